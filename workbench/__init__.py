@@ -1,0 +1,1 @@
+"""Digibank Werkbank: co-create a digibank strategy and samenwerkingsovereenkomst."""
