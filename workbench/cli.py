@@ -13,7 +13,16 @@ from typing import Any
 import click
 
 from workbench.i18n import LANGUAGES, t
-from workbench.portable import SCHEMA_NAME, ImportFailed, from_json, read_file, schema_text, to_json
+from workbench.portable import (
+    SCHEMA_NAME,
+    ImportFailed,
+    from_json,
+    looks_like_dossier,
+    read_file,
+    read_json,
+    schema_text,
+    to_json,
+)
 from workbench.store import DossierNotFound, Store, database_path
 from workbench.validation import parse_dossier, rule_problems
 
@@ -29,13 +38,15 @@ DB_OPTION = click.option(
 class Refusal(click.ClickException):
     """A one-line error in the user's language, exit code 1."""
 
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        # Taken now: by the time click shows the error, its context is gone.
+        ctx = click.get_current_context(silent=True)
+        obj = ctx.find_object(Context) if ctx else None
+        self.lang = obj.lang if obj else os.environ.get("WORKBENCH_LANG", "nl")
+
     def show(self, file: Any = None) -> None:
-        click.echo(f"{t('cli.error', _lang())}: {self.format_message()}", err=True)
-
-
-def _lang() -> str:
-    ctx = click.get_current_context(silent=True)
-    return ctx.obj.lang if ctx and isinstance(ctx.obj, Context) else os.environ.get("WORKBENCH_LANG", "nl")
+        click.echo(f"{t('cli.error', self.lang)}: {self.format_message()}", err=True)
 
 
 class Context:
@@ -157,12 +168,10 @@ def import_dossier(ctx: Context, file: Path, db_path: str | None) -> None:
 @friendly
 def validate(ctx: Context, file: Path) -> None:
     """Check a JSON dossier: exit 0 when valid, 1 with one line per problem."""
-    from workbench.portable import read_json
-
     raw = read_json(read_file(file))
-    dossier, problems = parse_dossier(raw) if isinstance(raw, dict) else (None, [])
-    if dossier is None and not problems:
+    if not looks_like_dossier(raw):
         raise ImportFailed("import.not_a_dossier")
+    dossier, problems = parse_dossier(raw)
     if dossier is not None:
         problems = rule_problems(dossier)
     errors = [p for p in problems if p.severity == "error"]

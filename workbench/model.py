@@ -581,7 +581,10 @@ def dangling_references(dossier: Dossier) -> list[tuple[tuple[Any, ...], str, st
             check(("strategy", "outreach", "channels", i, "target_group_ids", j), gid, groups, "target_group")
     for i, act in enumerate(s.sociale_economie.activities):
         check(
-            ("strategy", "sociale_economie", "activities", i, "partner_id"), act.partner_id, partners, "partner"
+            ("strategy", "sociale_economie", "activities", i, "partner_id"),
+            act.partner_id,
+            partners,
+            "partner",
         )
     check(
         ("strategy", "circulariteit", "responsible_partner_id"),
@@ -590,7 +593,12 @@ def dangling_references(dossier: Dossier) -> list[tuple[tuple[Any, ...], str, st
         "partner",
     )
     for i, measure in enumerate(s.connectiviteit.measures):
-        check(("strategy", "connectiviteit", "measures", i, "partner_id"), measure.partner_id, partners, "partner")
+        check(
+            ("strategy", "connectiviteit", "measures", i, "partner_id"),
+            measure.partner_id,
+            partners,
+            "partner",
+        )
     for i, ind in enumerate(s.impactmeting.indicators):
         check(
             ("strategy", "impactmeting", "indicators", i, "owner_partner_id"),
@@ -602,5 +610,7 @@ def dangling_references(dossier: Dossier) -> list[tuple[tuple[Any, ...], str, st
         for j, pr in enumerate(p.roles):
             check(("processing", i, "roles", j, "partner_id"), pr.partner_id, partners, "partner")
     for i, milestone in enumerate(dossier.planning.milestones):
-        check(("planning", "milestones", i, "owner_partner_id"), milestone.owner_partner_id, partners, "partner")
+        check(
+            ("planning", "milestones", i, "owner_partner_id"), milestone.owner_partner_id, partners, "partner"
+        )
     return found

@@ -40,10 +40,15 @@ def read_json(data: bytes) -> Any:
         raise ImportFailed("import.broken_json", line=exc.lineno, column=exc.colno) from exc
 
 
+def looks_like_dossier(raw: Any) -> bool:
+    """Tell whether decoded JSON is meant as a dossier at all (before judging its content)."""
+    return isinstance(raw, dict) and "identity" in raw
+
+
 def from_json(data: bytes) -> Dossier:
     """Parse portable JSON bytes into a dossier, or raise ImportFailed with the problems."""
     raw = read_json(data)
-    if not isinstance(raw, dict) or "identity" not in raw:
+    if not looks_like_dossier(raw):
         raise ImportFailed("import.not_a_dossier")
     dossier, problems = parse_dossier(raw)
     if dossier is None:
