@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -12,6 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     model_validator,
@@ -48,9 +50,14 @@ def _enterprise_number(value: str | None) -> str | None:
     return f"{digits[:4]}.{digits[4:7]}.{digits[7:]}"
 
 
-Line = Annotated[str, Field(max_length=300), AfterValidator(clean_line)]
-Name = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(clean_line)]
-Text = Annotated[str, Field(max_length=20_000), AfterValidator(clean_text)]
+def _cleaned(clean: Callable[[str], str]) -> BeforeValidator:
+    # Clean before the length checks: "   " must count as empty, not as three characters.
+    return BeforeValidator(lambda value: clean(value) if isinstance(value, str) else value)
+
+
+Line = Annotated[str, _cleaned(clean_line), Field(max_length=300)]
+Name = Annotated[str, _cleaned(clean_line), Field(min_length=1, max_length=200)]
+Text = Annotated[str, _cleaned(clean_text), Field(max_length=20_000)]
 Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]{1,64}$")]
 Money = Annotated[Decimal, Field(ge=0, le=100_000_000, max_digits=12, decimal_places=2)]
 Count = Annotated[int, Field(ge=0, le=10_000_000)]

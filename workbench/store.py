@@ -7,15 +7,16 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import ValidationError
 from sqlite_utils import Database, Migrations
 
 from workbench.model import Dossier, Identity
-from workbench.units import Change, UnitRef, assemble, changed_fields, disassemble, singleton_units
+from workbench.units import Change, UnitRef, assemble, changed_fields, disassemble, singleton_units, unit_data
 from workbench.validation import Problem, from_validation_error
 
 DEFAULT_DB = "workbench.db"
@@ -71,18 +72,16 @@ class InvalidChange(StoreError):
 # ---------------------------------------------------------------- records
 
 
-class UnitVersion(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+@dataclass(frozen=True, slots=True)
+class UnitVersion:
     version: int
     by: str
     at: datetime
 
 
-class DossierRecord(BaseModel):
+@dataclass(frozen=True, slots=True)
+class DossierRecord:
     """A loaded dossier with the version of each unit, needed to save it back."""
-
-    model_config = ConfigDict(frozen=True)
 
     id: int
     revision: int
@@ -97,9 +96,8 @@ class DossierRecord(BaseModel):
         return found.version if found else 0
 
 
-class DossierSummary(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+@dataclass(frozen=True, slots=True)
+class DossierSummary:
     id: int
     name: str
     call: str
@@ -109,10 +107,9 @@ class DossierSummary(BaseModel):
     updated_by: str
 
 
-class Revision(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Revision:
     """One recorded change of one unit."""
-
-    model_config = ConfigDict(frozen=True)
 
     id: int
     dossier_id: int
@@ -335,8 +332,6 @@ class Store:
             except ValidationError as exc:
                 raise InvalidChange(from_validation_error(exc)) from exc
 
-            # Store what the model made of the input (trimmed, normalised), not the raw input.
-            normalised = disassemble(dossier)
             revision = head["revision"] + 1
             positions = {u: r["position"] for u, r in rows.items()}
             next_position = max(positions.values(), default=0) + 1
@@ -363,7 +358,8 @@ class Store:
                         label=_label(before),
                     )
                     continue
-                data = normalised[change.unit]
+                # Store what the model made of the input (trimmed, normalised), not the raw input.
+                data = unit_data(dossier, change.unit) or {}
                 if current:
                     db.execute(
                         "UPDATE units SET version = ?, data = ?, updated_at = ?, updated_by = ?"
