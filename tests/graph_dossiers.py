@@ -116,3 +116,64 @@ def every_gap() -> Dossier:
             "impactmeting": {"indicators": [{"id": "i1", "name": "Deelnemers", "owner_partner_id": "c"}]}
         },
     )
+
+
+PAYLOADS = (
+    "<img src=x onerror=window.__xss=1>",
+    "zie href <script>window.__xss=1</script>",
+    "{{7*7}} ${7*7} {partner}",
+    "</script><script>window.__xss=1</script>",
+    '"><svg onload=window.__xss=1>',
+    "$x^2$ & <b>vet</b> $\\frac{1",
+    "javascript:window.__xss=1 <a href=//example.org/x>klik</a>",
+)
+ORG_TYPES = ("lokaal_bestuur", "ocmw", "vzw", "sociale_economie", "bedrijf", "vdab", "andere")
+
+
+def payload_dossier() -> Dossier:
+    """Every text a user can type holds script and HTML: the renderers must show it literally."""
+    p = PAYLOADS
+    data = make(
+        partners=[
+            (f"x{i}", f"P{i} {text}", org) for i, (text, org) in enumerate(zip(p, ORG_TYPES, strict=True))
+        ],
+        roles=[
+            ("x0", "promotor", ["toegang"]),
+            ("x1", "toeleider", ["ondersteuning"]),
+            ("x2", "eigen_rol", ["vaardigheden"]),
+            ("x3", "refurbisher", ["toegang"]),
+        ],
+        flows=[
+            ("f0", "subsidy", "x0", "x1"),
+            ("f1", "referral", "x1", "x2"),
+            ("f2", "devices", "x3", "x2"),
+            ("f3", "data_exchange", "x4", None),
+            ("f4", "expertise", "x5", "x0"),
+        ],
+        access_points=[("ap0", f"Digipunt {p[0]}", "x1", p[1]), ("ap1", f"Digibus {p[4]}", None, p[2])],
+        werkingsgebied=[p[1], p[3], "Hove"],
+        custom_roles=[{"key": "eigen_rol", "label": f"Rol {p[1]}"}],
+        strategy={
+            "doelgroep": {"target_groups": [{"id": "tg0", "name": f"Doelgroep {p[3]}"}]},
+            "outreach": {
+                "channels": [
+                    {
+                        "id": "c0",
+                        "description": f"Kanaal {p[4]}",
+                        "toeleider_partner_ids": ["x1"],
+                        "target_group_ids": ["tg0"],
+                    }
+                ]
+            },
+            "impactmeting": {
+                "indicators": [{"id": "i0", "name": f"Indicator {p[5]}", "owner_partner_id": "x2"}]
+            },
+        },
+    ).model_dump(mode="json")
+    data["identity"]["name"] = f"Dossier {p[1]}"
+    for i, role in enumerate(data["roles"]):
+        role["engagement"] = f"Engagement {p[i]}\nTweede regel {p[(i + 3) % len(p)]}"
+        role["capacity"] = f"Capaciteit {p[(i + 1) % len(p)]}"
+    for i, flow in enumerate(data["flows"]):
+        flow["description"] = f"Stroom {p[i]}"
+    return Dossier.model_validate(data)

@@ -213,8 +213,8 @@ def test_dropout_of_a_bridge_partner_lists_everything_it_takes_along():
         objectives_lost=("ondersteuning",),
         flows=("f1", "f2", "f4"),
         cut_off_partners=("c", "f"),
+        critical=True,
     )
-    assert impact.critical
 
 
 def test_dropout_of_the_owner_of_the_only_digipunt_and_indicator():
@@ -222,6 +222,20 @@ def test_dropout_of_the_owner_of_the_only_digipunt_and_indicator():
     assert graph.dropout(d, "a").municipalities_lost == ("Alfa",)
     assert graph.dropout(d, "a").access_points == ("ap1",)
     assert graph.dropout(d, "c").indicators == ("i1",)
+
+
+def test_a_municipality_leaving_with_its_own_digipunt_is_no_gap():
+    d = make(
+        partners=[("hove", "Gemeente Hove", "lokaal_bestuur"), ("vzw", "Vzw Hove", "vzw")],
+        flows=[("f1", "referral", "vzw", "hove")],
+        access_points=[("ap1", "Bib Hove", "hove", "Hove"), ("ap2", "Wijkhuis Lint", "vzw", "Lint")],
+        werkingsgebied=["Hove", "Lint"],
+    )
+    d.partners[0].address.municipality = "Hove"
+    assert graph.dropout(d, "hove").municipalities_lost == ("Hove",)
+    assert not graph.dropout(d, "hove").critical
+    assert graph.dropout(d, "vzw").municipalities_lost == ("Lint",)
+    assert graph.dropout(d, "vzw").critical
 
 
 def test_dropout_of_a_spare_partner_loses_nothing_that_matters():

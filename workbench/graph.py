@@ -18,8 +18,9 @@ from typing import Any, Literal
 import networkx as nx
 from pydantic import BaseModel, ConfigDict
 
+from workbench.calls import call_profile
 from workbench.i18n import DEFAULT_LANGUAGE, t
-from workbench.model import ROLE_CATALOGUE, CallKind, Dossier, Objective
+from workbench.model import ROLE_CATALOGUE, CallKind, Dossier, Objective, OrgType
 
 _DATA_DIR = Path(__file__).parent / "data"
 
@@ -89,11 +90,9 @@ def gap_rules() -> GapRules:
     )
 
 
-@cache
 def key_roles(call: CallKind | str) -> tuple[str, ...]:
     """Return the key roles the call profile expects the partnership to cover."""
-    raw = tomllib.loads((_DATA_DIR / "calls.toml").read_text(encoding="utf-8"))
-    return tuple(raw[CallKind(call).value].get("key_roles", ()))
+    return call_profile(call).key_roles
 
 
 # ---------------------------------------------------------------- the graph
@@ -310,16 +309,7 @@ class DropoutImpact(_Frozen):
     flows: tuple[str, ...] = ()  # flows from or to it
     cut_off_partners: tuple[str, ...] = ()  # partners no longer linked to the rest
 
-    @property
-    def critical(self) -> bool:
-        """Tell whether losing this partner opens a gap (its single-holder roles aside)."""
-        return bool(
-            self.key_roles_lost
-            or self.org_types_lost
-            or self.objectives_lost
-            or self.municipalities_lost
-            or self.cut_off_partners
-        )
+    critical: bool = False  # losing it opens a gap: see _dropout() for what counts
 
 
 class Analysis(_Frozen):
@@ -483,10 +473,18 @@ def _cut_off(facts: _Facts, partner_id: str) -> tuple[str, ...]:
     return tuple(sorted(component - core, key=facts.order.__getitem__))
 
 
+def _seat(facts: _Facts, partner_id: str) -> str:
+    """Return the municipality a local government or OCMW stands for: it leaves with its partner."""
+    partner = facts.dossier.partner(partner_id)
+    if partner is None or partner.org_type not in (OrgType.LOKAAL_BESTUUR, OrgType.OCMW):
+        return ""
+    return _municipality_key(partner.address.municipality)
+
+
 def _dropout(facts: _Facts, coverage: list[Coverage], partner_id: str) -> DropoutImpact:
     alone = (partner_id,)
     hosted = set(facts.hosted.get(partner_id, []))
-    return DropoutImpact(
+    impact = DropoutImpact(
         partner_id=partner_id,
         roles=tuple(facts.roles_of.get(partner_id, [])),
         roles_lost=tuple(
@@ -505,6 +503,17 @@ def _dropout(facts: _Facts, coverage: list[Coverage], partner_id: str) -> Dropou
         flows=tuple(facts.flows_of.get(partner_id, [])),
         cut_off_partners=_cut_off(facts, partner_id),
     )
+    # Single-holder roles (the promotor) and a municipality's own digipunt are no gap: a
+    # partnership has one promotor by design, and a municipality that leaves takes its area along.
+    area_gaps = [m for m in impact.municipalities_lost if _municipality_key(m) != _seat(facts, partner_id)]
+    critical = bool(
+        impact.key_roles_lost
+        or impact.org_types_lost
+        or impact.objectives_lost
+        or area_gaps
+        or impact.cut_off_partners
+    )
+    return impact.model_copy(update={"critical": critical})
 
 
 def dropout(dossier: Dossier, partner_id: str, graph: nx.MultiDiGraph | None = None) -> DropoutImpact:

@@ -72,6 +72,7 @@ FLOW_STYLES: dict[str, tuple[str, float, list[int] | None]] = {
     FlowType.EXPERTISE: ("#666666", 1.5, [14, 6]),
 }
 RELATION_STYLE = ("#9E9E9E", 1.0, [3, 3])  # hosts / reaches
+NO_ROLE_BORDER = "#C0392B"
 GREY = {"node": "#E4E4E4", "border": "#C4C4C4", "font": "#A8A8A8", "edge": "#E0E0E0", "dropped": "#C0392B"}
 LABEL_LIMIT = 40
 STABILISATION_STEPS = 300
@@ -112,17 +113,19 @@ def _legend(graph: nx.MultiDiGraph, lang: str) -> dict[str, list[dict[str, Any]]
                 if shape[0] == "hexagon"
                 else (t(f"role.{role}", lang))
             )
-            shapes.append({"label": label, "shape": shape[0], "marker": shape[1], "symbol": shape[2]})
+            shapes.append(_shape_entry(shape, label))
     if roles - set(ROLE_SHAPES) - {None}:
         shapes.append(_shape_entry(OTHER_ROLE_SHAPE, t("graph.legend.other_role", lang)))
     if None in roles:
-        shapes.append(_shape_entry(NO_ROLE_SHAPE, t("graph.legend.no_role", lang)))
+        shapes.append(_shape_entry(NO_ROLE_SHAPE, t("graph.legend.no_role", lang), edge=NO_ROLE_BORDER))
     if kinds[g.NodeKind.ACCESS_POINT]:
         shapes.append(_shape_entry(ACCESS_POINT_SHAPE, t("graph.legend.access_point", lang)))
     if kinds[g.NodeKind.TARGET_GROUP]:
         shapes.append(_shape_entry(TARGET_GROUP_SHAPE, t("graph.legend.target_group", lang)))
     if kinds[g.NodeKind.UNKNOWN]:
-        shapes.append(_shape_entry(UNKNOWN_SHAPE, t("graph.legend.unknown", lang)))
+        shapes.append(
+            _shape_entry(UNKNOWN_SHAPE, t("graph.legend.unknown", lang), face="#FFFFFF", edge="#999999")
+        )
     flows = [
         {"label": t(f"flow.{ft}", lang), "colour": c, "width": w, "dashes": d}
         for ft, (c, w, d) in FLOW_STYLES.items()
@@ -142,8 +145,17 @@ def _legend(graph: nx.MultiDiGraph, lang: str) -> dict[str, list[dict[str, Any]]
     }
 
 
-def _shape_entry(shape: tuple[str, str, str], label: str) -> dict[str, Any]:
-    return {"label": label, "shape": shape[0], "marker": shape[1], "symbol": shape[2]}
+def _shape_entry(
+    shape: tuple[str, str, str], label: str, face: str = "#DDDDDD", edge: str = "#333333"
+) -> dict[str, Any]:
+    return {
+        "label": label,
+        "shape": shape[0],
+        "marker": shape[1],
+        "symbol": shape[2],
+        "face": face,
+        "edge": edge,
+    }
 
 
 # ---------------------------------------------------------------- plain-text descriptions
@@ -230,17 +242,28 @@ def _view_model(dossier: Dossier, graph: nx.MultiDiGraph, analysis: g.Analysis, 
         edges_of.setdefault(source, []).append(edge_id)
         edges_of.setdefault(target, []).append(edge_id)
     centrality = {c.partner_id: c for c in analysis.centrality}
+    flows_out = Counter(f.source_partner_id for f in dossier.flows)
+    flows_in = Counter(f.target_partner_id for f in dossier.flows)
+    roles_of: dict[str, list[Any]] = {}
+    for r in dossier.roles:
+        roles_of.setdefault(r.partner_id, []).append(r)
+    findings_of: dict[str, list[str]] = {}
+    for finding in analysis.findings:
+        for subject in dict.fromkeys(finding.subjects):
+            findings_of.setdefault(subject, []).append(finding.message(lang))
     partners: dict[str, Any] = {}
     for partner in dossier.partners:
         impact = analysis.dropouts[partner.id]
         grey = [g.partner_node(p) for p in impact.cut_off_partners]
         grey += [n for n in map(g.access_point_node, impact.access_points) if n in graph]
         grey_edges = {e for n in [g.partner_node(partner.id), *grey] for e in edges_of.get(n, [])}
-        flows_out = sum(1 for f in dossier.flows if f.source_partner_id == partner.id)
-        flows_in = sum(1 for f in dossier.flows if f.target_partner_id == partner.id)
         c = centrality[partner.id]
         network_line = t(
-            "graph.view.network_line", lang, out=flows_out, into=flows_in, betweenness=f"{c.betweenness:.2f}"
+            "graph.view.network_line",
+            lang,
+            out=flows_out[partner.id],
+            into=flows_in[partner.id],
+            betweenness=f"{c.betweenness:.2f}",
         )
         if c.articulation:
             network_line += " " + t("graph.view.articulation", lang)
@@ -255,11 +278,10 @@ def _view_model(dossier: Dossier, graph: nx.MultiDiGraph, analysis: g.Analysis, 
                     "engagement": r.engagement,
                     "capacity": r.capacity,
                 }
-                for r in dossier.roles
-                if r.partner_id == partner.id
+                for r in roles_of.get(partner.id, [])
             ],
             "network": network_line,
-            "findings": [f.message(lang) for f in analysis.about(partner.id)],
+            "findings": findings_of.get(partner.id, []),
             "dropout": {
                 "lines": g.describe_dropout(dossier, impact, lang),
                 "grey_nodes": grey,
@@ -360,6 +382,7 @@ _CDN_TAGS = re.compile(
     re.IGNORECASE,
 )
 _HEADING = re.compile(r"<center>\s*<h1>.*?</h1>\s*</center>", re.IGNORECASE | re.DOTALL)
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)  # pyvis leaves a commented-out <script src=...>
 EXTERNAL_REFERENCE = re.compile(
     r"""(?:\bsrc|\bhref|\baction|\bposter|\bdata)\s*=\s*["']?\s*(?:https?:|ftp:)?//"""
     r"""|url\(\s*["']?\s*(?:https?:)?//|@import""",
@@ -369,8 +392,10 @@ _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.IGNORECASE | re.DOTA
 
 
 def _harden(page: str) -> str:
-    page = _HEADING.sub("", _CDN_TAGS.sub("", page))
-    if "<h1>" in page.lower() or EXTERNAL_REFERENCE.search(page):
+    page = _HEADING.sub("", _CDN_TAGS.sub("", _COMMENT.sub("", page)))
+    # Look at the markup only: script bodies hold vendor code and user data, which are no references.
+    markup = _SCRIPT.sub("<script></script>", page)
+    if "<h1>" in markup.lower() or EXTERNAL_REFERENCE.search(markup):
         # pyvis changed its template: refuse rather than ship a page that calls out.
         raise RuntimeError("the pyvis page still references an external resource")
     return page
@@ -433,7 +458,7 @@ def to_html(
             style["size"] = 22 if "promotor" in data["roles"] else 16
             if not data["roles"]:
                 style.update(
-                    color=_colour(ORG_COLOURS[data["org_type"]], "#C0392B"),
+                    color=_colour(ORG_COLOURS[data["org_type"]], NO_ROLE_BORDER),
                     borderWidth=3,
                     shapeProperties={"borderDashes": [4, 3]},
                 )
@@ -461,7 +486,8 @@ def to_html(
         }
         if seen[pair] > 1:  # parallel flows: bend each one a little further
             edge["smooth"] = {"type": "curvedCW", "roundness": 0.15 * (seen[pair] - 1)}
-        net.add_edge(source, target, **edge)
+        # Appended directly: pyvis's add_edge scans every edge so far (50 ms for 1,000 flows).
+        net.edges.append({"from": source, "to": target, "arrows": "to", **edge})
     net.options = _vis_options()
     page = _harden(net.generate_html())
     title = escape(f"{dossier.identity.name} - {t('graph.view.title', lang)}")
@@ -504,44 +530,59 @@ def _figure(dossier: Dossier, lang: str, graph: nx.MultiDiGraph | None) -> Figur
     else:
         ax.text(0.5, 0.5, t("graph.view.empty", lang), ha="center", va="center", parse_math=False)
     legend = _legend(graph, lang)
-    handles: list[Any] = [
-        Patch(facecolor=e["colour"], edgecolor="#333333", label=e["label"]) for e in legend["org_types"]
-    ]
-    handles += [
-        Line2D(
-            [],
-            [],
-            linestyle="none",
-            marker=e["marker"],
-            markersize=9,
-            markerfacecolor="#DDDDDD",
-            markeredgecolor="#333333",
-            label=e["label"],
+    handles: list[Any] = []
+    headings: list[int] = []
+
+    def heading(key: str) -> None:
+        headings.append(len(handles))
+        handles.append(Line2D([], [], linestyle="none", label=t(key, lang)))
+
+    if legend["org_types"]:
+        heading("graph.view.legend_org_types")
+        handles.extend(
+            Patch(facecolor=e["colour"], edgecolor="#333333", label=e["label"]) for e in legend["org_types"]
         )
-        for e in legend["shapes"]
-    ]
-    handles += [
-        Line2D(
-            [],
-            [],
-            color=e["colour"],
-            linewidth=e["width"],
-            linestyle=(0, tuple(d / 2 for d in e["dashes"])) if e["dashes"] else "solid",
-            label=e["label"],
+    if legend["shapes"]:
+        heading("graph.view.legend_shapes")
+        handles.extend(
+            Line2D(
+                [],
+                [],
+                linestyle="none",
+                marker=e["marker"],
+                markersize=9,
+                markerfacecolor=e["face"],
+                markeredgecolor=e["edge"],
+                label=e["label"],
+            )
+            for e in legend["shapes"]
         )
-        for e in legend["flows"]
-    ]
+    if legend["flows"]:
+        heading("graph.view.legend_flows")
+        handles.extend(
+            Line2D(
+                [],
+                [],
+                color=e["colour"],
+                linewidth=e["width"],
+                label=e["label"],
+                linestyle=(0, tuple(d / 2 for d in e["dashes"])) if e["dashes"] else "solid",
+            )
+            for e in legend["flows"]
+        )
     if handles:
         box = fig.legend(
             handles=handles,
             loc="outside right upper",
             title=t("graph.view.legend", lang),
             fontsize=9,
-            title_fontsize=10,
+            title_fontsize=11,
             frameon=False,
         )
         for text in [*box.get_texts(), box.get_title()]:
-            text.set_parse_math(False)
+            text.set_parse_math(False)  # user-defined labels may hold "$"
+        for index in headings:
+            box.get_texts()[index].set_fontweight("bold")
     return fig
 
 
@@ -579,7 +620,7 @@ def _draw_nodes(ax: Any, graph: nx.MultiDiGraph, positions: dict[str, Any]) -> N
         shape = _shape(data)
         if data["kind"] == g.NodeKind.PARTNER:
             face = ORG_COLOURS[data["org_type"]]
-            edge = "#C0392B" if not data["roles"] else "#333333"
+            edge = NO_ROLE_BORDER if not data["roles"] else "#333333"
             size = 16 if "promotor" in data["roles"] else 11
         else:
             face, edge, size = ("#FFFFFF", "#777777", 7 if data["kind"] == g.NodeKind.UNKNOWN else 10)
