@@ -357,3 +357,43 @@ def test_dropout_lines_use_the_dossiers_own_role_labels():
     assert graph.describe_dropout(d, graph.dropout(d, "a"), "nl") == [
         "Rollen die niemand anders heeft: Buurtwerking <wijk>."
     ]
+
+
+# ---------------------------------------------------------------- data for the overview and documents
+
+
+def test_report_gives_plain_rows_for_the_overview_and_documents():
+    d = every_gap()
+    rows = graph.report(d, graph.analyse(d), "nl")
+    assert rows["counts"] == {"error": 5, "warning": 13, "info": 0}
+    assert rows["findings"][0] == {
+        "code": "objective_missing",
+        "severity": "error",
+        "severity_label": "Probleem",
+        "message": "Geen enkele partner werkt aan de doelstelling Toegang. "
+        "Organisaties die dit vaak opnemen: Sociale-economiebedrijf, Lokaal bestuur of Bedrijf.",
+        "subjects": ["toegang"],
+    }
+    toeleider = next(c for c in rows["coverage"] if c["key"] == "toeleider")
+    assert toeleider == {
+        "kind": "role",
+        "kind_label": "Sleutelrol",
+        "key": "toeleider",
+        "label": "Toeleider",
+        "status": "thin",
+        "status_label": "Dun (één partner)",
+        "partners": ["OCMW Beta"],
+        "suggestions": ["OCMW", "Vzw / middenveld", "VDAB"],
+    }
+    assert rows["municipalities"][2] == {"name": "Gamma", "digipunten": [], "covered": False}
+    assert [k["name"] for k in rows["key_partners"]] == ["OCMW Beta", "CVO Gamma", "Stad Alfa"]
+    assert rows["key_partners"][0]["dropout"][-1] == (
+        "Partners die los komen te staan van het netwerk: CVO Gamma en Bib Phi."
+    )
+
+
+def test_report_of_a_healthy_partnership_has_no_findings_and_suggests_nothing():
+    rows = graph.report(healthy(), graph.analyse(healthy()), "en")
+    assert rows["findings"] == [] and rows["key_partners"] == []
+    assert {c["status_label"] for c in rows["coverage"]} == {"Covered"}
+    assert all(c["suggestions"] == [] for c in rows["coverage"])

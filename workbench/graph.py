@@ -725,3 +725,56 @@ def describe_dropout(dossier: Dossier, impact: DropoutImpact, lang: str = DEFAUL
     if impact.cut_off_partners:
         lines.append(t("graph.dropout.cut_off", lang, what=words(names[p] for p in impact.cut_off_partners)))
     return lines or [t("graph.dropout.nothing", lang)]
+
+
+def report(dossier: Dossier, analysis: Analysis, lang: str = DEFAULT_LANGUAGE) -> dict[str, Any]:
+    """Return the analysis as plain rows and words, for the overview page and the Word documents."""
+    names = {p.id: p.name for p in dossier.partners}
+    points = {a.id: a.name for a in dossier.access_points}
+    centrality = {c.partner_id: c for c in analysis.centrality}
+    key_partners = [
+        p.id for p in dossier.partners if analysis.dropouts[p.id].critical or centrality[p.id].articulation
+    ]
+    key_partners.sort(key=lambda pid: -centrality[pid].betweenness)
+    return {
+        "counts": {s.value: analysis.count(s) for s in Severity},
+        "findings": [
+            {
+                "code": f.code,
+                "severity": f.severity.value,
+                "severity_label": t(f"graph.severity.{f.severity.value}", lang),
+                "message": f.message(lang),
+                "subjects": list(f.subjects),
+            }
+            for f in analysis.findings
+        ],
+        "coverage": [
+            {
+                "kind": c.kind,
+                "kind_label": t(f"graph.coverage.{c.kind}", lang),
+                "key": c.key,
+                "label": c.term.label(lang),
+                "status": c.status,
+                "status_label": t(f"graph.status.{c.status}", lang),
+                "partners": [names[p] for p in c.partner_ids],
+                "suggestions": [t(f"org_type.{s}", lang) for s in c.suggestions]
+                if c.status != "covered"
+                else [],
+            }
+            for c in analysis.coverage
+        ],
+        "municipalities": [
+            {"name": m, "digipunten": [points[a] for a in found], "covered": bool(found)}
+            for m, found in analysis.municipalities.items()
+        ],
+        "key_partners": [
+            {
+                "name": names[pid],
+                "betweenness": centrality[pid].betweenness,
+                "articulation": centrality[pid].articulation,
+                "critical": analysis.dropouts[pid].critical,
+                "dropout": describe_dropout(dossier, analysis.dropouts[pid], lang),
+            }
+            for pid in key_partners
+        ],
+    }
