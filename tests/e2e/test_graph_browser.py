@@ -12,10 +12,12 @@ from typing import Any
 
 import pytest
 
+from tests.e2e.conftest import App, wait_for_app
 from tests.graph_dossiers import PAYLOADS, payload_dossier
 from workbench import graph
 from workbench.demo import demo_dossiers
 from workbench.graph_render import to_html
+from workbench.store import Store
 
 pytestmark = pytest.mark.e2e
 
@@ -243,3 +245,87 @@ def test_the_content_security_policy_stops_injected_markup(new_page, publish) ->
     page.wait_for_function("window.__csp.length > 0")
     assert page.evaluate("window.__xss") is None
     assert errors == []
+
+
+# ---------------------------------------------------------------- through the running app
+
+
+def graph_frame(page: Any) -> Any:
+    """Return the frame of the graph (a srcdoc iframe) once its network is ready."""
+    page.wait_for_selector("iframe")
+    for _ in range(100):
+        for frame in page.frames:
+            if frame is page.main_frame:
+                continue
+            try:
+                if frame.evaluate("Boolean(window.werkbankGraph && window.werkbankGraph.ready)"):
+                    return frame
+            except Exception:  # frame still loading or detached
+                pass
+        page.wait_for_timeout(200)
+    raise AssertionError("the graph did not become ready in its iframe")
+
+
+def frame_node_point(page: Any, frame: Any, node_id: str) -> dict[str, float]:
+    inner = node_point(frame, node_id)
+    box = page.locator("iframe").first.bounding_box()
+    return {"x": box["x"] + inner["x"], "y": box["y"] + inner["y"]}
+
+
+def test_app_graph_page_of_a_demo_dossier(app: App, new_page) -> None:
+    dossier = demo_dossiers()[1]  # Halle - Pepingen - Gooik
+    dossier_id = Store(app.db).import_dossier(dossier, by="test")
+    page = new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.add_init_script(WATCH)
+    page.goto(f"{app.url}/graph_page?dossier={dossier_id}")
+    wait_for_app(page)
+    page.get_by_role("heading", name="Partnernetwerk").wait_for()
+    frame = graph_frame(page)
+    assert frame.evaluate("werkbankGraph.nodes.length") == len(dossier.partners)
+
+    frame.select_option("#wb-filter-objective", "toegang")
+    holders = {
+        graph.partner_node(p) for p in graph.analyse(dossier).coverage_of("objective", "toegang").partner_ids
+    }
+    assert {n for n in visible_nodes(frame) if n.startswith("partner:")} == holders
+    frame.select_option("#wb-filter-objective", "")
+
+    stad = next(p for p in dossier.partners if p.name == "Stad Halle")
+    frame.select_option("#wb-dropout", stad.id)
+    impact = frame.locator("#wb-impact").inner_text()
+    assert "Partners die los komen te staan van het netwerk" in impact
+    greyed = frame.evaluate("werkbankGraph.greyed")
+    assert greyed == 1 + len(graph.analyse(dossier).dropouts[stad.id].cut_off_partners)
+
+    assert page.evaluate("window.__xss") is None and frame.evaluate("window.__csp") == []
+    assert errors == []
+
+
+def test_app_graph_page_keeps_hostile_text_inert(app: App, new_page) -> None:
+    dossier = payload_dossier()
+    dossier_id = Store(app.db).import_dossier(dossier, by="test")
+    page = new_page()
+    page.add_init_script(WATCH)
+    page.goto(f"{app.url}/graph_page?dossier={dossier_id}")
+    wait_for_app(page)
+    frame = graph_frame(page)
+    for partner in dossier.partners:
+        point = frame_node_point(page, frame, graph.partner_node(partner.id))
+        page.mouse.move(point["x"], point["y"], steps=3)
+        page.mouse.click(point["x"], point["y"])
+        frame.locator("#wb-details h2").get_by_text(partner.name, exact=True).wait_for()
+    # the plain Streamlit drop-out question shows the custom role label literally
+    chooser = page.get_by_label("Wat als deze partner wegvalt?")
+    chooser.click()
+    if (
+        chooser.get_attribute("aria-expanded") != "true"
+    ):  # the first click may only take focus from the iframe
+        chooser.press("ArrowDown")
+    page.get_by_role("option").filter(has_text=dossier.partners[2].name).click()
+    wait_for_app(page)
+    page.get_by_text(f"Rollen die niemand anders heeft: Rol {PAYLOADS[1]}.", exact=False).wait_for()
+    assert page.evaluate("window.__xss") is None
+    assert frame.evaluate("window.__xss") is None
+    assert frame.evaluate("window.__csp") == []
