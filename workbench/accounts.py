@@ -435,6 +435,16 @@ class Accounts:
         with connect(self.path) as db:
             return _valid_invitation(db, code, now or _now())
 
+    def register_with_invitation(
+        self, code: str, email: str, display_name: str, password: str, now: datetime | None = None
+    ) -> tuple[Session, Invitation]:
+        """Create an account with an invitation code, join its dossier and log in (no open sign-up)."""
+        now = now or _now()
+        self.check_invitation(code, now)  # before creating anything
+        user = self.add_user(email, display_name, password, now=now)
+        invitation = self.accept_invitation(code, user.id, now)
+        return self._open_session(user, now), invitation
+
     def accept_invitation(self, code: str, user_id: int, now: datetime | None = None) -> Invitation:
         """Use a code once: the person becomes a member with the invitation's role."""
         now = now or _now()

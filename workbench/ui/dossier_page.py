@@ -6,11 +6,12 @@ from typing import Any
 
 import streamlit as st
 
+from workbench.access import Action
 from workbench.i18n import fmt_date
 from workbench.model import CallKind, DossierStatus, Identity, Period
-from workbench.portable import to_json
 from workbench.store import DossierNotFound
 from workbench.ui import editing
+from workbench.ui.comments import section_panel
 from workbench.ui.common import PAGES, current_dossier_id, labeller, lang, store, tr
 from workbench.units import identity_unit
 from workbench.validation import rule_problems
@@ -96,9 +97,13 @@ def render() -> None:
     for problem in problems:
         (st.error if problem.severity == "error" else st.warning)(problem.message(lang()), icon=None)
 
+    section_panel(dossier_id, "partnerschap")
+    ws = store()
+    if not ws.can(Action.EXPORT, dossier_id):
+        return
     st.download_button(
         tr("dossier.export"),
-        data=to_json(record.dossier),
+        data=ws.export_json(dossier_id),
         file_name=f"dossier-{dossier_id}.json",
         mime="application/json",
         key="dossier_export",

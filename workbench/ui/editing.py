@@ -8,6 +8,7 @@ from typing import Any
 import streamlit as st
 from pydantic import ValidationError
 
+from workbench.access import AccessDenied
 from workbench.i18n import fmt_datetime
 from workbench.store import DossierRecord, EditConflict, InvalidChange
 from workbench.ui.common import actor, lang, store, tr
@@ -85,6 +86,9 @@ def save(dossier_id: int, unit: UnitRef, build: Callable[[], Any], *, delete: bo
         return False
     except InvalidChange as exc:
         show_problems(exc.problems)
+        return False
+    except AccessDenied as refused:
+        st.error(tr("access.denied", action=tr(f"access.action.{refused.action}")), icon=":material/block:")
         return False
     forget(unit)
     st.session_state.pop(f"edit_conflict_{unit}", None)
