@@ -162,10 +162,13 @@ def check_password(password: str) -> None:
 class Accounts:
     """The SQL of people: users, login failures, sessions, memberships and invitations."""
 
-    def __init__(self, path: str | os.PathLike[str], hasher: PasswordHasher | None = None) -> None:
+    def __init__(
+        self, path: str | os.PathLike[str], hasher: PasswordHasher | None = None, *, migrate: bool = True
+    ) -> None:
         self.path = Path(path)
         self.hasher = hasher or PasswordHasher()
-        prepare(self.path)
+        if migrate:  # False when the caller has just prepared the same file
+            prepare(self.path)
 
     @cached_property
     def _dummy_hash(self) -> str:

@@ -162,9 +162,10 @@ def _text(value: str, limit: int, *, required: bool) -> str:
 class Reviews:
     """The SQL of comment threads, section reviews and rubric scores."""
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+    def __init__(self, path: str | os.PathLike[str], *, migrate: bool = True) -> None:
         self.path = Path(path)
-        prepare(self.path)
+        if migrate:  # False when the caller has just prepared the same file
+            prepare(self.path)
 
     # ------------------------------------------------------------ threads
 

@@ -93,9 +93,9 @@ class Workspace:
         self.path = Path(path)
         self.user = user
         self._open_name = " ".join(open_name.split()) or "?"
-        self.store = Store(self.path)
-        self.accounts = accounts or Accounts(self.path)
-        self.reviews = Reviews(self.path)
+        self.store = Store(self.path)  # brings the schema up to date once for all three
+        self.accounts = accounts or Accounts(self.path, migrate=False)
+        self.reviews = Reviews(self.path, migrate=False)
 
     @classmethod
     def open_mode(cls, path: str | os.PathLike[str], name: str) -> Workspace:
