@@ -11,9 +11,20 @@ from workbench.ui.login_page import login_form
 
 def _register(code: str) -> None:
     """A new person creates an account with the invitation, and is logged in."""
-    with st.form("join_register"):
-        email = st.text_input(tr("auth.email"), key="join_email", max_chars=254, autocomplete="username")
-        name = st.text_input(tr("auth.display_name"), key="join_name", max_chars=120)
+    with st.form("join_register", clear_on_submit=True):  # passwords do not linger in the session
+        email = st.text_input(
+            tr("auth.email"),
+            value=st.session_state.get("join_last_email", ""),
+            key="join_email",
+            max_chars=254,
+            autocomplete="username",
+        )
+        name = st.text_input(
+            tr("auth.display_name"),
+            value=st.session_state.get("join_last_name", ""),
+            key="join_name",
+            max_chars=120,
+        )
         password = st.text_input(
             tr("auth.password"), type="password", key="join_password", autocomplete="new-password"
         )
@@ -21,6 +32,7 @@ def _register(code: str) -> None:
             tr("auth.password_repeat"), type="password", key="join_repeat", autocomplete="new-password"
         )
         if st.form_submit_button(tr("join.register"), type="primary"):
+            st.session_state["join_last_email"], st.session_state["join_last_name"] = email, name
             if password != repeat:
                 st.error(tr("auth.passwords_differ"))
                 return

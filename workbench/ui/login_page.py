@@ -10,8 +10,15 @@ from workbench.ui.common import PAGES, accounts, oidc_configured, tr
 
 def login_form(key: str) -> None:
     """Draw the email/password form; on success remember the session in this tab and rerun."""
-    with st.form(key):
-        email = st.text_input(tr("auth.email"), key=f"{key}_email", max_chars=254, autocomplete="username")
+    # clear_on_submit: the password does not linger in the session; the email is offered again.
+    with st.form(key, clear_on_submit=True):
+        email = st.text_input(
+            tr("auth.email"),
+            value=st.session_state.get(f"{key}_last_email", ""),
+            key=f"{key}_email",
+            max_chars=254,
+            autocomplete="username",
+        )
         password = st.text_input(
             tr("auth.password"),
             type="password",
@@ -20,6 +27,7 @@ def login_form(key: str) -> None:
             autocomplete="current-password",
         )
         if st.form_submit_button(tr("auth.login"), type="primary"):
+            st.session_state[f"{key}_last_email"] = email
             try:
                 session = accounts().login(email, password)
             except AccountError as refused:
