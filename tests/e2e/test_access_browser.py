@@ -129,3 +129,12 @@ def test_wrong_logins_are_rate_limited(app: App, new_page) -> None:
     wait_for_app(page)
     page.get_by_text(re.compile(r"Te veel mislukte pogingen")).wait_for()
     assert "Geheime Digibank Elders" not in page.content()
+
+
+def test_passwords_never_reach_the_log_or_the_database(app: App, new_page) -> None:
+    page = new_page()
+    log_in(page, app, "coach@vlaanderen.be")
+    page.get_by_text("Digibank Rupelstreek", exact=True).wait_for()
+    files = [app.db.with_suffix(".log"), app.db, app.db.with_name(app.db.name + "-wal")]
+    seen = b"".join(f.read_bytes() for f in files if f.exists())
+    assert PASSWORD.encode() not in seen
