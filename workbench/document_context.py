@@ -1,0 +1,615 @@
+"""Dossier -> template context: every value pre-formatted, every silence a visible default.
+
+The context is plain data (str, bool, int, list, dict) so that it can cross a process
+boundary for sandboxed custom templates. Where the dossier is silent, the value is a
+sensible default wrapped as "[Te bespreken: ...]" and the gap is recorded per clause, so
+the readiness check and the documents can never disagree.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections import defaultdict
+from datetime import date
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from workbench.document_builder import DASH, Builder, Gaps
+from workbench.document_strategy import indicator_rows, strategy_sections
+from workbench.model import CallKind, Dossier, GdprRole, Objective, Partner, VatStatus
+
+# The 23 clauses of the samenwerkingsovereenkomst (DOMAIN section 4), in article order.
+CLAUSES: tuple[str, ...] = (
+    "partijen",
+    "overwegingen",
+    "voorwerp",
+    "duur",
+    "rollen",
+    "promotor",
+    "governance",
+    "financiering",
+    "subsidievoorwaarden",
+    "rapportering",
+    "gegevensbescherming",
+    "uitleendienst",
+    "aansprakelijkheid",
+    "vertrouwelijkheid",
+    "intellectuele_eigendom",
+    "communicatie",
+    "toetreding_uittreding",
+    "wijzigingen",
+    "volledige_overeenkomst",
+    "geschillen",
+    "beeindiging",
+    "ondertekening",
+    "bijlagen",
+)
+ANNEXES: tuple[str, ...] = (
+    "strategie",
+    "rolmatrix",
+    "budget",
+    "planning",
+    "digipunten",
+    "indicatoren",
+    "avg",
+    "uitleenreglement",
+    "netwerk",
+)
+
+_CALLS_FILE = Path(__file__).parent / "data" / "calls.toml"
+_COSTS = ("loonkosten", "werkingskosten", "externe_prestaties")
+
+
+@cache
+def _call_profiles() -> dict[str, dict[str, Any]]:
+    return tomllib.loads(_CALLS_FILE.read_text(encoding="utf-8"))
+
+
+def build(
+    dossier: Dossier,
+    lang: str,
+    *,
+    revision: int | None = None,
+    findings: list[tuple[str, str]] | None = None,
+    today: date | None = None,
+) -> tuple[dict[str, Any], Gaps]:
+    """Return the template context and the gaps it had to fill with defaults."""
+    b = Builder(dossier, lang)
+    promotor = _promotor(b)
+    budget = _budget(b)
+    ctx: dict[str, Any] = {
+        "lang": b.lang,
+        "dossier_name": dossier.identity.name,
+        "doc": _doc(b, revision, today or date.today()),
+        "call": _call(b),
+        "area": ", ".join(dossier.identity.werkingsgebied)
+        or b.todo(("overwegingen", "partnerschap"), "area"),
+        "summary": dossier.identity.summary or b.todo(("overwegingen", "partnerschap"), "summary"),
+        "period": _period(b),
+        "parties": _parties(b),
+        "promotor": promotor,
+        "objectives": _objectives(b),
+        "engagements": _engagements(b),
+        "governance": _governance(b, promotor),
+        "budget": budget,
+        "reporting": _reporting(b),
+        "gdpr": _gdpr(b),
+        "lending": _lending(b),
+        "court": _court(b, promotor),
+        "signing": _signing(b, promotor),
+        "signatures": _signatures(b),
+        "role_matrix": _role_matrix(b),
+        "milestones": _milestones(b),
+        "access_points": _access_points(b),
+        "flows": _flows(b),
+        "network_picture": b.t("documents.network_placeholder"),
+        "findings": _findings(b, findings),
+    }
+    ctx["sections"] = strategy_sections(b, _call_profiles()[dossier.identity.call.value])
+    return ctx, b.gaps
+
+
+def context(
+    dossier: Dossier,
+    lang: str,
+    *,
+    revision: int | None = None,
+    findings: list[tuple[str, str]] | None = None,
+) -> dict[str, Any]:
+    """Return the template context for both documents of a dossier."""
+    return build(dossier, lang, revision=revision, findings=findings)[0]
+
+
+# ---------------------------------------------------------------- identity and call
+
+
+def _doc(b: Builder, revision: int | None, today: date) -> dict[str, Any]:
+    generated = b.date(today)
+    if revision is None:
+        version = b.t("documents.version_unsaved", date=generated)
+    else:
+        version = b.t("documents.version_revision", revision=revision, date=generated)
+    return {
+        "generated_on": generated,
+        "version_label": version,
+        "status": b.t(f"status.{b.dossier.identity.status.value}"),
+    }
+
+
+def _call(b: Builder) -> dict[str, Any]:
+    kind = b.dossier.identity.call
+    profile = _call_profiles()[kind.value]
+    tiers = []
+    previous = 0
+    for tier in profile.get("funding_tiers", []):
+        upto = int(tier["users_up_to"])
+        users = (
+            b.t("documents.tier_upto", users=b.number(upto))
+            if upto
+            else b.t("documents.tier_above", users=b.number(previous))
+        )
+        tiers.append({"users": users, "amount": b.money(Decimal(tier["amount"]))})
+        previous = upto or previous
+    return {
+        "label": b.t(f"call.{kind.value}"),
+        "max_subsidy": b.money(Decimal(profile["max_subsidy"])),
+        "recital": b.t(f"documents.recital.{kind.value}"),
+        "duration_rule": _duration_rule(b, profile),
+        "is_verlenging": kind is CallKind.VERLENGING,
+        "tiers": tiers,
+    }
+
+
+def _duration_rule(b: Builder, profile: dict[str, Any]) -> str:
+    parts = []
+    if profile.get("min_duration_months"):
+        parts.append(b.t("documents.duration_min", months=profile["min_duration_months"]))
+    if profile.get("max_duration_months"):
+        parts.append(b.t("documents.duration_max", months=profile["max_duration_months"]))
+    if profile.get("latest_end"):
+        parts.append(b.t("documents.duration_latest_end", date=b.date(profile["latest_end"])))
+    if not parts:
+        return ""
+    return b.t("documents.duration_rule", rule=b.join(parts))
+
+
+def _period(b: Builder) -> dict[str, str]:
+    period = b.dossier.identity.period
+    return {
+        "start": b.date(period.start) if period.start else b.todo("duur", "period_start"),
+        "end": b.date(period.end) if period.end else b.todo("duur", "period_end"),
+    }
+
+
+# ---------------------------------------------------------------- parties
+
+
+def _address(p: Partner) -> str:
+    town = " ".join(x for x in (p.address.postcode, p.address.municipality) if x)
+    return ", ".join(x for x in (p.address.street, town) if x)
+
+
+def _mandate_text(b: Builder, p: Partner, places: tuple[str, ...]) -> str:
+    mandate = p.representative.mandate
+    if not mandate.body or not mandate.decision_date:
+        return b.todo(places, "mandate", partner=p.name)
+    text = b.t("documents.mandate", body=mandate.body, date=b.date(mandate.decision_date))
+    if mandate.reference:
+        text += " " + b.t("documents.reference", reference=mandate.reference)
+    return text
+
+
+def _representative(b: Builder, p: Partner, places: tuple[str, ...]) -> str:
+    rep = p.representative
+    if not rep.name:
+        return b.todo(places, "representative", partner=p.name)
+    return f"{rep.name}, {rep.function}" if rep.function else rep.name
+
+
+def _parties(b: Builder) -> list[dict[str, Any]]:
+    places = ("partijen",)
+    rows = []
+    for i, p in enumerate(b.dossier.partners, start=1):
+        address = _address(p) or b.todo(places, "address", partner=p.name)
+        rows.append(
+            {
+                "number": str(i),
+                "name": p.name,
+                "org_type": b.t(f"org_type.{p.org_type.value}"),
+                "legal_form": p.legal_form or b.t(f"org_type.{p.org_type.value}"),
+                "enterprise_number": p.enterprise_number
+                or b.todo(places, "enterprise_number", partner=p.name),
+                "address": address,
+                "representative": _representative(b, p, places),
+                "mandate": _mandate_text(b, p, places),
+                "contact": ", ".join(x for x in (p.contact.name, p.contact.email, p.contact.phone) if x)
+                or DASH,
+                "roles": ", ".join(b.role_label(r.role) for r in b.dossier.roles if r.partner_id == p.id)
+                or DASH,
+            }
+        )
+    if not rows:
+        b.todo(places, "no_partners")
+    return rows
+
+
+def _promotor(b: Builder) -> dict[str, Any]:
+    holders = b.dossier.partners_with_role("promotor")
+    if len(holders) > 1:
+        b.todo("promotor", "several_promotors", names=b.join([p.name for p in holders]))
+    if not holders:
+        name = b.todo(("partijen", "promotor"), "promotor")
+        return {"name": name, "label": name, "municipality": "", "exists": False}
+    p = holders[0]
+    number = b.dossier.partners.index(p) + 1
+    return {
+        "name": p.name,
+        "label": b.t("documents.party_label", number=number, name=p.name),
+        "municipality": p.address.municipality,
+        "exists": True,
+    }
+
+
+# ---------------------------------------------------------------- roles and engagements
+
+
+def _objectives(b: Builder) -> list[dict[str, str]]:
+    rows = []
+    for objective in Objective:
+        ids = [r.partner_id for r in b.dossier.roles if objective in r.objectives]
+        names = b.names(dict.fromkeys(ids))
+        rows.append(
+            {
+                "label": b.t(f"objective.{objective.value}"),
+                "description": b.t(f"documents.objective.{objective.value}"),
+                "partners": names
+                or b.todo("voorwerp", "objective_uncovered", objective=b.t(f"objective.{objective.value}")),
+            }
+        )
+    return rows
+
+
+def _flow_lines(b: Builder, partner_id: str) -> list[str]:
+    lines = []
+    for flow in b.dossier.flows:
+        for direction, me, other in (
+            ("out", flow.source_partner_id, flow.target_partner_id),
+            ("in", flow.target_partner_id, flow.source_partner_id),
+        ):
+            if me != partner_id:
+                continue
+            line = b.t(f"documents.flow_{direction}.{flow.type.value}", other=b.name(other))
+            if flow.description:
+                line += f": {flow.description}"
+            lines.append(line)
+    return lines
+
+
+def _engagements(b: Builder) -> list[dict[str, Any]]:
+    rows = []
+    hosted: dict[str, list[str]] = defaultdict(list)
+    for ap in b.dossier.access_points:
+        if ap.host_partner_id:
+            where = f" ({ap.municipality})" if ap.municipality else ""
+            hosted[ap.host_partner_id].append(f"{ap.name}{where}")
+    for p in b.dossier.partners:
+        roles = []
+        for r in b.dossier.roles:
+            if r.partner_id != p.id:
+                continue
+            label = b.role_label(r.role)
+            text = r.engagement or b.todo("rollen", "engagement", partner=p.name, role=label)
+            extras = []
+            if r.objectives:
+                extras.append(b.t("documents.objectives", objectives=b.objective_labels(r.objectives)))
+            if r.capacity:
+                extras.append(b.t("documents.capacity", capacity=r.capacity))
+            if r.budget.total:
+                extras.append(b.t("documents.role_budget", amount=b.money(r.budget.total)))
+            roles.append({"label": label, "text": text, "details": "; ".join(extras)})
+        if not roles:
+            roles.append(
+                {
+                    "label": b.t("documents.role"),
+                    "text": b.todo("rollen", "no_role", partner=p.name),
+                    "details": "",
+                }
+            )
+        links = _flow_lines(b, p.id)
+        if hosted.get(p.id):
+            links.insert(0, b.t("documents.hosts", places=b.join(hosted[p.id])))
+        rows.append({"name": p.name, "roles": roles, "links": links})
+    return rows
+
+
+def _role_matrix(b: Builder) -> list[dict[str, str]]:
+    rows = []
+    for p in b.dossier.partners:
+        mine = [r for r in b.dossier.roles if r.partner_id == p.id]
+        covered = {o for r in mine for o in r.objectives}
+        rows.append(
+            {
+                "name": p.name,
+                "roles": ", ".join(b.role_label(r.role) for r in mine) or DASH,
+                "toegang": b.check(Objective.TOEGANG in covered),
+                "vaardigheden": b.check(Objective.VAARDIGHEDEN in covered),
+                "ondersteuning": b.check(Objective.ONDERSTEUNING in covered),
+                "capacity": "; ".join(r.capacity for r in mine if r.capacity) or DASH,
+            }
+        )
+    return b.rows_or_todo(
+        rows,
+        ("name", "roles", "toegang", "vaardigheden", "ondersteuning", "capacity"),
+        "bijlagen",
+        "no_partners",
+    )
+
+
+# ---------------------------------------------------------------- governance
+
+
+def _governance(b: Builder, promotor: dict[str, Any]) -> dict[str, Any]:
+    g = b.dossier.governance
+    sg = g.stuurgroep
+    places = ("governance",)
+    members = b.names(sg.member_partner_ids) if sg.member_partner_ids else b.todo(places, "sg_members")
+    if sg.chair_partner_id:
+        chair = b.name(sg.chair_partner_id)
+    elif promotor["exists"]:
+        chair = b.todo(places, "sg_chair", promotor=promotor["name"])
+    else:
+        chair = b.todo(places, "sg_chair_unknown")
+    werkgroepen = [
+        {
+            "name": w.name,
+            "purpose": w.purpose or DASH,
+            "members": b.names(w.member_partner_ids) or DASH,
+            "frequency": w.frequency or DASH,
+        }
+        for w in g.werkgroepen
+    ]
+    kb = g.klankbordgroep
+    if kb.composition:
+        klankbord = kb.composition
+        if kb.frequency:
+            klankbord += " " + b.t("documents.meets", frequency=kb.frequency)
+    else:
+        klankbord = b.todo(places, "klankbordgroep")
+    return {
+        "members": members,
+        "chair": chair,
+        "frequency": sg.frequency or b.todo(places, "sg_frequency"),
+        "decision_rule": sg.decision_rule or b.todo(places, "sg_decision_rule"),
+        "werkgroepen": werkgroepen,
+        "klankbord": klankbord,
+        "narrative": g.narrative,
+    }
+
+
+# ---------------------------------------------------------------- budget
+
+
+def _cost_cells(b: Builder, amounts: dict[str, Decimal]) -> dict[str, str]:
+    cells = {key: b.money(amounts[key]) for key in _COSTS}
+    cells["total"] = b.money(sum(amounts.values(), Decimal(0)))
+    return cells
+
+
+def _budget(b: Builder) -> dict[str, Any]:
+    per_partner: dict[str, dict[str, Decimal]] = {
+        p.id: dict.fromkeys(_COSTS, Decimal(0)) for p in b.dossier.partners
+    }
+    role_rows = []
+    for r in b.dossier.roles:
+        amounts = {key: getattr(r.budget, key) for key in _COSTS}
+        for key in _COSTS:
+            per_partner[r.partner_id][key] += amounts[key]
+        if r.budget.total:
+            role_rows.append(
+                {"name": b.name(r.partner_id), "role": b.role_label(r.role), **_cost_cells(b, amounts)}
+            )
+    rows, funded, unfunded = [], [], []
+    for p in b.dossier.partners:
+        amounts = per_partner[p.id]
+        total = sum(amounts.values(), Decimal(0))
+        if not total and not p.funded:
+            unfunded.append(p.name)
+            continue
+        funded.append(p.name)
+        if p.vat_status is VatStatus.ONBEKEND:
+            vat = b.todo("financiering", "vat_status", partner=p.name)
+        else:
+            vat = b.t(f"vat_status.{p.vat_status.value}")
+        if p.funded and not total:
+            b.todo("financiering", "funded_without_budget", partner=p.name)
+        rows.append({"name": p.name, "vat": vat, **_cost_cells(b, amounts)})
+    totals = {key: sum((a[key] for a in per_partner.values()), Decimal(0)) for key in _COSTS}
+    grand = sum(totals.values(), Decimal(0))
+    cap = Decimal(_call_profiles()[b.dossier.identity.call.value]["max_subsidy"])
+    call_label = b.t(f"call.{b.dossier.identity.call.value}")
+    if not grand:
+        cap_text = b.todo("financiering", "no_budget", cap=b.money(cap))
+    elif grand > cap:
+        cap_text = b.todo(
+            "financiering", "over_cap", excess=b.money(grand - cap), cap=b.money(cap), call=call_label
+        )
+    else:
+        cap_text = b.t("documents.within_cap", cap=b.money(cap), call=call_label, room=b.money(cap - grand))
+    keys = ("name", "vat", *_COSTS, "total")
+    return {
+        "rows": b.rows_or_todo(rows, keys, "financiering", "no_budget", cap=b.money(cap)),
+        "role_rows": b.rows_or_todo(
+            role_rows, ("name", "role", *_COSTS, "total"), "bijlagen", "no_budget", cap=b.money(cap)
+        ),
+        "totals": _cost_cells(b, totals),
+        "total": b.money(grand),
+        "cap": b.money(cap),
+        "cap_text": cap_text,
+        "funded": b.join(funded) or b.todo("subsidievoorwaarden", "no_funded"),
+        "unfunded": b.join(unfunded),
+    }
+
+
+# ---------------------------------------------------------------- reporting, data protection, lending
+
+
+def _reporting(b: Builder) -> dict[str, Any]:
+    rows = indicator_rows(b, "rapportering")
+    count = len(b.dossier.strategy.impactmeting.indicators)
+    return {"indicators": rows, "count": str(count)}
+
+
+def _gdpr(b: Builder) -> dict[str, Any]:
+    place = "gegevensbescherming"
+    activities = []
+    processors: set[str] = set()
+    involved: dict[str, None] = {}
+    has_joint = has_processor = False
+    for act in b.dossier.processing:
+        parts = []
+        for pr in act.roles:
+            involved[pr.partner_id] = None
+            parts.append(f"{b.name(pr.partner_id)}: {b.t(f'gdpr.{pr.role.value}')}")
+            has_joint |= pr.role is GdprRole.JOINT_CONTROLLER
+            if pr.role is GdprRole.PROCESSOR:
+                has_processor = True
+                processors.add(pr.partner_id)
+        activities.append(
+            {
+                "name": act.name,
+                "purpose": act.purpose or b.todo(place, "purpose", activity=act.name),
+                "data": act.data_categories or b.todo(place, "data_categories", activity=act.name),
+                "retention": act.retention or b.todo(place, "retention", activity=act.name),
+                "roles": "; ".join(parts) or b.todo(place, "gdpr_roles", activity=act.name),
+            }
+        )
+    if not activities:
+        marker = b.todo(place, "no_processing")
+        activities = [{"name": marker, "purpose": DASH, "data": DASH, "retention": DASH, "roles": DASH}]
+    dpos = []
+    for partner in b.dossier.partners:
+        # A missing officer matters for the parties that take part in a processing.
+        needed = partner.id in involved or not involved
+        dpo = partner.dpo_contact or (b.todo(place, "dpo", partner=partner.name) if needed else DASH)
+        dpos.append({"name": partner.name, "dpo": dpo})
+    return {
+        "activities": activities,
+        "dpos": dpos,
+        "has_joint": has_joint,
+        "has_processor": has_processor,
+        "processors": b.names([pid for pid in b.partners if pid in processors]),
+    }
+
+
+def _lending(b: Builder) -> dict[str, Any]:
+    place = "uitleendienst"
+    circ = b.dossier.strategy.circulariteit
+    operators = b.dossier.partners_with_role("uitleendienst")
+    refurbishers = b.dossier.partners_with_role("refurbisher")
+    donors = b.dossier.partners_with_role("hardware_donor")
+    if circ.responsible_partner_id:
+        owner = b.name(circ.responsible_partner_id)
+    elif operators:
+        owner = b.todo(place, "device_owner", partner=operators[0].name)
+    else:
+        owner = b.todo(place, "device_owner_unknown")
+    devices = [
+        {
+            "type": d.device_type,
+            "source": d.source or DASH,
+            "collected": b.number(d.collected),
+            "refurbished": b.number(d.refurbished),
+            "lent": b.number(d.lent),
+            "end_of_life": d.end_of_life or b.todo(place, "end_of_life", device=d.device_type),
+        }
+        for d in circ.devices
+    ]
+    keys = ("type", "source", "collected", "refurbished", "lent", "end_of_life")
+    return {
+        "operators": b.join([p.name for p in operators]) or b.todo(place, "lending_operator"),
+        "refurbishers": b.join([p.name for p in refurbishers]) or b.todo(place, "refurbisher"),
+        "donors": b.join([p.name for p in donors]),
+        "owner": owner,
+        "devices": b.rows_or_todo(devices, keys, place, "no_devices"),
+    }
+
+
+# ---------------------------------------------------------------- closing clauses and annexes
+
+
+def _court(b: Builder, promotor: dict[str, Any]) -> str:
+    if promotor["municipality"]:
+        return b.t("documents.court", municipality=promotor["municipality"])
+    return b.todo("geschillen", "court")
+
+
+def _signing(b: Builder, promotor: dict[str, Any]) -> dict[str, str]:
+    place = promotor["municipality"] or b.todo("ondertekening", "signing_place")
+    return {"place": place, "copies": str(max(len(b.dossier.partners), 1))}
+
+
+def _signatures(b: Builder) -> list[dict[str, str]]:
+    places = ("ondertekening",)
+    return [
+        {
+            "name": p.name,
+            "representative": _representative(b, p, places),
+            "mandate": _mandate_text(b, p, places),
+        }
+        for p in b.dossier.partners
+    ]
+
+
+def _milestones(b: Builder) -> list[dict[str, str]]:
+    rows = [
+        {
+            "title": m.title,
+            "due": b.date(m.due) if m.due else b.todo("bijlagen", "milestone_due", milestone=m.title),
+            "owner": b.name(m.owner_partner_id) if m.owner_partner_id else DASH,
+        }
+        for m in b.dossier.planning.milestones
+    ]
+    return b.rows_or_todo(rows, ("title", "due", "owner"), "bijlagen", "no_milestones")
+
+
+def _access_points(b: Builder) -> list[dict[str, str]]:
+    rows = []
+    for ap in b.dossier.access_points:
+        where = ", ".join(x for x in (ap.address, ap.municipality) if x)
+        rows.append(
+            {
+                "name": ap.name,
+                "kind": b.t(f"ap_kind.{ap.kind.value}"),
+                "where": where or b.todo("bijlagen", "ap_address", access_point=ap.name),
+                "host": b.name(ap.host_partner_id) if ap.host_partner_id else DASH,
+                "hours": ap.opening_hours or b.todo("bijlagen", "opening_hours", access_point=ap.name),
+                "accessibility": ap.accessibility or DASH,
+                "objectives": b.objective_labels(ap.objectives) or DASH,
+            }
+        )
+    keys = ("name", "kind", "where", "host", "hours", "accessibility", "objectives")
+    return b.rows_or_todo(rows, keys, "bijlagen", "no_access_points")
+
+
+def _flows(b: Builder) -> list[dict[str, str]]:
+    rows = [
+        {
+            "source": b.name(f.source_partner_id),
+            "target": b.name(f.target_partner_id),
+            "type": b.t(f"flow.{f.type.value}"),
+            "description": f.description or DASH,
+        }
+        for f in b.dossier.flows
+    ]
+    # Flows are optional: no flows is a plain statement, not a point to discuss.
+    return rows or [{"source": b.t("documents.no_flows"), "target": DASH, "type": DASH, "description": DASH}]
+
+
+def _findings(b: Builder, findings: list[tuple[str, str]] | None) -> dict[str, Any]:
+    if findings is None:
+        return {"available": False, "rows": [], "text": b.t("documents.findings_unavailable")}
+    rows = [{"code": code, "message": message} for code, message in findings]
+    text = b.t("documents.findings_count", count=len(rows)) if rows else b.t("documents.findings_none")
+    return {"available": True, "rows": rows, "text": text}
