@@ -99,7 +99,7 @@ def template_bytes(kind: DocumentKind, lang: str) -> bytes:
     return (TEMPLATE_DIR / f"{kind}_{language(lang)}.docx").read_bytes()
 
 
-def _finalize(value: Any) -> Any:
+def finalize(value: Any) -> Any:
     # docxtpl turns "{_{", "}_}", "{_%" and "%_}" into Jinja braces after rendering. A user's
     # text must come out as typed, so an underscore next to a brace becomes a character
     # reference that XML reads back as "_" but that docxtpl's replacement does not see.
@@ -111,7 +111,7 @@ def _finalize(value: Any) -> Any:
 
 def environment() -> Environment:
     """Return the Jinja environment for our own templates: autoescape and strict."""
-    return Environment(autoescape=True, undefined=StrictUndefined, finalize=_finalize)
+    return Environment(autoescape=True, undefined=StrictUndefined, finalize=finalize)
 
 
 def render(
