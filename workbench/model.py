@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -12,6 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     model_validator,
@@ -48,9 +50,14 @@ def _enterprise_number(value: str | None) -> str | None:
     return f"{digits[:4]}.{digits[4:7]}.{digits[7:]}"
 
 
-Line = Annotated[str, Field(max_length=300), AfterValidator(clean_line)]
-Name = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(clean_line)]
-Text = Annotated[str, Field(max_length=20_000), AfterValidator(clean_text)]
+def _cleaned(clean: Callable[[str], str]) -> BeforeValidator:
+    # Clean before the length checks: "   " must count as empty, not as three characters.
+    return BeforeValidator(lambda value: clean(value) if isinstance(value, str) else value)
+
+
+Line = Annotated[str, _cleaned(clean_line), Field(max_length=300)]
+Name = Annotated[str, _cleaned(clean_line), Field(min_length=1, max_length=200)]
+Text = Annotated[str, _cleaned(clean_text), Field(max_length=20_000)]
 Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]{1,64}$")]
 Money = Annotated[Decimal, Field(ge=0, le=100_000_000, max_digits=12, decimal_places=2)]
 Count = Annotated[int, Field(ge=0, le=10_000_000)]
@@ -493,7 +500,7 @@ class Planning(Model):
 class Dossier(Model):
     """One candidate partnership: everything its strategy and agreement need."""
 
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[1] = 1
     identity: Identity
     partners: list[Partner] = Field(default_factory=list, max_length=500)
     custom_roles: list[CustomRole] = Field(default_factory=list, max_length=50)
@@ -574,24 +581,43 @@ def dangling_references(dossier: Dossier) -> list[tuple[tuple[Any, ...], str, st
     groups = {g.id for g in s.doelgroep.target_groups}
     for i, c in enumerate(s.outreach.channels):
         for j, pid in enumerate(c.toeleider_partner_ids):
-            check(("strategy", "outreach", "channels", i, "toeleider_partner_ids", j), pid, partners, "partner")
+            check(
+                ("strategy", "outreach", "channels", i, "toeleider_partner_ids", j), pid, partners, "partner"
+            )
         for j, gid in enumerate(c.target_group_ids):
             check(("strategy", "outreach", "channels", i, "target_group_ids", j), gid, groups, "target_group")
-    for i, a in enumerate(s.sociale_economie.activities):
-        check(("strategy", "sociale_economie", "activities", i, "partner_id"), a.partner_id, partners, "partner")
+    for i, act in enumerate(s.sociale_economie.activities):
+        check(
+            ("strategy", "sociale_economie", "activities", i, "partner_id"),
+            act.partner_id,
+            partners,
+            "partner",
+        )
     check(
         ("strategy", "circulariteit", "responsible_partner_id"),
         s.circulariteit.responsible_partner_id,
         partners,
         "partner",
     )
-    for i, m in enumerate(s.connectiviteit.measures):
-        check(("strategy", "connectiviteit", "measures", i, "partner_id"), m.partner_id, partners, "partner")
+    for i, measure in enumerate(s.connectiviteit.measures):
+        check(
+            ("strategy", "connectiviteit", "measures", i, "partner_id"),
+            measure.partner_id,
+            partners,
+            "partner",
+        )
     for i, ind in enumerate(s.impactmeting.indicators):
-        check(("strategy", "impactmeting", "indicators", i, "owner_partner_id"), ind.owner_partner_id, partners, "partner")
+        check(
+            ("strategy", "impactmeting", "indicators", i, "owner_partner_id"),
+            ind.owner_partner_id,
+            partners,
+            "partner",
+        )
     for i, p in enumerate(dossier.processing):
         for j, pr in enumerate(p.roles):
             check(("processing", i, "roles", j, "partner_id"), pr.partner_id, partners, "partner")
-    for i, m in enumerate(dossier.planning.milestones):
-        check(("planning", "milestones", i, "owner_partner_id"), m.owner_partner_id, partners, "partner")
+    for i, milestone in enumerate(dossier.planning.milestones):
+        check(
+            ("planning", "milestones", i, "owner_partner_id"), milestone.owner_partner_id, partners, "partner"
+        )
     return found

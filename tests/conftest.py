@@ -1,0 +1,43 @@
+"""Shared fixtures: a real SQLite store in tmp_path and small dossiers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workbench.model import Dossier, Identity, Partner, RoleAssignment
+from workbench.store import Store
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "workbench.db"
+
+
+@pytest.fixture
+def store(db_path: Path) -> Store:
+    return Store(db_path)
+
+
+@pytest.fixture
+def small_dossier() -> Dossier:
+    """A two-partner dossier with a promotor, enough to exercise saving and rules."""
+    return Dossier(
+        identity=Identity(name="Digibank Test", call="voortraject"),
+        partners=[
+            Partner(
+                id="stad", name="Stad Voorbeeld", org_type="lokaal_bestuur", enterprise_number="0207451227"
+            ),
+            Partner(id="vzw", name="Vzw Verbinding", org_type="vzw"),
+        ],
+        roles=[
+            RoleAssignment(id="r1", partner_id="stad", role="promotor"),
+            RoleAssignment(id="r2", partner_id="vzw", role="toeleider", objectives=["ondersteuning"]),
+        ],
+    )
+
+
+@pytest.fixture
+def dossier_id(store: Store, small_dossier: Dossier) -> int:
+    return store.import_dossier(small_dossier, by="ann")

@@ -1,0 +1,155 @@
+"""Browser fixtures: a real app on a free loopback port and headless Debian Chromium via Playwright."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+playwright_sync = pytest.importorskip("playwright.sync_api")
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("WORKBENCH_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+LOOPBACK = {"127.0.0.1", "localhost", "[::1]", "::1"}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class App:
+    url: str
+    db: Path
+    process: subprocess.Popen[bytes]
+
+
+def start_app(db: Path, extra_env: dict[str, str] | None = None) -> App:
+    """Start `streamlit run streamlit_app.py` on a free loopback port and wait until it is healthy."""
+    port = free_port()
+    env = {**os.environ, "WORKBENCH_DB": str(db), **(extra_env or {})}
+    log = open(db.with_suffix(".log"), "wb")  # noqa: SIM115 - closed with the process
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "streamlit_app.py",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+            "--server.fileWatcherType",
+            "none",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return App(url=url, db=db, process=process)
+        except OSError:
+            time.sleep(0.3)
+        if process.poll() is not None:
+            break
+    process.kill()
+    raise RuntimeError(f"the app did not start: {db.with_suffix('.log').read_text(errors='replace')}")
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
+    """A running app on its own fresh SQLite file."""
+    running = start_app(tmp_path_factory.mktemp("app") / "workbench.db")
+    yield running
+    running.process.terminate()
+    try:
+        running.process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        running.process.kill()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    with playwright_sync.sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@dataclass
+class Offline:
+    """Records every request that tried to leave the machine (and blocks it)."""
+
+    blocked: list[str] = field(default_factory=list)
+
+    def route(self, route: object) -> None:
+        request = route.request  # type: ignore[attr-defined]
+        host = urlparse(request.url).hostname or ""
+        if request.url.startswith(("data:", "blob:", "about:")) or host in LOOPBACK:
+            route.continue_()  # type: ignore[attr-defined]
+        else:
+            self.blocked.append(request.url)
+            route.abort()  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def offline() -> Offline:
+    return Offline()
+
+
+@pytest.fixture
+def new_page(browser: object, offline: Offline) -> Iterator[object]:
+    """Open pages in fresh browser contexts (each a separate user) with the network cut off."""
+    contexts = []
+
+    def make(locale: str = "nl-BE") -> object:
+        context = browser.new_context(locale=locale, viewport={"width": 1400, "height": 1000})  # type: ignore[attr-defined]
+        context.route("**/*", offline.route)
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(20_000)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+    assert offline.blocked == [], f"requests left the machine: {offline.blocked}"
+
+
+def wait_for_app(page: object) -> None:
+    """Wait until Streamlit has finished running the script."""
+    page.wait_for_selector("[data-testid='stApp']")  # type: ignore[attr-defined]
+    page.wait_for_function(  # type: ignore[attr-defined]
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000
+    )

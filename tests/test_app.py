@@ -1,0 +1,85 @@
+"""AppTest smoke tests: every page runs without an exception, in both languages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from workbench.model import Dossier
+from workbench.store import Store
+from workbench.ui.common import PAGES
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def app(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    monkeypatch.setenv("WORKBENCH_DB", str(db_path))
+    monkeypatch.chdir(ROOT)
+    return AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=30)
+
+
+def test_empty_database_offers_the_demo(app: AppTest, db_path: Path) -> None:
+    app.run()
+    assert not app.exception
+    app.button(key="start_load_demo").click().run()
+    assert not app.exception
+    assert len(Store(db_path).list_dossiers()) >= 3
+
+
+def test_start_page_creates_a_dossier(app: AppTest, db_path: Path) -> None:
+    app.run()
+    app.text_input(key="start_new_name").input("Digibank Kempen")
+    app.selectbox(key="start_new_call").select("implementatietraject")
+    app.button(key="FormSubmitter:start_create-Dossier aanmaken").click().run()
+    assert not app.exception
+    (summary,) = Store(db_path).list_dossiers()
+    assert (summary.name, summary.call) == ("Digibank Kempen", "implementatietraject")
+
+
+def test_start_page_refuses_an_empty_name(app: AppTest, db_path: Path) -> None:
+    app.run()
+    app.button(key="FormSubmitter:start_create-Dossier aanmaken").click().run()
+    assert [e.value for e in app.error] == ["Geef het partnerschap een naam."]
+    assert Store(db_path).list_dossiers() == []
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("page", sorted(PAGES))
+def test_every_page_runs_with_a_dossier_open(
+    app: AppTest, db_path: Path, small_dossier: Dossier, page: str, lang: str
+) -> None:
+    dossier_id = Store(db_path).import_dossier(small_dossier, by="test")
+    app.session_state["dossier_id"] = dossier_id
+    app.session_state["lang"] = lang
+    app.run()
+    app.switch_page(PAGES[page]).run()
+    assert not app.exception
+
+
+@pytest.mark.parametrize("page", sorted(PAGES))
+def test_every_page_runs_without_a_dossier(app: AppTest, page: str) -> None:
+    app.run()
+    app.switch_page(PAGES[page]).run()
+    assert not app.exception
+
+
+def test_identity_form_saves_and_reports_bad_input(
+    app: AppTest, db_path: Path, small_dossier: Dossier
+) -> None:
+    store = Store(db_path)
+    dossier_id = store.import_dossier(small_dossier, by="test")
+    app.session_state["dossier_id"] = dossier_id
+    app.run()
+    app.switch_page(PAGES["dossier"]).run()
+    app.text_area(key="edit_identity_werkingsgebied").input("Mortsel\nEdegem")
+    app.button(key="FormSubmitter:dossier_identity-Bewaren").click().run()
+    assert not app.exception
+    assert store.load(dossier_id).dossier.identity.werkingsgebied == ["Mortsel", "Edegem"]
+
+    app.text_input(key="edit_identity_name").input("")
+    app.button(key="FormSubmitter:dossier_identity-Bewaren").click().run()
+    assert "• Naam: mag niet leeg zijn" in " ".join(t.value for t in app.text)
+    assert store.load(dossier_id).dossier.identity.name == "Digibank Test"

@@ -1,0 +1,634 @@
+"""The SQLite store: migrations, versioned units, revisions and restore. All SQL lives here."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from sqlite_utils import Database, Migrations
+
+from workbench.model import Dossier, Identity
+from workbench.units import Change, UnitRef, assemble, changed_fields, disassemble, singleton_units, unit_data
+from workbench.validation import Problem, from_validation_error
+
+DEFAULT_DB = "workbench.db"
+migrations = Migrations("workbench")
+
+
+def database_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
+    """Resolve the database path: --db, else $WORKBENCH_DB, else workbench.db here."""
+    return Path(cli_value or os.environ.get("WORKBENCH_DB") or DEFAULT_DB)
+
+
+# ---------------------------------------------------------------- errors
+
+
+class StoreError(Exception):
+    """Base of every refusal the store gives."""
+
+
+class BackupRefused(StoreError):
+    """A backup or restore that would overwrite a file or read a file that is no database."""
+
+    def __init__(self, reason: str, path: Path) -> None:
+        super().__init__(f"{reason}: {path}")
+        self.reason = reason  # catalogue key under "backup."
+        self.path = path
+
+
+class DossierNotFound(StoreError):
+    def __init__(self, dossier_id: int) -> None:
+        super().__init__(f"no dossier with id {dossier_id}")
+        self.dossier_id = dossier_id
+
+
+class EditConflict(StoreError):
+    """A save based on a stale version: someone else changed the unit first."""
+
+    def __init__(self, unit: UnitRef, by: str, at: datetime | None, theirs: dict[str, Any] | None) -> None:
+        super().__init__(f"{unit} was changed by {by} at {at}")
+        self.unit = unit
+        self.by = by
+        self.at = at
+        self.theirs = theirs  # their current data, None when they deleted it
+
+
+class InvalidChange(StoreError):
+    """A change that would leave the dossier invalid (e.g. a role of a deleted partner)."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("; ".join(p.message("en") for p in problems))
+        self.problems = problems
+
+
+# ---------------------------------------------------------------- records
+
+
+@dataclass(frozen=True, slots=True)
+class UnitVersion:
+    version: int
+    by: str
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class DossierRecord:
+    """A loaded dossier with the version of each unit, needed to save it back."""
+
+    id: int
+    revision: int
+    dossier: Dossier
+    versions: dict[str, UnitVersion]
+    updated_at: datetime
+    updated_by: str
+
+    def version(self, unit: UnitRef) -> int:
+        """Return the version a save of this unit must be based on (0 = new unit)."""
+        found = self.versions.get(str(unit))
+        return found.version if found else 0
+
+
+@dataclass(frozen=True, slots=True)
+class DossierSummary:
+    id: int
+    name: str
+    call: str
+    status: str
+    revision: int
+    updated_at: datetime
+    updated_by: str
+
+
+@dataclass(frozen=True, slots=True)
+class Revision:
+    """One recorded change of one unit."""
+
+    id: int
+    dossier_id: int
+    revision: int
+    unit: UnitRef
+    version: int
+    action: str
+    by: str
+    at: datetime
+    changed: list[str]
+    label: str
+
+
+# ---------------------------------------------------------------- schema
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE dossiers (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            call TEXT NOT NULL,
+            status TEXT NOT NULL,
+            revision INTEGER NOT NULL,
+            created_at TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            updated_by TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE units (
+            dossier_id INTEGER NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            key TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            version INTEGER NOT NULL,
+            data TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            updated_by TEXT NOT NULL,
+            PRIMARY KEY (dossier_id, kind, key)
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE revisions (
+            id INTEGER PRIMARY KEY,
+            dossier_id INTEGER NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,
+            revision INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            key TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            action TEXT NOT NULL,
+            data TEXT,
+            changed TEXT NOT NULL,
+            label TEXT NOT NULL,
+            by TEXT NOT NULL,
+            at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX revisions_by_dossier ON revisions (dossier_id, revision)")
+
+
+# ---------------------------------------------------------------- the store
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _ts(value: str) -> datetime:
+    return datetime.fromisoformat(value)
+
+
+class Store:
+    """Narrow interface to the dossiers: list, create, load, save, history, restore."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        with self._connect() as db:
+            db.execute("PRAGMA journal_mode=WAL")
+            migrations.apply(db)
+
+    @contextmanager
+    def _connect(self) -> Iterator[Database]:
+        # One connection per use: Streamlit reruns run in other threads.
+        conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        try:
+            conn.execute("PRAGMA foreign_keys=ON")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            yield Database(conn)
+        finally:
+            conn.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[Database]:
+        """Open a read-modify-write transaction that holds the write lock from the start."""
+        with self._connect() as db:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                yield db
+            except BaseException:
+                db.conn.rollback()
+                raise
+            db.execute("COMMIT")
+
+    # ------------------------------------------------------------ reading
+
+    def list_dossiers(self) -> list[DossierSummary]:
+        """Return every dossier, most recently changed first."""
+        with self._connect() as db:
+            rows = db.query("SELECT * FROM dossiers ORDER BY updated_at DESC, id DESC")
+            return [_summary(r) for r in rows]
+
+    def load(self, dossier_id: int) -> DossierRecord:
+        """Load a dossier with the version of each unit."""
+        with self._connect() as db:
+            return self._load(db, dossier_id)
+
+    def _load(self, db: Database, dossier_id: int) -> DossierRecord:
+        head = _dossier_row(db, dossier_id)
+        rows = list(db.query("SELECT * FROM units WHERE dossier_id = ? ORDER BY position, key", [dossier_id]))
+        units = {UnitRef(kind=r["kind"], key=r["key"]): json.loads(r["data"]) for r in rows}
+        return DossierRecord(
+            id=dossier_id,
+            revision=head["revision"],
+            dossier=assemble(units),
+            versions={
+                str(UnitRef(kind=r["kind"], key=r["key"])): UnitVersion(
+                    version=r["version"], by=r["updated_by"], at=_ts(r["updated_at"])
+                )
+                for r in rows
+            },
+            updated_at=_ts(head["updated_at"]),
+            updated_by=head["updated_by"],
+        )
+
+    def history(self, dossier_id: int, limit: int | None = None) -> list[Revision]:
+        """List the dossier's revisions, newest first."""
+        with self._connect() as db:
+            _dossier_row(db, dossier_id)
+            sql = "SELECT * FROM revisions WHERE dossier_id = ? ORDER BY id DESC"
+            params: list[Any] = [dossier_id]
+            if limit:
+                sql += " LIMIT ?"
+                params.append(limit)
+            return [_revision(r) for r in db.query(sql, params)]
+
+    def unit_at(self, dossier_id: int, revision_id: int) -> tuple[UnitRef, dict[str, Any] | None]:
+        """Return a unit as it was right after one recorded revision (None: it was deleted)."""
+        with self._connect() as db:
+            row = _revision_row(db, dossier_id, revision_id)
+            return UnitRef(kind=row["kind"], key=row["key"]), (
+                json.loads(row["data"]) if row["data"] else None
+            )
+
+    def dossier_at(self, dossier_id: int, revision: int) -> Dossier:
+        """Rebuild the whole dossier as it was at a dossier revision number."""
+        with self._connect() as db:
+            return assemble(_state_at(db, dossier_id, revision))
+
+    # ------------------------------------------------------------ writing
+
+    def create(self, identity: Identity, by: str) -> int:
+        """Create a new, empty dossier and return its id."""
+        return self.import_dossier(Dossier(identity=identity), by=by, action="create")
+
+    def import_dossier(self, dossier: Dossier, by: str, action: str = "import") -> int:
+        """Store a whole dossier as a new one; never touches an existing dossier."""
+        now = _now().isoformat()
+        with self._write() as db:
+            cursor = db.execute(
+                "INSERT INTO dossiers (name, call, status, revision, created_at, created_by,"
+                " updated_at, updated_by) VALUES (?, ?, ?, 1, ?, ?, ?, ?)",
+                [dossier.identity.name, dossier.identity.call, dossier.identity.status, now, by, now, by],
+            )
+            dossier_id = int(cursor.lastrowid or 0)
+            for position, (unit, data) in enumerate(disassemble(dossier).items()):
+                _insert_unit(db, dossier_id, unit, position, 1, data, by, now)
+                _record(db, dossier_id, 1, unit, 1, action, data, sorted(data), by, now)
+        return dossier_id
+
+    def save(self, dossier_id: int, change: Change, by: str) -> int:
+        """Save one unit based on the version it was loaded at; return the new dossier revision."""
+        return self.apply(dossier_id, [change], by)
+
+    def apply(self, dossier_id: int, changes: list[Change], by: str, action: str = "") -> int:
+        """Apply several unit changes at once, all or nothing; return the new dossier revision.
+
+        Every change names the version it was based on: a stale one raises EditConflict
+        and nothing is saved. A change that would leave the dossier invalid raises
+        InvalidChange.
+        """
+        now = _now().isoformat()
+        with self._write() as db:
+            head = _dossier_row(db, dossier_id)
+            rows = {
+                UnitRef(kind=r["kind"], key=r["key"]): r
+                for r in db.query("SELECT * FROM units WHERE dossier_id = ?", [dossier_id])
+            }
+            state = {u: json.loads(r["data"]) for u, r in rows.items()}
+            for change in changes:
+                current = rows.get(change.unit)
+                if (current["version"] if current else 0) != change.base_version:
+                    raise EditConflict(
+                        change.unit,
+                        by=current["updated_by"] if current else _last_author(db, dossier_id, change.unit),
+                        at=_ts(current["updated_at"]) if current else _last_time(db, dossier_id, change.unit),
+                        theirs=state.get(change.unit),
+                    )
+                if change.data is None:
+                    state.pop(change.unit, None)
+                else:
+                    state[change.unit] = change.data
+            try:
+                dossier = assemble(state)
+            except ValidationError as exc:
+                raise InvalidChange(from_validation_error(exc)) from exc
+
+            revision = head["revision"] + 1
+            positions = {u: r["position"] for u, r in rows.items()}
+            next_position = max(positions.values(), default=0) + 1
+            for change in changes:
+                current = rows.get(change.unit)
+                version = (current["version"] if current else 0) + 1
+                before = json.loads(current["data"]) if current else {}
+                if change.data is None:
+                    db.execute(
+                        "DELETE FROM units WHERE dossier_id = ? AND kind = ? AND key = ?",
+                        [dossier_id, change.unit.kind, change.unit.key],
+                    )
+                    _record(
+                        db,
+                        dossier_id,
+                        revision,
+                        change.unit,
+                        version,
+                        action or "delete",
+                        None,
+                        [],
+                        by,
+                        now,
+                        label=_label(before),
+                    )
+                    continue
+                # Store what the model made of the input (trimmed, normalised), not the raw input.
+                data = unit_data(dossier, change.unit) or {}
+                if current:
+                    db.execute(
+                        "UPDATE units SET version = ?, data = ?, updated_at = ?, updated_by = ?"
+                        " WHERE dossier_id = ? AND kind = ? AND key = ? AND version = ?",
+                        [
+                            version,
+                            json.dumps(data, ensure_ascii=False),
+                            now,
+                            by,
+                            dossier_id,
+                            change.unit.kind,
+                            change.unit.key,
+                            change.base_version,
+                        ],
+                    )
+                else:
+                    _insert_unit(db, dossier_id, change.unit, next_position, version, data, by, now)
+                    next_position += 1
+                _record(
+                    db,
+                    dossier_id,
+                    revision,
+                    change.unit,
+                    version,
+                    action or ("update" if current else "create"),
+                    data,
+                    changed_fields(before, data),
+                    by,
+                    now,
+                )
+            identity = dossier.identity
+            db.execute(
+                "UPDATE dossiers SET name = ?, call = ?, status = ?, revision = ?, updated_at = ?,"
+                " updated_by = ? WHERE id = ?",
+                [identity.name, identity.call, identity.status, revision, now, by, dossier_id],
+            )
+        return revision
+
+    def restore_unit(self, dossier_id: int, revision_id: int, by: str) -> int:
+        """Bring one unit back to how it was right after an earlier revision."""
+        unit, data = self.unit_at(dossier_id, revision_id)
+        current = self.load(dossier_id)
+        change = Change(unit=unit, data=data, base_version=current.version(unit))
+        if data is None and change.base_version == 0:
+            return current.revision  # already absent: nothing to do
+        return self.apply(dossier_id, [change], by, action="restore")
+
+    def restore_dossier(self, dossier_id: int, revision: int, by: str) -> int:
+        """Bring the whole dossier back to how it was at an earlier dossier revision."""
+        with self._connect() as db:
+            past = _state_at(db, dossier_id, revision)
+        current = self.load(dossier_id)
+        now = disassemble(current.dossier)
+        changes = [
+            Change(unit=u, data=past.get(u), base_version=current.version(u))
+            for u in sorted(set(past) | set(now), key=str)
+            if past.get(u) != now.get(u)
+        ]
+        if not changes:
+            return current.revision
+        return self.apply(dossier_id, changes, by, action="restore")
+
+    def backup(self, target: str | os.PathLike[str]) -> None:
+        """Copy the database to a new file while it stays in use (SQLite online backup)."""
+        target = Path(target)
+        if target.exists():
+            raise BackupRefused("backup.exists", target)
+        with self._connect() as db:
+            destination = sqlite3.connect(target)
+            try:
+                db.conn.backup(destination)
+            finally:
+                destination.close()
+
+    def delete_dossier(self, dossier_id: int) -> None:
+        """Delete a dossier with its units and history."""
+        with self._write() as db:
+            _dossier_row(db, dossier_id)
+            db.execute("DELETE FROM dossiers WHERE id = ?", [dossier_id])
+
+
+def restore_backup(
+    source: str | os.PathLike[str], target: str | os.PathLike[str], force: bool = False
+) -> None:
+    """Replace the database at target with a backup; refuses to overwrite unless forced."""
+    source, target = Path(source), Path(target)
+    check_backup(source)
+    if target.exists() and target.stat().st_size > 0 and not force:
+        raise BackupRefused("restore.exists", target)
+    origin = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    destination = sqlite3.connect(target, timeout=30)
+    try:
+        origin.backup(destination)
+    finally:
+        origin.close()
+        destination.close()
+    Store(target)  # apply migrations a newer program may need
+
+
+def check_backup(path: Path) -> None:
+    """Refuse a file that is not an intact workbench database."""
+    if not path.is_file():
+        raise BackupRefused("backup.missing", path)
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            ok = conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise BackupRefused("backup.not_a_database", path) from exc
+    if not ok or not {"dossiers", "units", "revisions"} <= tables:
+        raise BackupRefused("backup.not_a_database", path)
+
+
+# ---------------------------------------------------------------- SQL helpers
+
+
+def _dossier_row(db: Database, dossier_id: int) -> dict[str, Any]:
+    rows = list(db.query("SELECT * FROM dossiers WHERE id = ?", [dossier_id]))
+    if not rows:
+        raise DossierNotFound(dossier_id)
+    return rows[0]
+
+
+def _revision_row(db: Database, dossier_id: int, revision_id: int) -> dict[str, Any]:
+    rows = list(
+        db.query("SELECT * FROM revisions WHERE id = ? AND dossier_id = ?", [revision_id, dossier_id])
+    )
+    if not rows:
+        raise StoreError(f"no revision {revision_id} in dossier {dossier_id}")
+    return rows[0]
+
+
+def _state_at(db: Database, dossier_id: int, revision: int) -> dict[UnitRef, dict[str, Any]]:
+    _dossier_row(db, dossier_id)
+    state: dict[UnitRef, dict[str, Any]] = {}
+    rows = db.query(
+        "SELECT kind, key, data FROM revisions WHERE dossier_id = ? AND revision <= ? ORDER BY id",
+        [dossier_id, revision],
+    )
+    for r in rows:
+        unit = UnitRef(kind=r["kind"], key=r["key"])
+        if r["data"] is None:
+            state.pop(unit, None)
+        else:
+            state[unit] = json.loads(r["data"])
+    return state
+
+
+def _insert_unit(
+    db: Database,
+    dossier_id: int,
+    unit: UnitRef,
+    position: int,
+    version: int,
+    data: dict[str, Any],
+    by: str,
+    now: str,
+) -> None:
+    db.execute(
+        "INSERT INTO units (dossier_id, kind, key, position, version, data, updated_at, updated_by)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [dossier_id, unit.kind, unit.key, position, version, json.dumps(data, ensure_ascii=False), now, by],
+    )
+
+
+def _record(
+    db: Database,
+    dossier_id: int,
+    revision: int,
+    unit: UnitRef,
+    version: int,
+    action: str,
+    data: dict[str, Any] | None,
+    changed: list[str],
+    by: str,
+    now: str,
+    label: str = "",
+) -> None:
+    db.execute(
+        "INSERT INTO revisions (dossier_id, revision, kind, key, version, action, data, changed,"
+        " label, by, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            dossier_id,
+            revision,
+            unit.kind,
+            unit.key,
+            version,
+            action,
+            None if data is None else json.dumps(data, ensure_ascii=False),
+            json.dumps(changed),
+            label or _label(data or {}),
+            by,
+            now,
+        ],
+    )
+
+
+def _last_author(db: Database, dossier_id: int, unit: UnitRef) -> str:
+    rows = list(
+        db.query(
+            "SELECT by FROM revisions WHERE dossier_id = ? AND kind = ? AND key = ? ORDER BY id DESC LIMIT 1",
+            [dossier_id, unit.kind, unit.key],
+        )
+    )
+    return rows[0]["by"] if rows else "?"
+
+
+def _last_time(db: Database, dossier_id: int, unit: UnitRef) -> datetime | None:
+    rows = list(
+        db.query(
+            "SELECT at FROM revisions WHERE dossier_id = ? AND kind = ? AND key = ? ORDER BY id DESC LIMIT 1",
+            [dossier_id, unit.kind, unit.key],
+        )
+    )
+    return _ts(rows[0]["at"]) if rows else None
+
+
+def _label(data: dict[str, Any]) -> str:
+    for key in ("name", "title", "description"):
+        if isinstance(data.get(key), str):
+            return str(data[key])[:80]
+    return ""
+
+
+def _summary(row: dict[str, Any]) -> DossierSummary:
+    return DossierSummary(
+        id=row["id"],
+        name=row["name"],
+        call=row["call"],
+        status=row["status"],
+        revision=row["revision"],
+        updated_at=_ts(row["updated_at"]),
+        updated_by=row["updated_by"],
+    )
+
+
+def _revision(row: dict[str, Any]) -> Revision:
+    return Revision(
+        id=row["id"],
+        dossier_id=row["dossier_id"],
+        revision=row["revision"],
+        unit=UnitRef(kind=row["kind"], key=row["key"]),
+        version=row["version"],
+        action=row["action"],
+        by=row["by"],
+        at=_ts(row["at"]),
+        changed=json.loads(row["changed"]),
+        label=row["label"],
+    )
+
+
+__all__ = [
+    "BackupRefused",
+    "Change",
+    "DossierNotFound",
+    "DossierRecord",
+    "DossierSummary",
+    "EditConflict",
+    "InvalidChange",
+    "Revision",
+    "Store",
+    "StoreError",
+    "UnitRef",
+    "UnitVersion",
+    "check_backup",
+    "database_path",
+    "restore_backup",
+    "singleton_units",
+]

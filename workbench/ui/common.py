@@ -1,0 +1,94 @@
+"""What every page shares: language, the acting person, the store of this script run."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from workbench.i18n import DEFAULT_LANGUAGE, LANGUAGES, language, t
+from workbench.store import Store, database_path
+
+# A local file: a material-icon favicon would be fetched from Google's servers.
+ICON = str(Path(__file__).parent / "static" / "icon.png")
+
+# Page files by role, relative to streamlit_app.py: the router and st.switch_page use these.
+PAGES: dict[str, str] = {
+    "start": "workbench/ui/start_page.py",
+    "dossier": "workbench/ui/dossier_page.py",
+    "history": "workbench/ui/history_page.py",
+}
+
+
+def lang() -> str:
+    """Return the language chosen in this browser session."""
+    return language(st.session_state.get("lang", DEFAULT_LANGUAGE))
+
+
+def tr(key: str, **params: Any) -> str:
+    """Translate a key into the session's language."""
+    return t(key, lang(), **params)
+
+
+def labeller(prefix: str) -> Callable[[Any], str]:
+    """Return a format_func for enum widgets, bound to the current language (it may run off-thread)."""
+    code = lang()
+    return lambda value: t(f"{prefix}.{getattr(value, 'value', value)}", code)
+
+
+def db_path() -> str:
+    """Read the database path: `-- --db PATH` after the script, else $WORKBENCH_DB, else default."""
+    args = sys.argv[1:]
+    if "--db" in args and args.index("--db") + 1 < len(args):
+        return str(database_path(args[args.index("--db") + 1]))
+    return str(database_path(os.environ.get("WORKBENCH_DB")))
+
+
+def store() -> Store:
+    """Open the store for this script run (connections are opened per call, never cached)."""
+    return Store(db_path())
+
+
+def actor() -> str:
+    """Return the name under which this session's edits are recorded."""
+    name = str(st.session_state.get("actor_name", "")).strip()
+    return name or tr("app.anonymous")
+
+
+def sidebar() -> None:
+    """Draw the language switch and the name field."""
+    with st.sidebar:
+        st.segmented_control(
+            tr("app.language"),
+            options=list(LANGUAGES),
+            format_func=lambda code: t(f"app.language.{code}", code),
+            key="lang",
+        )
+        st.text_input(tr("app.your_name"), key="actor_name", max_chars=80, help=tr("app.your_name_help"))
+
+
+def init_state() -> None:
+    """Initialise this session's keys once."""
+    st.session_state.setdefault("lang", DEFAULT_LANGUAGE)
+    st.session_state.setdefault("actor_name", "")
+    if st.session_state.get("lang") is None:  # segmented control deselected
+        st.session_state["lang"] = DEFAULT_LANGUAGE
+
+
+def current_dossier_id() -> int | None:
+    """Return the open dossier: from the address bar first, so links and reloads keep it."""
+    raw = st.query_params.get("dossier")
+    if raw and raw.isdigit():
+        st.session_state["dossier_id"] = int(raw)
+    value = st.session_state.get("dossier_id")
+    return int(value) if value is not None else None
+
+
+def open_dossier(dossier_id: int) -> None:
+    """Remember the dossier to work on and put it in the address bar."""
+    st.session_state["dossier_id"] = dossier_id
+    st.query_params["dossier"] = str(dossier_id)

@@ -1,0 +1,72 @@
+"""Start page: list, create, import and open dossiers; offer the demo on an empty database."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from workbench.i18n import fmt_datetime
+from workbench.model import CallKind, Identity
+from workbench.portable import ImportFailed, from_json
+from workbench.ui.common import PAGES, actor, labeller, lang, open_dossier, store, tr
+
+
+def render() -> None:
+    st.title(tr("app.title"))
+    st.caption(tr("start.intro"))
+    db = store()
+    dossiers = db.list_dossiers()
+
+    if flash := st.session_state.pop("start_flash", None):
+        st.success(flash)
+
+    if not dossiers:
+        st.info(tr("start.empty"))
+        if st.button(tr("start.load_demo"), key="start_load_demo", type="primary"):
+            from workbench.demo import demo_dossiers
+
+            for dossier in demo_dossiers():
+                db.import_dossier(dossier, by=actor())
+            st.session_state["start_flash"] = tr("start.demo_loaded")
+            st.rerun()
+
+    st.subheader(tr("start.dossiers"))
+    for summary in dossiers:
+        cols = st.columns([5, 3, 2, 3, 2], vertical_alignment="center")
+        cols[0].text(summary.name)
+        cols[1].text(tr(f"call.{summary.call}"))
+        cols[2].text(tr(f"status.{summary.status}"))
+        cols[3].text(tr("start.changed", at=fmt_datetime(summary.updated_at, lang()), by=summary.updated_by))
+        if cols[4].button(tr("start.open"), key=f"start_open_{summary.id}"):
+            open_dossier(summary.id)
+            st.switch_page(PAGES["dossier"])
+
+    with st.form("start_create", clear_on_submit=True):
+        st.subheader(tr("start.new"))
+        name = st.text_input(tr("field.name"), max_chars=200, key="start_new_name")
+        call = st.selectbox(
+            tr("field.call"), list(CallKind), format_func=labeller("call"), key="start_new_call"
+        )
+        if st.form_submit_button(tr("start.create"), type="primary"):
+            if not name.strip():
+                st.error(tr("start.name_required"))
+            else:
+                new_id = db.create(Identity(name=name, call=call), by=actor())
+                st.session_state["start_flash"] = tr("start.created", name=name.strip(), id=new_id)
+                st.rerun()
+
+    with st.expander(tr("start.import")):
+        upload = st.file_uploader(tr("start.import_file"), type=["json"], key="start_import_file")
+        if upload is not None and st.button(tr("start.import_button"), key="start_import_button"):
+            try:
+                dossier = from_json(upload.getvalue())
+            except ImportFailed as exc:
+                st.error(tr(exc.reason, **exc.params))
+                for problem in exc.problems:
+                    st.text(problem.message(lang()))
+            else:
+                new_id = db.import_dossier(dossier, by=actor())
+                st.session_state["start_flash"] = tr("start.created", name=dossier.identity.name, id=new_id)
+                st.rerun()
+
+
+render()
