@@ -12,8 +12,9 @@ import pytest
 from docx.enum.text import WD_COLOR_INDEX
 from jinja2 import UndefinedError
 
-from tests.document_samples import HOSTILE, bare_dossier, hostile_dossier, large_dossier, rich_dossier
+from tests.document_samples import HOSTILE, bare_dossier, hostile_dossier, rich_dossier
 from workbench import documents
+from workbench.demo import demo_dossiers, large_dossier
 from workbench.document_context import ANNEXES, CLAUSES
 from workbench.i18n import t
 from workbench.model import CallKind, Dossier
@@ -23,7 +24,7 @@ KINDS = ("agreement", "strategy")
 
 
 def sample_dossiers() -> list[Dossier]:
-    return [rich_dossier(), large_dossier(12), *(bare_dossier(call) for call in CallKind)]
+    return [*demo_dossiers(), large_dossier(40), rich_dossier(), *(bare_dossier(call) for call in CallKind)]
 
 
 def document_text(data: bytes) -> str:

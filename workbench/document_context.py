@@ -8,14 +8,12 @@ the readiness check and the documents can never disagree.
 
 from __future__ import annotations
 
-import tomllib
 from collections import defaultdict
 from datetime import date
 from decimal import Decimal
-from functools import cache
-from pathlib import Path
 from typing import Any
 
+from workbench.calls import CallProfile, call_profile
 from workbench.document_builder import DASH, Builder, Gaps
 from workbench.document_strategy import indicator_rows, strategy_sections
 from workbench.model import CallKind, Dossier, GdprRole, Objective, Partner, VatStatus
@@ -58,13 +56,7 @@ ANNEXES: tuple[str, ...] = (
     "netwerk",
 )
 
-_CALLS_FILE = Path(__file__).parent / "data" / "calls.toml"
 _COSTS = ("loonkosten", "werkingskosten", "externe_prestaties")
-
-
-@cache
-def _call_profiles() -> dict[str, dict[str, Any]]:
-    return tomllib.loads(_CALLS_FILE.read_text(encoding="utf-8"))
 
 
 def build(
@@ -107,7 +99,7 @@ def build(
         "network_picture": b.t("documents.network_placeholder"),
         "findings": _findings(b, findings),
     }
-    ctx["sections"] = strategy_sections(b, _call_profiles()[dossier.identity.call.value])
+    ctx["sections"] = strategy_sections(b, call_profile(dossier.identity.call))
     return ctx, b.gaps
 
 
@@ -140,21 +132,21 @@ def _doc(b: Builder, revision: int | None, today: date) -> dict[str, Any]:
 
 def _call(b: Builder) -> dict[str, Any]:
     kind = b.dossier.identity.call
-    profile = _call_profiles()[kind.value]
+    profile = call_profile(kind)
     tiers = []
     previous = 0
-    for tier in profile.get("funding_tiers", []):
-        upto = int(tier["users_up_to"])
+    for tier in profile.funding_tiers:
+        upto = tier.users_up_to
         users = (
             b.t("documents.tier_upto", users=b.number(upto))
             if upto
             else b.t("documents.tier_above", users=b.number(previous))
         )
-        tiers.append({"users": users, "amount": b.money(Decimal(tier["amount"]))})
+        tiers.append({"users": users, "amount": b.money(tier.amount)})
         previous = upto or previous
     return {
         "label": b.t(f"call.{kind.value}"),
-        "max_subsidy": b.money(Decimal(profile["max_subsidy"])),
+        "max_subsidy": b.money(profile.max_subsidy),
         "recital": b.t(f"documents.recital.{kind.value}"),
         "duration_rule": _duration_rule(b, profile),
         "is_verlenging": kind is CallKind.VERLENGING,
@@ -162,14 +154,14 @@ def _call(b: Builder) -> dict[str, Any]:
     }
 
 
-def _duration_rule(b: Builder, profile: dict[str, Any]) -> str:
+def _duration_rule(b: Builder, profile: CallProfile) -> str:
     parts = []
-    if profile.get("min_duration_months"):
-        parts.append(b.t("documents.duration_min", months=profile["min_duration_months"]))
-    if profile.get("max_duration_months"):
-        parts.append(b.t("documents.duration_max", months=profile["max_duration_months"]))
-    if profile.get("latest_end"):
-        parts.append(b.t("documents.duration_latest_end", date=b.date(profile["latest_end"])))
+    if profile.min_duration_months:
+        parts.append(b.t("documents.duration_min", months=profile.min_duration_months))
+    if profile.max_duration_months:
+        parts.append(b.t("documents.duration_max", months=profile.max_duration_months))
+    if profile.latest_end:
+        parts.append(b.t("documents.duration_latest_end", date=b.date(profile.latest_end)))
     if not parts:
         return ""
     return b.t("documents.duration_rule", rule=b.join(parts))
@@ -427,7 +419,7 @@ def _budget(b: Builder) -> dict[str, Any]:
         rows.append({"name": p.name, "vat": vat, **_cost_cells(b, amounts)})
     totals = {key: sum((a[key] for a in per_partner.values()), Decimal(0)) for key in _COSTS}
     grand = sum(totals.values(), Decimal(0))
-    cap = Decimal(_call_profiles()[b.dossier.identity.call.value]["max_subsidy"])
+    cap = call_profile(b.dossier.identity.call).max_subsidy
     call_label = b.t(f"call.{b.dossier.identity.call.value}")
     if not grand:
         cap_text = b.todo("financiering", "no_budget", cap=b.money(cap))

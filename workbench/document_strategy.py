@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from workbench.calls import CallProfile
 from workbench.document_builder import DASH, Builder
 from workbench.model import SECTION_KEYS
 
@@ -33,10 +34,10 @@ def indicator_rows(b: Builder, place: str) -> list[dict[str, str]]:
     return b.rows_or_todo(rows, keys, place, "no_indicators")
 
 
-def strategy_sections(b: Builder, profile: dict[str, Any]) -> dict[str, Any]:
+def strategy_sections(b: Builder, profile: CallProfile) -> dict[str, Any]:
     """Return every strategy section: its narrative (or a marked default) and its rows."""
     s = b.dossier.strategy
-    required = set(profile.get("required_sections", SECTION_KEYS))
+    required = set(profile.required_sections)
     sections: dict[str, Any] = {}
     for key in SECTION_KEYS:
         narrative = getattr(s, key).narrative
