@@ -259,7 +259,7 @@ def test_diff_names_the_changed_clauses_and_where_they_come_from() -> None:
     change = changes[0]
     assert change.status == "changed"
     assert change.title == "Governance"
-    assert change.sources == ("governance",)
+    assert change.sources == ("governance", "partner")
     assert any(line.startswith("+") and "tweemaandelijks" in line for line in change.diff)
     assert any(line.startswith("-") and "maandelijks" in line for line in change.diff)
 

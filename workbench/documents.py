@@ -13,10 +13,10 @@ import shutil
 import signal
 import subprocess
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import docx
 from docx.enum.text import WD_COLOR_INDEX
@@ -33,6 +33,10 @@ from markupsafe import Markup, escape
 from workbench.document_context import ANNEXES, CLAUSES, build, context
 from workbench.i18n import language, t
 from workbench.model import SECTION_KEYS, Dossier
+from workbench.units import UnitRef
+
+if TYPE_CHECKING:
+    from workbench.store import Revision
 
 __all__ = [
     "ANNEXES",
@@ -43,6 +47,7 @@ __all__ = [
     "PdfError",
     "agreement",
     "clauses",
+    "compare_versions",
     "context",
     "diff_clauses",
     "pdf_unavailable_reason",
@@ -63,29 +68,32 @@ STRATEGY_SECTIONS: tuple[str, ...] = (
     "budget_planning",
     "netwerk",
 )
-# Which parts of the dossier each clause is written from: a changed clause points at them.
+# Which editing units (workbench.units) each clause is written from: a changed clause
+# points at the dossier revisions that touched them.
 CLAUSE_SOURCES: dict[str, tuple[str, ...]] = {
-    "partijen": ("partners", "roles"),
+    "partijen": ("partner", "role"),
     "overwegingen": ("identity",),
-    "voorwerp": ("identity", "roles"),
+    "voorwerp": ("identity", "role"),
     "duur": ("identity",),
-    "rollen": ("partners", "roles", "flows", "access_points"),
-    "promotor": ("partners", "roles"),
-    "governance": ("governance",),
-    "financiering": ("partners", "roles", "identity"),
-    "subsidievoorwaarden": ("partners", "roles"),
-    "rapportering": ("strategy.impactmeting",),
-    "gegevensbescherming": ("processing", "partners"),
-    "uitleendienst": ("roles", "strategy.circulariteit"),
-    "geschillen": ("partners", "roles"),
-    "ondertekening": ("partners",),
-    "rolmatrix": ("roles",),
-    "budget": ("roles",),
-    "planning": ("planning",),
-    "digipunten": ("access_points",),
-    "indicatoren": ("strategy.impactmeting",),
-    "avg": ("processing",),
-    "netwerk": ("flows", "partners", "roles"),
+    "rollen": ("partner", "role", "custom_role", "flow", "access_point"),
+    "promotor": ("partner", "role"),
+    "governance": ("governance", "partner"),
+    "financiering": ("partner", "role", "identity"),
+    "subsidievoorwaarden": ("partner", "role"),
+    "rapportering": ("section:impactmeting", "partner"),
+    "gegevensbescherming": ("processing", "partner"),
+    "uitleendienst": ("role", "partner", "section:circulariteit"),
+    "communicatie": ("identity",),
+    "geschillen": ("partner", "role"),
+    "ondertekening": ("partner",),
+    "strategie": ("identity",),
+    "rolmatrix": ("partner", "role", "custom_role"),
+    "budget": ("partner", "role", "identity"),
+    "planning": ("planning", "partner"),
+    "digipunten": ("access_point", "partner"),
+    "indicatoren": ("section:impactmeting", "partner"),
+    "avg": ("processing", "partner"),
+    "netwerk": ("flow", "partner", "role"),
 }
 IMAGE_WIDTH = Mm(160)
 
@@ -268,13 +276,14 @@ def _table_lines(table: Table) -> list[str]:
 
 @dataclass(frozen=True)
 class ClauseChange:
-    """One clause that differs between two generated versions."""
+    """One clause that differs between two generated versions, and the edits behind it."""
 
     key: str
     title: str
     status: Literal["added", "removed", "changed"]
     diff: tuple[str, ...]
     sources: tuple[str, ...]
+    causes: tuple[Revision, ...] = ()
 
 
 def diff_clauses(old: dict[str, str], new: dict[str, str]) -> list[ClauseChange]:
@@ -295,6 +304,26 @@ def diff_clauses(old: dict[str, str], new: dict[str, str]) -> list[ClauseChange]
         bare = key.split("_", 1)[1] if "_" in key else key
         changes.append(ClauseChange(key, title, status, diff, CLAUSE_SOURCES.get(bare, ())))
     return changes
+
+
+def touches(unit: UnitRef, sources: tuple[str, ...]) -> bool:
+    """Tell whether an edited unit is one a clause is written from."""
+    return unit.kind in sources or str(unit) in sources
+
+
+def compare_versions(
+    old: bytes, new: bytes, *, since: int, until: int, history: list[Revision]
+) -> list[ClauseChange]:
+    """Diff two generated documents clause by clause and name the dossier edits in between.
+
+    `since` and `until` are the dossier revisions the documents came from; `history` is the
+    store's revision list. A clause's causes are the edits after `since` up to `until` that
+    touched one of the units the clause is written from.
+    """
+    low, high = sorted((since, until))
+    window = [r for r in history if low < r.revision <= high]
+    changes = diff_clauses(clauses(old), clauses(new))
+    return [replace(c, causes=tuple(r for r in window if touches(r.unit, c.sources))) for c in changes]
 
 
 # ---------------------------------------------------------------- PDF

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sqlite3
@@ -123,6 +124,22 @@ class Revision:
     label: str
 
 
+@dataclass(frozen=True, slots=True)
+class DocumentVersion:
+    """One generated Word document, kept with the dossier revision it was made from."""
+
+    id: int
+    dossier_id: int
+    revision: int
+    kind: str  # "agreement" or "strategy"
+    lang: str
+    template: str  # "" for the built-in template, else the uploaded file's name
+    size: int
+    sha256: str
+    by: str
+    at: datetime
+
+
 # ---------------------------------------------------------------- schema
 
 
@@ -174,6 +191,27 @@ def m001_initial(db: Database) -> None:
         )"""
     )
     db.execute("CREATE INDEX revisions_by_dossier ON revisions (dossier_id, revision)")
+
+
+@migrations()
+def m002_documents(db: Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            dossier_id INTEGER NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,
+            revision INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            lang TEXT NOT NULL,
+            template TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            data BLOB NOT NULL,
+            by TEXT NOT NULL,
+            at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX documents_by_dossier ON documents (dossier_id, id)")
 
 
 # ---------------------------------------------------------------- the store
@@ -434,6 +472,57 @@ class Store:
             finally:
                 destination.close()
 
+    # ------------------------------------------------------------ generated documents
+
+    def save_document(
+        self,
+        dossier_id: int,
+        *,
+        kind: str,
+        lang: str,
+        revision: int,
+        data: bytes,
+        by: str,
+        template: str = "",
+    ) -> DocumentVersion:
+        """Keep a generated document with the dossier revision it was made from."""
+        now = _now().isoformat()
+        digest = hashlib.sha256(data).hexdigest()
+        with self._write() as db:
+            head = _dossier_row(db, dossier_id)
+            if not 0 < revision <= head["revision"]:
+                raise StoreError(f"dossier {dossier_id} has no revision {revision}")
+            cursor = db.execute(
+                "INSERT INTO documents (dossier_id, revision, kind, lang, template, size, sha256, data,"
+                " by, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [dossier_id, revision, kind, lang, template, len(data), digest, data, by, now],
+            )
+            document_id = int(cursor.lastrowid or 0)
+        return DocumentVersion(
+            document_id, dossier_id, revision, kind, lang, template, len(data), digest, by, _ts(now)
+        )
+
+    def documents(self, dossier_id: int) -> list[DocumentVersion]:
+        """List the generated documents of a dossier, newest first (without their bytes)."""
+        with self._connect() as db:
+            _dossier_row(db, dossier_id)
+            rows = db.query(
+                "SELECT id, dossier_id, revision, kind, lang, template, size, sha256, by, at"
+                " FROM documents WHERE dossier_id = ? ORDER BY id DESC",
+                [dossier_id],
+            )
+            return [_document(r) for r in rows]
+
+    def document(self, dossier_id: int, document_id: int) -> tuple[DocumentVersion, bytes]:
+        """Return one generated document and its bytes."""
+        with self._connect() as db:
+            rows = list(
+                db.query("SELECT * FROM documents WHERE id = ? AND dossier_id = ?", [document_id, dossier_id])
+            )
+        if not rows:
+            raise StoreError(f"no document {document_id} in dossier {dossier_id}")
+        return _document(rows[0]), bytes(rows[0]["data"])
+
     def delete_dossier(self, dossier_id: int) -> None:
         """Delete a dossier with its units and history."""
         with self._write() as db:
@@ -599,6 +688,21 @@ def _summary(row: dict[str, Any]) -> DossierSummary:
     )
 
 
+def _document(row: dict[str, Any]) -> DocumentVersion:
+    return DocumentVersion(
+        id=row["id"],
+        dossier_id=row["dossier_id"],
+        revision=row["revision"],
+        kind=row["kind"],
+        lang=row["lang"],
+        template=row["template"],
+        size=row["size"],
+        sha256=row["sha256"],
+        by=row["by"],
+        at=_ts(row["at"]),
+    )
+
+
 def _revision(row: dict[str, Any]) -> Revision:
     return Revision(
         id=row["id"],
@@ -617,6 +721,7 @@ def _revision(row: dict[str, Any]) -> Revision:
 __all__ = [
     "BackupRefused",
     "Change",
+    "DocumentVersion",
     "DossierNotFound",
     "DossierRecord",
     "DossierSummary",
