@@ -322,3 +322,14 @@ def _tiny_template(text: str) -> bytes:
 def test_hostile_marker_is_what_the_issue_asks_for() -> None:
     for piece in ("&", "<", ">", '"', "'", "{{ 7*7 }}", "{% if %}", "🚀", "مرحبا", "\x0b"):
         assert piece in HOSTILE
+
+
+def test_the_network_picture_and_gap_analysis_come_from_the_graph() -> None:
+    dossier = demo_dossiers()[0]
+    png, findings = documents.network_parts(dossier, "nl")
+    assert png.startswith(b"\x89PNG")
+    assert findings
+    data = documents.strategy(dossier, "nl", network_png=png, findings=findings)
+    assert len(docx.Document(io.BytesIO(data)).inline_shapes) == 1
+    text = document_text(data)
+    assert all(message in text for _, message in findings)

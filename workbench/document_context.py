@@ -602,6 +602,6 @@ def _flows(b: Builder) -> list[dict[str, str]]:
 def _findings(b: Builder, findings: list[tuple[str, str]] | None) -> dict[str, Any]:
     if findings is None:
         return {"available": False, "rows": [], "text": b.t("documents.findings_unavailable")}
-    rows = [{"code": code, "message": message} for code, message in findings]
+    rows = [{"label": label, "message": message} for label, message in findings]
     text = b.t("documents.findings_count", count=len(rows)) if rows else b.t("documents.findings_none")
     return {"available": True, "rows": rows, "text": text}

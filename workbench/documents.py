@@ -50,6 +50,7 @@ __all__ = [
     "compare_versions",
     "context",
     "diff_clauses",
+    "network_parts",
     "pdf_unavailable_reason",
     "readiness",
     "render",
@@ -159,6 +160,16 @@ def mark_points_to_discuss(document: Any, lang: str) -> None:
 
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def network_parts(dossier: Dossier, lang: str) -> tuple[bytes, list[tuple[str, str]]]:
+    """Return the network picture (PNG) and the gap findings (level, message) of a dossier."""
+    # Imported here: matplotlib and networkx are only needed when a picture is drawn.
+    from workbench import graph, graph_render
+
+    report = graph.report(dossier, graph.analyse(dossier), lang)
+    findings = [(f["severity_label"], f["message"]) for f in report["findings"]]
+    return graph_render.to_png(dossier, lang), findings
 
 
 def agreement(
