@@ -326,7 +326,7 @@ def test_hostile_marker_is_what_the_issue_asks_for() -> None:
 
 def test_the_network_picture_and_gap_analysis_come_from_the_graph() -> None:
     dossier = demo_dossiers()[0]
-    png, findings = documents.network_parts(dossier, "nl")
+    png, findings = documents.network_picture(dossier, "nl"), documents.gap_findings(dossier, "nl")
     assert png.startswith(b"\x89PNG")
     assert findings
     data = documents.strategy(dossier, "nl", network_png=png, findings=findings)

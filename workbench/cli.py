@@ -317,22 +317,17 @@ def _write_document(
     store = _store(ctx, db_path)
     record = store.load(dossier_id)
     lang = doc_lang or ctx.lang
-    png, findings = (None, None) if no_picture else documents.network_parts(record.dossier, lang)
-    if template is None:
-        make = documents.agreement if kind == "agreement" else documents.strategy
-        data = make(record.dossier, lang, revision=record.revision, network_png=png, findings=findings)
-    else:
-        values = documents.context(record.dossier, lang, revision=record.revision, findings=findings)
-        try:
-            data = custom_templates.render_custom(
-                template.read_bytes(),
-                values,
-                lang=lang,
-                images={"network_picture": png} if png else None,
-                title=f"{t(f'documents.{kind}_title', lang)} – {record.dossier.identity.name}",
-            )
-        except custom_templates.TemplateProblem as exc:
-            raise Refusal(exc.message) from exc
+    try:
+        data = documents.generate(
+            record.dossier,
+            lang,
+            kind,
+            revision=record.revision,
+            template=template.read_bytes() if template else None,
+            picture=not no_picture,
+        )
+    except custom_templates.TemplateProblem as exc:
+        raise Refusal(exc.message) from exc
     _write_bytes(ctx, output, data)
     version = store.save_document(
         dossier_id,

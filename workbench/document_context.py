@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
+from workbench import document_annexes as annexes
+from workbench import document_obligations as obligations
 from workbench.calls import CallProfile, call_profile
 from workbench.document_builder import DASH, Builder, Gaps
-from workbench.document_strategy import indicator_rows, strategy_sections
-from workbench.model import CallKind, Dossier, GdprRole, Objective, Partner, VatStatus
+from workbench.document_strategy import strategy_sections
+from workbench.model import CallKind, Dossier, Objective, Partner
 
 # The 23 clauses of the samenwerkingsovereenkomst (DOMAIN section 4), in article order.
 CLAUSES: tuple[str, ...] = (
@@ -70,7 +71,7 @@ def build(
     """Return the template context and the gaps it had to fill with defaults."""
     b = Builder(dossier, lang)
     promotor = _promotor(b)
-    budget = _budget(b)
+    budget = obligations.budget(b)
     ctx: dict[str, Any] = {
         "lang": b.lang,
         "dossier_name": dossier.identity.name,
@@ -86,18 +87,18 @@ def build(
         "engagements": _engagements(b),
         "governance": _governance(b, promotor),
         "budget": budget,
-        "reporting": _reporting(b),
-        "gdpr": _gdpr(b),
-        "lending": _lending(b),
-        "court": _court(b, promotor),
-        "signing": _signing(b, promotor),
+        "reporting": obligations.reporting(b),
+        "gdpr": obligations.gdpr(b),
+        "lending": obligations.lending(b),
+        "court": annexes.court(b, promotor),
+        "signing": annexes.signing(b, promotor),
         "signatures": _signatures(b),
         "role_matrix": _role_matrix(b),
-        "milestones": _milestones(b),
-        "access_points": _access_points(b),
-        "flows": _flows(b),
+        "milestones": annexes.milestones(b),
+        "access_points": annexes.access_points(b),
+        "flows": annexes.flows(b),
         "network_picture": b.t("documents.network_placeholder"),
-        "findings": _findings(b, findings),
+        "findings": annexes.findings(b, findings),
     }
     ctx["sections"] = strategy_sections(b, call_profile(dossier.identity.call))
     return ctx, b.gaps
@@ -225,6 +226,18 @@ def _parties(b: Builder) -> list[dict[str, Any]]:
     if not rows:
         b.todo(places, "no_partners")
     return rows
+
+
+def _signatures(b: Builder) -> list[dict[str, str]]:
+    places = ("ondertekening",)
+    return [
+        {
+            "name": p.name,
+            "representative": _representative(b, p, places),
+            "mandate": _mandate_text(b, p, places),
+        }
+        for p in b.dossier.partners
+    ]
 
 
 def _promotor(b: Builder) -> dict[str, Any]:
@@ -378,230 +391,3 @@ def _governance(b: Builder, promotor: dict[str, Any]) -> dict[str, Any]:
         "klankbord": klankbord,
         "narrative": g.narrative,
     }
-
-
-# ---------------------------------------------------------------- budget
-
-
-def _cost_cells(b: Builder, amounts: dict[str, Decimal]) -> dict[str, str]:
-    cells = {key: b.money(amounts[key]) for key in _COSTS}
-    cells["total"] = b.money(sum(amounts.values(), Decimal(0)))
-    return cells
-
-
-def _budget(b: Builder) -> dict[str, Any]:
-    per_partner: dict[str, dict[str, Decimal]] = {
-        p.id: dict.fromkeys(_COSTS, Decimal(0)) for p in b.dossier.partners
-    }
-    role_rows = []
-    for r in b.dossier.roles:
-        amounts = {key: getattr(r.budget, key) for key in _COSTS}
-        for key in _COSTS:
-            per_partner[r.partner_id][key] += amounts[key]
-        if r.budget.total:
-            role_rows.append(
-                {"name": b.name(r.partner_id), "role": b.role_label(r.role), **_cost_cells(b, amounts)}
-            )
-    rows, funded, unfunded = [], [], []
-    for p in b.dossier.partners:
-        amounts = per_partner[p.id]
-        total = sum(amounts.values(), Decimal(0))
-        if not total and not p.funded:
-            unfunded.append(p.name)
-            continue
-        funded.append(p.name)
-        if p.vat_status is VatStatus.ONBEKEND:
-            vat = b.todo("financiering", "vat_status", partner=p.name)
-        else:
-            vat = b.t(f"vat_status.{p.vat_status.value}")
-        if p.funded and not total:
-            b.todo("financiering", "funded_without_budget", partner=p.name)
-        rows.append({"name": p.name, "vat": vat, **_cost_cells(b, amounts)})
-    totals = {key: sum((a[key] for a in per_partner.values()), Decimal(0)) for key in _COSTS}
-    grand = sum(totals.values(), Decimal(0))
-    cap = call_profile(b.dossier.identity.call).max_subsidy
-    call_label = b.t(f"call.{b.dossier.identity.call.value}")
-    if not grand:
-        cap_text = b.todo("financiering", "no_budget", cap=b.money(cap))
-    elif grand > cap:
-        cap_text = b.todo(
-            "financiering", "over_cap", excess=b.money(grand - cap), cap=b.money(cap), call=call_label
-        )
-    else:
-        cap_text = b.t("documents.within_cap", cap=b.money(cap), call=call_label, room=b.money(cap - grand))
-    keys = ("name", "vat", *_COSTS, "total")
-    return {
-        "rows": b.rows_or_todo(rows, keys, "financiering", "no_budget", cap=b.money(cap)),
-        "role_rows": b.rows_or_todo(
-            role_rows, ("name", "role", *_COSTS, "total"), "bijlagen", "no_budget", cap=b.money(cap)
-        ),
-        "totals": _cost_cells(b, totals),
-        "total": b.money(grand),
-        "cap": b.money(cap),
-        "cap_text": cap_text,
-        "funded": b.join(funded) or b.todo("subsidievoorwaarden", "no_funded"),
-        "unfunded": b.join(unfunded),
-    }
-
-
-# ---------------------------------------------------------------- reporting, data protection, lending
-
-
-def _reporting(b: Builder) -> dict[str, Any]:
-    rows = indicator_rows(b, "rapportering")
-    count = len(b.dossier.strategy.impactmeting.indicators)
-    return {"indicators": rows, "count": str(count)}
-
-
-def _gdpr(b: Builder) -> dict[str, Any]:
-    place = "gegevensbescherming"
-    activities = []
-    processors: set[str] = set()
-    involved: dict[str, None] = {}
-    has_joint = has_processor = False
-    for act in b.dossier.processing:
-        parts = []
-        for pr in act.roles:
-            involved[pr.partner_id] = None
-            parts.append(f"{b.name(pr.partner_id)}: {b.t(f'gdpr.{pr.role.value}')}")
-            has_joint |= pr.role is GdprRole.JOINT_CONTROLLER
-            if pr.role is GdprRole.PROCESSOR:
-                has_processor = True
-                processors.add(pr.partner_id)
-        activities.append(
-            {
-                "name": act.name,
-                "purpose": act.purpose or b.todo(place, "purpose", activity=act.name),
-                "data": act.data_categories or b.todo(place, "data_categories", activity=act.name),
-                "retention": act.retention or b.todo(place, "retention", activity=act.name),
-                "roles": "; ".join(parts) or b.todo(place, "gdpr_roles", activity=act.name),
-            }
-        )
-    if not activities:
-        marker = b.todo(place, "no_processing")
-        activities = [{"name": marker, "purpose": DASH, "data": DASH, "retention": DASH, "roles": DASH}]
-    dpos = []
-    for partner in b.dossier.partners:
-        # A missing officer matters for the parties that take part in a processing.
-        needed = partner.id in involved or not involved
-        dpo = partner.dpo_contact or (b.todo(place, "dpo", partner=partner.name) if needed else DASH)
-        dpos.append({"name": partner.name, "dpo": dpo})
-    return {
-        "activities": activities,
-        "dpos": dpos,
-        "has_joint": has_joint,
-        "has_processor": has_processor,
-        "processors": b.names([pid for pid in b.partners if pid in processors]),
-    }
-
-
-def _lending(b: Builder) -> dict[str, Any]:
-    place = "uitleendienst"
-    circ = b.dossier.strategy.circulariteit
-    operators = b.dossier.partners_with_role("uitleendienst")
-    refurbishers = b.dossier.partners_with_role("refurbisher")
-    donors = b.dossier.partners_with_role("hardware_donor")
-    if circ.responsible_partner_id:
-        owner = b.name(circ.responsible_partner_id)
-    elif operators:
-        owner = b.todo(place, "device_owner", partner=operators[0].name)
-    else:
-        owner = b.todo(place, "device_owner_unknown")
-    devices = [
-        {
-            "type": d.device_type,
-            "source": d.source or DASH,
-            "collected": b.number(d.collected),
-            "refurbished": b.number(d.refurbished),
-            "lent": b.number(d.lent),
-            "end_of_life": d.end_of_life or b.todo(place, "end_of_life", device=d.device_type),
-        }
-        for d in circ.devices
-    ]
-    keys = ("type", "source", "collected", "refurbished", "lent", "end_of_life")
-    return {
-        "operators": b.join([p.name for p in operators]) or b.todo(place, "lending_operator"),
-        "refurbishers": b.join([p.name for p in refurbishers]) or b.todo(place, "refurbisher"),
-        "donors": b.join([p.name for p in donors]),
-        "owner": owner,
-        "devices": b.rows_or_todo(devices, keys, place, "no_devices"),
-    }
-
-
-# ---------------------------------------------------------------- closing clauses and annexes
-
-
-def _court(b: Builder, promotor: dict[str, Any]) -> str:
-    if promotor["municipality"]:
-        return b.t("documents.court", municipality=promotor["municipality"])
-    return b.todo("geschillen", "court")
-
-
-def _signing(b: Builder, promotor: dict[str, Any]) -> dict[str, str]:
-    place = promotor["municipality"] or b.todo("ondertekening", "signing_place")
-    return {"place": place, "copies": str(max(len(b.dossier.partners), 1))}
-
-
-def _signatures(b: Builder) -> list[dict[str, str]]:
-    places = ("ondertekening",)
-    return [
-        {
-            "name": p.name,
-            "representative": _representative(b, p, places),
-            "mandate": _mandate_text(b, p, places),
-        }
-        for p in b.dossier.partners
-    ]
-
-
-def _milestones(b: Builder) -> list[dict[str, str]]:
-    rows = [
-        {
-            "title": m.title,
-            "due": b.date(m.due) if m.due else b.todo("bijlagen", "milestone_due", milestone=m.title),
-            "owner": b.name(m.owner_partner_id) if m.owner_partner_id else DASH,
-        }
-        for m in b.dossier.planning.milestones
-    ]
-    return b.rows_or_todo(rows, ("title", "due", "owner"), "bijlagen", "no_milestones")
-
-
-def _access_points(b: Builder) -> list[dict[str, str]]:
-    rows = []
-    for ap in b.dossier.access_points:
-        where = ", ".join(x for x in (ap.address, ap.municipality) if x)
-        rows.append(
-            {
-                "name": ap.name,
-                "kind": b.t(f"ap_kind.{ap.kind.value}"),
-                "where": where or b.todo("bijlagen", "ap_address", access_point=ap.name),
-                "host": b.name(ap.host_partner_id) if ap.host_partner_id else DASH,
-                "hours": ap.opening_hours or b.todo("bijlagen", "opening_hours", access_point=ap.name),
-                "accessibility": ap.accessibility or DASH,
-                "objectives": b.objective_labels(ap.objectives) or DASH,
-            }
-        )
-    keys = ("name", "kind", "where", "host", "hours", "accessibility", "objectives")
-    return b.rows_or_todo(rows, keys, "bijlagen", "no_access_points")
-
-
-def _flows(b: Builder) -> list[dict[str, str]]:
-    rows = [
-        {
-            "source": b.name(f.source_partner_id),
-            "target": b.name(f.target_partner_id),
-            "type": b.t(f"flow.{f.type.value}"),
-            "description": f.description or DASH,
-        }
-        for f in b.dossier.flows
-    ]
-    # Flows are optional: no flows is a plain statement, not a point to discuss.
-    return rows or [{"source": b.t("documents.no_flows"), "target": DASH, "type": DASH, "description": DASH}]
-
-
-def _findings(b: Builder, findings: list[tuple[str, str]] | None) -> dict[str, Any]:
-    if findings is None:
-        return {"available": False, "rows": [], "text": b.t("documents.findings_unavailable")}
-    rows = [{"label": label, "message": message} for label, message in findings]
-    text = b.t("documents.findings_count", count=len(rows)) if rows else b.t("documents.findings_none")
-    return {"available": True, "rows": rows, "text": text}

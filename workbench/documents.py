@@ -6,24 +6,21 @@ document properties set from Python after rendering. Values arrive clean (model.
 
 from __future__ import annotations
 
-import difflib
 import io
 import os
 import shutil
 import signal
 import subprocess
 import tempfile
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-import docx
 from docx.enum.text import WD_COLOR_INDEX
 from docx.oxml.ns import qn
 from docx.shared import Mm
-from docx.table import Table
-from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from docxtpl import DocxTemplate, InlineImage
 from jinja2 import Environment, StrictUndefined
@@ -31,16 +28,17 @@ from lxml import etree
 from markupsafe import Markup, escape
 
 from workbench.document_context import ANNEXES, CLAUSES, build, context
+from workbench.document_versions import CLAUSE_SOURCES, ClauseChange, clauses, compare_versions, diff_clauses
 from workbench.i18n import language, t
 from workbench.model import SECTION_KEYS, Dossier
-from workbench.units import UnitRef
 
 if TYPE_CHECKING:
-    from workbench.store import Revision
+    pass
 
 __all__ = [
     "ANNEXES",
     "CLAUSES",
+    "CLAUSE_SOURCES",
     "STRATEGY_SECTIONS",
     "ClauseChange",
     "ClauseCheck",
@@ -50,7 +48,9 @@ __all__ = [
     "compare_versions",
     "context",
     "diff_clauses",
-    "network_parts",
+    "gap_findings",
+    "generate",
+    "network_picture",
     "pdf_unavailable_reason",
     "readiness",
     "render",
@@ -69,33 +69,6 @@ STRATEGY_SECTIONS: tuple[str, ...] = (
     "budget_planning",
     "netwerk",
 )
-# Which editing units (workbench.units) each clause is written from: a changed clause
-# points at the dossier revisions that touched them.
-CLAUSE_SOURCES: dict[str, tuple[str, ...]] = {
-    "partijen": ("partner", "role"),
-    "overwegingen": ("identity",),
-    "voorwerp": ("identity", "role"),
-    "duur": ("identity",),
-    "rollen": ("partner", "role", "custom_role", "flow", "access_point"),
-    "promotor": ("partner", "role"),
-    "governance": ("governance", "partner"),
-    "financiering": ("partner", "role", "identity"),
-    "subsidievoorwaarden": ("partner", "role"),
-    "rapportering": ("section:impactmeting", "partner"),
-    "gegevensbescherming": ("processing", "partner"),
-    "uitleendienst": ("role", "partner", "section:circulariteit"),
-    "communicatie": ("identity",),
-    "geschillen": ("partner", "role"),
-    "ondertekening": ("partner",),
-    "strategie": ("identity",),
-    "rolmatrix": ("partner", "role", "custom_role"),
-    "budget": ("partner", "role", "identity"),
-    "planning": ("planning", "partner"),
-    "digipunten": ("access_point", "partner"),
-    "indicatoren": ("section:impactmeting", "partner"),
-    "avg": ("processing", "partner"),
-    "netwerk": ("flow", "partner", "role"),
-}
 IMAGE_WIDTH = Mm(160)
 
 
@@ -162,14 +135,60 @@ def mark_points_to_discuss(document: Any, lang: str) -> None:
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
-def network_parts(dossier: Dossier, lang: str) -> tuple[bytes, list[tuple[str, str]]]:
-    """Return the network picture (PNG) and the gap findings (level, message) of a dossier."""
-    # Imported here: matplotlib and networkx are only needed when a picture is drawn.
-    from workbench import graph, graph_render
+def gap_findings(dossier: Dossier, lang: str) -> list[tuple[str, str]]:
+    """Return the gap analysis of the partner network as (level, message) pairs."""
+    from workbench import graph  # networkx is only needed here
 
     report = graph.report(dossier, graph.analyse(dossier), lang)
-    findings = [(f["severity_label"], f["message"]) for f in report["findings"]]
-    return graph_render.to_png(dossier, lang), findings
+    return [(f["severity_label"], f["message"]) for f in report["findings"]]
+
+
+def network_picture(dossier: Dossier, lang: str) -> bytes:
+    """Return the picture of the partner network (PNG with legend) for the documents."""
+    from workbench import graph_render  # matplotlib is only needed when a picture is drawn
+
+    return graph_render.to_png(dossier, lang)
+
+
+def generate(
+    dossier: Dossier,
+    lang: str,
+    kind: DocumentKind,
+    *,
+    revision: int | None = None,
+    template: bytes | None = None,
+    picture: bool = True,
+    progress: Callable[[str], None] | None = None,
+) -> bytes:
+    """Make one document with its gap analysis and network picture, from ours or a custom template.
+
+    `progress` hears the steps ("picture", "render") so a page can show where it is. A custom
+    template is rendered sandboxed in another process (workbench.custom_templates).
+    """
+    step = progress or (lambda name: None)
+    lang = language(lang)
+    findings = gap_findings(dossier, lang)
+    png = None
+    if picture:
+        step("picture")
+        png = network_picture(dossier, lang)
+    step("render")
+    if template is None:
+        return _document(kind, dossier, lang, revision, png, findings)
+    from workbench.custom_templates import render_custom
+
+    return render_custom(
+        template,
+        context(dossier, lang, revision=revision, findings=findings),
+        lang=lang,
+        images={"network_picture": png} if png else None,
+        title=document_title(kind, dossier, lang),
+    )
+
+
+def document_title(kind: DocumentKind, dossier: Dossier, lang: str) -> str:
+    """Return the title a document carries in its properties."""
+    return f"{t(f'documents.{kind}_title', lang)} – {dossier.identity.name}"
 
 
 def agreement(
@@ -207,8 +226,9 @@ def _document(
     lang = language(lang)
     ctx = context(dossier, lang, revision=revision, findings=findings)
     images = {"network_picture": network_png} if network_png else None
-    title = f"{t(f'documents.{kind}_title', lang)} – {dossier.identity.name}"
-    return render(template_bytes(kind, lang), ctx, lang=lang, images=images, title=title)
+    return render(
+        template_bytes(kind, lang), ctx, lang=lang, images=images, title=document_title(kind, dossier, lang)
+    )
 
 
 # ---------------------------------------------------------------- readiness
@@ -240,101 +260,6 @@ def readiness(dossier: Dossier, lang: str, document: DocumentKind = "agreement")
         label = t(f"section.{key}", lang) if key in SECTION_KEYS else t(f"{prefix}.{key}", lang)
         checks.append(ClauseCheck(number, key, label, tuple(gaps.by_place.get(key, ()))))
     return checks
-
-
-# ---------------------------------------------------------------- reading back and comparing
-
-
-def clauses(docx_bytes: bytes) -> dict[str, str]:
-    """Return the text of every article, section and annex of a generated document, by key.
-
-    Keys are the bookmarks the templates put on headings ("clause_partijen", "annex_avg");
-    each text starts with its heading line and includes its tables (cells joined by " | ").
-    """
-    document = docx.Document(io.BytesIO(docx_bytes))
-    found: dict[str, list[str]] = {}
-    current: list[str] | None = None
-    for block in document.iter_inner_content():
-        if isinstance(block, Paragraph):
-            key = _heading_key(block)
-            if key:
-                current = found.setdefault(key, [])
-            if current is not None:
-                current.append(block.text)
-        elif isinstance(block, Table) and current is not None:
-            current.extend(_table_lines(block))
-    return {key: "\n".join(lines) for key, lines in found.items()}
-
-
-def _heading_key(paragraph: Paragraph) -> str | None:
-    for mark in paragraph._p.iterchildren(qn("w:bookmarkStart")):
-        name = mark.get(qn("w:name")) or ""
-        if name.startswith(("clause_", "annex_")):
-            return name
-    return None
-
-
-def _table_lines(table: Table) -> list[str]:
-    lines = []
-    for row in table.rows:
-        cells: list[str] = []
-        for cell in row.cells:
-            if not cells or cell.text != cells[-1]:  # merged cells repeat
-                cells.append(cell.text)
-        lines.append(" | ".join(cells))
-    return lines
-
-
-@dataclass(frozen=True)
-class ClauseChange:
-    """One clause that differs between two generated versions, and the edits behind it."""
-
-    key: str
-    title: str
-    status: Literal["added", "removed", "changed"]
-    diff: tuple[str, ...]
-    sources: tuple[str, ...]
-    causes: tuple[Revision, ...] = ()
-
-
-def diff_clauses(old: dict[str, str], new: dict[str, str]) -> list[ClauseChange]:
-    """List the clauses that were added, removed or changed, in document order."""
-    changes = []
-    for key in [*new, *(k for k in old if k not in new)]:
-        before, after = old.get(key), new.get(key)
-        if before == after:
-            continue
-        status: Literal["added", "removed", "changed"] = (
-            "added" if before is None else "removed" if after is None else "changed"
-        )
-        title = (after or before or "").split("\n", 1)[0]
-        lines = difflib.unified_diff(
-            (before or "").splitlines(), (after or "").splitlines(), lineterm="", n=1
-        )
-        diff = tuple(line for line in lines if not line.startswith(("---", "+++")))
-        bare = key.split("_", 1)[1] if "_" in key else key
-        changes.append(ClauseChange(key, title, status, diff, CLAUSE_SOURCES.get(bare, ())))
-    return changes
-
-
-def touches(unit: UnitRef, sources: tuple[str, ...]) -> bool:
-    """Tell whether an edited unit is one a clause is written from."""
-    return unit.kind in sources or str(unit) in sources
-
-
-def compare_versions(
-    old: bytes, new: bytes, *, since: int, until: int, history: list[Revision]
-) -> list[ClauseChange]:
-    """Diff two generated documents clause by clause and name the dossier edits in between.
-
-    `since` and `until` are the dossier revisions the documents came from; `history` is the
-    store's revision list. A clause's causes are the edits after `since` up to `until` that
-    touched one of the units the clause is written from.
-    """
-    low, high = sorted((since, until))
-    window = [r for r in history if low < r.revision <= high]
-    changes = diff_clauses(clauses(old), clauses(new))
-    return [replace(c, causes=tuple(r for r in window if touches(r.unit, c.sources))) for c in changes]
 
 
 # ---------------------------------------------------------------- PDF
