@@ -12,6 +12,7 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from workbench.i18n import fmt_datetime, has, t
 from workbench.units import UnitRef
 
 if TYPE_CHECKING:
@@ -136,3 +137,26 @@ def compare_versions(
     window = [r for r in history if low < r.revision <= high]
     changes = diff_clauses(clauses(old), clauses(new))
     return [replace(c, causes=tuple(r for r in window if touches(r.unit, c.sources))) for c in changes]
+
+
+def change_title(change: ClauseChange, lang: str) -> str:
+    """Name a changed clause or annex in the user's language."""
+    kind, _, key = change.key.partition("_")
+    catalogue_key = f"{'clause' if kind == 'clause' else 'annex'}.{key}"
+    return t(catalogue_key, lang) if has(catalogue_key, lang) else change.title
+
+
+def describe_causes(change: ClauseChange, lang: str) -> list[str]:
+    """Describe the dossier edits behind a changed clause, one line each."""
+    return [
+        t(
+            "documents.page.cause",
+            lang,
+            revision=r.revision,
+            unit=t(f"unit.{r.unit.kind}", lang),
+            label=r.label,
+            by=r.by,
+            at=fmt_datetime(r.at, lang),
+        )
+        for r in change.causes
+    ]
