@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from workbench.i18n import fmt_date, fmt_money, fmt_number, language, t
-from workbench.model import Dossier, Objective
+from workbench.model import Dossier, Objective, RoleAssignment
 
 DASH = "–"
 
@@ -34,6 +34,10 @@ class Builder:
         self.gaps = Gaps()
         self.partners = {p.id: p for p in dossier.partners}
         self.role_labels = {r.key: r.label for r in dossier.custom_roles}
+        self._money: dict[Decimal, str] = {}
+        self.roles_of: dict[str, list[RoleAssignment]] = defaultdict(list)
+        for role in dossier.roles:
+            self.roles_of[role.partner_id].append(role)
 
     def t(self, key: str, **params: Any) -> str:
         return t(key, self.lang, **params)
@@ -45,7 +49,11 @@ class Builder:
         return self.t("documents.todo", text=self.t(f"todo.{gap}", **params))
 
     def money(self, value: Decimal) -> str:
-        return fmt_money(value, self.lang)
+        # Babel formatting is the costliest step of a large context; amounts repeat a lot.
+        text = self._money.get(value)
+        if text is None:
+            text = self._money[value] = fmt_money(value, self.lang)
+        return text
 
     def number(self, value: Decimal | int | None) -> str:
         return DASH if value is None else fmt_number(value, self.lang)

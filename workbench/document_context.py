@@ -219,8 +219,7 @@ def _parties(b: Builder) -> list[dict[str, Any]]:
                 "mandate": _mandate_text(b, p, places),
                 "contact": ", ".join(x for x in (p.contact.name, p.contact.email, p.contact.phone) if x)
                 or DASH,
-                "roles": ", ".join(b.role_label(r.role) for r in b.dossier.roles if r.partner_id == p.id)
-                or DASH,
+                "roles": ", ".join(b.role_label(r.role) for r in b.roles_of[p.id]) or DASH,
             }
         )
     if not rows:
@@ -276,19 +275,20 @@ def _objectives(b: Builder) -> list[dict[str, str]]:
     return rows
 
 
-def _flow_lines(b: Builder, partner_id: str) -> list[str]:
-    lines = []
+def _flow_lines(b: Builder) -> dict[str, list[str]]:
+    """Describe every flow from both ends: what each partner gives and receives."""
+    lines: dict[str, list[str]] = defaultdict(list)
     for flow in b.dossier.flows:
         for direction, me, other in (
             ("out", flow.source_partner_id, flow.target_partner_id),
             ("in", flow.target_partner_id, flow.source_partner_id),
         ):
-            if me != partner_id:
+            if me is None:
                 continue
             line = b.t(f"documents.flow_{direction}.{flow.type.value}", other=b.name(other))
             if flow.description:
                 line += f": {flow.description}"
-            lines.append(line)
+            lines[me].append(line)
     return lines
 
 
@@ -299,11 +299,10 @@ def _engagements(b: Builder) -> list[dict[str, Any]]:
         if ap.host_partner_id:
             where = f" ({ap.municipality})" if ap.municipality else ""
             hosted[ap.host_partner_id].append(f"{ap.name}{where}")
+    flow_lines = _flow_lines(b)
     for p in b.dossier.partners:
         roles = []
-        for r in b.dossier.roles:
-            if r.partner_id != p.id:
-                continue
+        for r in b.roles_of[p.id]:
             label = b.role_label(r.role)
             text = r.engagement or b.todo("rollen", "engagement", partner=p.name, role=label)
             extras = []
@@ -322,7 +321,7 @@ def _engagements(b: Builder) -> list[dict[str, Any]]:
                     "details": "",
                 }
             )
-        links = _flow_lines(b, p.id)
+        links = list(flow_lines.get(p.id, ()))
         if hosted.get(p.id):
             links.insert(0, b.t("documents.hosts", places=b.join(hosted[p.id])))
         rows.append({"name": p.name, "roles": roles, "links": links})
@@ -332,7 +331,7 @@ def _engagements(b: Builder) -> list[dict[str, Any]]:
 def _role_matrix(b: Builder) -> list[dict[str, str]]:
     rows = []
     for p in b.dossier.partners:
-        mine = [r for r in b.dossier.roles if r.partner_id == p.id]
+        mine = b.roles_of[p.id]
         covered = {o for r in mine for o in r.objectives}
         rows.append(
             {
