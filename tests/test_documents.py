@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import shutil
+import subprocess
 from pathlib import Path
 
 import docx
@@ -198,6 +199,14 @@ def test_no_paragraph_is_lost_after_a_hostile_string(kind: str) -> None:
     assert shapes[0][2] == shapes[1][2]
 
 
+def test_control_characters_in_a_context_built_elsewhere_are_dropped() -> None:
+    template = _tiny_template("{{ a }}|{{ b }}|end")
+    data = documents.render(template, {"a": "x\x0by\x00z\x07", "b": "page\x0cbreak\r\nline"}, lang="nl")
+    text = document_text(data)
+    assert "xyz|pagebreak\nline|end" in text
+    assert len(docx.Document(io.BytesIO(data)).paragraphs) == 1
+
+
 def test_text_with_docxtpl_escape_sequences_is_not_rewritten() -> None:
     dossier = rich_dossier()
     dossier.identity.summary = "{_{ x }_} {_% y %_} {{ 7*7 }}"
@@ -284,6 +293,32 @@ def test_every_document_converts_to_pdf() -> None:
         for lang in LANGS:
             pdf = documents.to_pdf(render(kind, hostile, lang))
             assert pdf is not None and pdf.startswith(b"%PDF")
+
+
+@needs_soffice
+def test_every_template_with_every_demo_dossier_converts_with_libreoffice(tmp_path: Path) -> None:
+    names = []
+    for i, dossier in enumerate([*demo_dossiers(), large_dossier(40)]):
+        for kind in KINDS:
+            for lang in LANGS:
+                name = f"{i}-{kind}-{lang}.docx"
+                (tmp_path / name).write_bytes(render(kind, dossier, lang))
+                names.append(name)
+    # One LibreOffice run for all files: starting it per file would take minutes.
+    command = [
+        shutil.which("soffice") or "soffice",
+        f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+        "--headless",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(tmp_path / "pdf"),
+        *names,
+    ]
+    subprocess.run(command, cwd=tmp_path, capture_output=True, timeout=600, check=True)
+    for name in names:
+        pdf = tmp_path / "pdf" / name.replace(".docx", ".pdf")
+        assert pdf.read_bytes().startswith(b"%PDF"), name
 
 
 def test_without_libreoffice_there_is_no_pdf_and_a_reason(monkeypatch: pytest.MonkeyPatch) -> None:

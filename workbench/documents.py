@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -30,7 +31,7 @@ from markupsafe import Markup, escape
 from workbench.document_context import ANNEXES, CLAUSES, build, context
 from workbench.document_versions import CLAUSE_SOURCES, ClauseChange, clauses, compare_versions, diff_clauses
 from workbench.i18n import language, t
-from workbench.model import SECTION_KEYS, Dossier
+from workbench.model import SECTION_KEYS, Dossier, clean_text
 
 if TYPE_CHECKING:
     pass
@@ -82,13 +83,22 @@ def template_bytes(kind: DocumentKind, lang: str) -> bytes:
 
 
 def finalize(value: Any) -> Any:
-    # docxtpl turns "{_{", "}_}", "{_%" and "%_}" into Jinja braces after rendering. A user's
-    # text must come out as typed, so an underscore next to a brace becomes a character
-    # reference that XML reads back as "_" but that docxtpl's replacement does not see.
-    if isinstance(value, str) and not isinstance(value, Markup) and "_" in value:
+    """Prepare a value for the document XML: keep it exactly as typed, or as close as XML allows."""
+    if not isinstance(value, str) or isinstance(value, Markup):
+        return value
+    if _UNSAFE_CONTROL.search(value):
+        # The model already strips these; a context built elsewhere may not have. docxtpl
+        # would turn \a and \f into paragraph and page breaks, XML forbids the others.
+        value = clean_text(value)
+    if "_" in value:
+        # docxtpl turns "{_{", "}_}", "{_%" and "%_}" into Jinja braces after rendering: an
+        # underscore next to a brace becomes a character reference that XML reads back as "_".
         escaped = str(escape(value))
         return Markup(escaped.replace("{_", "{&#95;").replace("_}", "&#95;}").replace("%_", "%&#95;"))
     return value
+
+
+_UNSAFE_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\r\u2028\u2029\x85]")
 
 
 def environment() -> Environment:
