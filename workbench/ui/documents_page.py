@@ -141,13 +141,18 @@ def _compare(db: Store, record: DossierRecord, versions: list[DocumentVersion]) 
         tr("documents.page.newer"), list(by_id), format_func=labels.__getitem__, key="documents_page_newer"
     )
     old, new = by_id[older], by_id[newer]
-    changes = documents.compare_versions(
-        db.document(record.id, old.id)[1],
-        db.document(record.id, new.id)[1],
-        since=old.revision,
-        until=new.revision,
-        history=db.history(record.id),
-    )
+    # Versions and past revisions never change: one comparison per pair is enough.
+    memo = st.session_state.get("documents_page_diff")
+    if memo is None or memo[0] != (old.id, new.id):
+        changes = documents.compare_versions(
+            db.document(record.id, old.id)[1],
+            db.document(record.id, new.id)[1],
+            since=old.revision,
+            until=new.revision,
+            history=db.history(record.id),
+        )
+        memo = st.session_state["documents_page_diff"] = ((old.id, new.id), changes)
+    changes = memo[1]
     if not changes:
         st.success(tr("documents.page.no_changes"))
     for change in changes:
