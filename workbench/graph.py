@@ -371,7 +371,7 @@ class _Facts:
         holder_sets: dict[str, set[str]] = defaultdict(set)
         objective_sets: dict[str, set[str]] = defaultdict(set)
         for r in dossier.roles:
-            if r.role not in holder_sets or r.partner_id not in holder_sets[r.role]:
+            if r.partner_id not in holder_sets[r.role]:
                 facts.roles_of[r.partner_id].append(r.role)
             holder_sets[r.role].add(r.partner_id)
             for objective in r.objectives:
@@ -396,10 +396,6 @@ class _Facts:
             facts.municipalities[municipality] = by_name.get(_municipality_key(municipality), [])
         facts.articulation = set(nx.articulation_points(facts.network))
         return facts
-
-    def term_of_role(self, role: str) -> Term:
-        custom = {c.key: c.label for c in self.dossier.custom_roles}
-        return Term(key=custom[role]) if role in custom else Term(vocab="role", key=role)
 
 
 def _municipality_key(name: str) -> str:

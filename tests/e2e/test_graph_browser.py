@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import threading
+import time
 from collections.abc import Callable, Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -50,6 +51,16 @@ def publish(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[str,
     server.server_close()
 
 
+def wait_until(page: Any, expression: str, timeout: float = 30.0) -> None:
+    """Poll an expression from outside the page: wait_for_function would eval() inside it, which
+    the page's Content-Security-Policy rightly refuses."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {expression}")
+        time.sleep(0.05)
+
+
 def open_graph(new_page: Callable[..., Any], url: str) -> tuple[Any, list[str]]:
     page = new_page()
     errors: list[str] = []
@@ -57,7 +68,7 @@ def open_graph(new_page: Callable[..., Any], url: str) -> tuple[Any, list[str]]:
     page.on("dialog", lambda dialog: (errors.append("dialog: " + dialog.message), dialog.dismiss()))
     page.add_init_script(WATCH)
     page.goto(url)
-    page.wait_for_function("window.werkbankGraph && window.werkbankGraph.ready", timeout=30_000)
+    wait_until(page, "Boolean(window.werkbankGraph && window.werkbankGraph.ready)")
     return page, errors
 
 
@@ -98,10 +109,11 @@ def tooltip_after_hover(page: Any, point: dict[str, float]) -> str:
     page.mouse.move(5, 5)
     page.wait_for_timeout(50)
     page.mouse.move(point["x"], point["y"], steps=4)
-    page.wait_for_function(
-        "() => { const t = document.querySelector('div.vis-tooltip');"
-        " return t && getComputedStyle(t).visibility === 'visible' && t.innerText.length > 0; }",
-        timeout=5_000,
+    wait_until(
+        page,
+        "(() => { const t = document.querySelector('div.vis-tooltip');"
+        " return Boolean(t && getComputedStyle(t).visibility === 'visible' && t.innerText.length > 0); })()",
+        timeout=5,
     )
     return page.locator("div.vis-tooltip").inner_text()
 
@@ -242,7 +254,7 @@ def test_the_content_security_policy_stops_injected_markup(new_page, publish) ->
     page.evaluate(
         "document.body.insertAdjacentHTML('beforeend', '<svg><script>window.__xss=1</script></svg>')"
     )
-    page.wait_for_function("window.__csp.length > 0")
+    wait_until(page, "window.__csp.length > 0", timeout=5)
     assert page.evaluate("window.__xss") is None
     assert errors == []
 
