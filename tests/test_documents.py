@@ -167,12 +167,13 @@ def test_strategy_readiness_names_unwritten_sections() -> None:
 # ---------------------------------------------------------------- exact text
 
 
-def test_every_hostile_string_comes_out_exactly_as_typed() -> None:
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_hostile_string_comes_out_exactly_as_typed(lang: str) -> None:
     dossier, values = hostile_dossier()
     assert len(values) > 100
     assert all("\x0b" not in v for v in values)  # the model strips what XML cannot carry
-    agreement = documents.agreement(dossier, "nl")
-    strategy = documents.strategy(dossier, "nl")
+    agreement = documents.agreement(dossier, lang)
+    strategy = documents.strategy(dossier, lang)
     text = document_text(agreement) + "\n" + document_text(strategy)
     missing = [v for v in values if v not in text]
     assert not missing, missing[:3]
