@@ -58,6 +58,7 @@ dossier_pages = [
     st.Page(PAGES["graph"], title=tr("nav.graph"), icon=":material/hub:"),
     st.Page(PAGES["comments"], title=tr("access.nav.comments"), icon=":material/forum:"),
     st.Page(PAGES["review"], title=tr("access.nav.review"), icon=":material/fact_check:"),
+    st.Page(PAGES["documents"], title=tr("nav.documents"), icon=":material/description:"),
     st.Page(PAGES["history"], title=tr("nav.history"), icon=":material/history:"),
     st.Page(PAGES["members"], title=tr("access.nav.members"), icon=":material/group:"),
 ]

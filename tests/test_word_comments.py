@@ -88,3 +88,25 @@ def test_open_threads_become_comments_with_their_replies(db_path: Path, dossier_
 def test_initials() -> None:
     assert initials("ann de smet") == "ADS"
     assert initials("") == ""
+
+
+def test_comments_land_on_the_generated_agreement(db_path: Path, small_dossier) -> None:
+    """Through the Workspace: a stored agreement version, downloaded with the open comments."""
+    from workbench import documents
+    from workbench.workspace import Workspace
+
+    ws = Workspace.open_mode(db_path, "Coach Cas")
+    dossier_id = ws.import_dossier(small_dossier)
+    record = ws.load(dossier_id)
+    version = ws.save_document(
+        dossier_id,
+        kind="agreement",
+        lang="nl",
+        revision=record.revision,
+        data=documents.agreement(record.dossier, "nl"),
+    )
+    ws.start_thread(dossier_id, Anchor(step="governance"), "Wie zit de stuurgroep voor?")
+    ws.start_thread(dossier_id, Anchor(step="partners", clause="ondertekening"), "Welk mandaat?")
+    anchored = _anchored(ws.document_with_comments(dossier_id, version.id))
+    # The templates number their articles through Word numbering: the heading text is the title.
+    assert anchored == {"Wie zit de stuurgroep voor?": "Governance", "Welk mandaat?": "Ondertekening"}

@@ -58,7 +58,28 @@ def m001_initial(db: Database) -> None:
 
 
 @migrations()
-def m002_accounts(db: Database) -> None:
+def m002_documents(db: Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            dossier_id INTEGER NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,
+            revision INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            lang TEXT NOT NULL,
+            template TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            data BLOB NOT NULL,
+            by TEXT NOT NULL,
+            at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX documents_by_dossier ON documents (dossier_id, id)")
+
+
+@migrations()
+def m003_accounts(db: Database) -> None:
     # Only hashes are stored: argon2 for passwords, SHA-256 for session tokens and invitation
     # codes (random and long, so a fast hash suffices and lookups stay indexable).
     db.execute(
@@ -120,7 +141,7 @@ def m002_accounts(db: Database) -> None:
 
 
 @migrations()
-def m003_reviews(db: Database) -> None:
+def m004_reviews(db: Database) -> None:
     db.execute(
         """
         CREATE TABLE comment_threads (

@@ -41,8 +41,16 @@ from workbench.reviews import (
     ThreadStatus,
 )
 from workbench.steps import STEP_KEYS
-from workbench.store import DossierNotFound, DossierRecord, DossierSummary, Revision, Store
+from workbench.store import (
+    DocumentVersion,
+    DossierNotFound,
+    DossierRecord,
+    DossierSummary,
+    Revision,
+    Store,
+)
 from workbench.units import Change, UnitRef
+from workbench.word_comments import add_comments, word_comments
 
 MANAGE_USERS = "manage_users"  # an admin-only action outside any dossier
 
@@ -225,6 +233,37 @@ class Workspace:
     def delete_dossier(self, dossier_id: int) -> None:
         self.require(Action.DELETE, dossier_id)
         self.store.delete_dossier(dossier_id)
+
+    def save_document(
+        self,
+        dossier_id: int,
+        *,
+        kind: str,
+        lang: str,
+        revision: int,
+        data: bytes,
+        by: str | None = None,
+        template: str = "",
+    ) -> DocumentVersion:
+        """Keep a generated document with the dossier (generating one is an export)."""
+        self.require(Action.EXPORT, dossier_id)
+        return self.store.save_document(
+            dossier_id, kind=kind, lang=lang, revision=revision, data=data, by=self.by, template=template
+        )
+
+    def documents(self, dossier_id: int) -> list[DocumentVersion]:
+        self.require(Action.READ, dossier_id)
+        return self.store.documents(dossier_id)
+
+    def document(self, dossier_id: int, document_id: int) -> tuple[DocumentVersion, bytes]:
+        self.require(Action.EXPORT, dossier_id)
+        return self.store.document(dossier_id, document_id)
+
+    def document_with_comments(self, dossier_id: int, document_id: int) -> bytes:
+        """Return a generated agreement with the open comments as Word comments on their clauses."""
+        _, data = self.document(dossier_id, document_id)
+        threads = self.reviews.threads(dossier_id, status=ThreadStatus.OPEN)
+        return add_comments(data, word_comments(threads))
 
     def export_json(self, dossier_id: int) -> str:
         """Return the dossier as portable JSON (the export action)."""

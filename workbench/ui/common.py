@@ -31,6 +31,7 @@ PAGES: dict[str, str] = {
     "review": "workbench/ui/review_page.py",
     "portfolio": "workbench/ui/portfolio_page.py",
     "users": "workbench/ui/users_page.py",
+    "documents": "workbench/ui/documents_page.py",
 }
 
 
