@@ -61,3 +61,15 @@ def test_report_exports_as_docx_with_every_criterion(small_dossier: Dossier) -> 
     assert "Ready to submit?" in text and "Digibank Test" in text
     assert "Article 23. Annexes" in cells and "Article 7. Governance" in cells
     assert "Needs work" in cells and "Te vaag (Cas)" in cells
+
+
+def test_rubric_clauses_are_the_clauses_of_the_generated_agreement() -> None:
+    from workbench.documents import CLAUSES
+
+    assert rubric().clauses == tuple(CLAUSES)
+
+
+def test_prefill_names_what_the_agreement_still_misses(small_dossier: Dossier) -> None:
+    report = build_report(small_dossier, {}, "nl")
+    governance = next(i for i in report.items if i.criterion.key == "governance")
+    assert governance.level != Level.FULLY and governance.prefilled.notes
