@@ -66,6 +66,9 @@ if dossier_id is None:
     navigation = st.navigation(
         {tr("nav.section.dossiers"): [*workbench_pages, *dossier_pages]}, position="hidden"
     )
+    with st.sidebar:  # the menu is hidden without a dossier: keep the workbench pages reachable
+        for page in workbench_pages:
+            st.page_link(page)
 else:
     navigation = st.navigation(
         {tr("nav.section.dossiers"): workbench_pages, tr("nav.section.dossier"): dossier_pages}

@@ -23,12 +23,14 @@ def render() -> None:
         sorted({r.call for r in rows}),
         format_func=lambda c: tr(f"call.{c}"),
         key="portfolio_calls",
+        placeholder=tr("portfolio.any"),
     )
     states = right.multiselect(
         tr("portfolio.review_state"),
         list(ReviewStatus),
         format_func=lambda s: tr(f"review.status.{s}"),
         key="portfolio_states",
+        placeholder=tr("portfolio.any"),
     )
     shown = [
         r
@@ -77,7 +79,7 @@ def render() -> None:
         selection_mode="single-row",
         column_config={
             "id": st.column_config.NumberColumn("ID", width="small"),
-            "name": st.column_config.TextColumn(tr("field.name"), width="large"),
+            "name": st.column_config.TextColumn(tr("field.name"), width="medium"),
             "call": st.column_config.TextColumn(tr("field.call")),
             "role": st.column_config.TextColumn(tr("members.role")),
             "progress": st.column_config.ProgressColumn(

@@ -41,7 +41,8 @@ def _rubric(dossier_id: int) -> None:
             }
             for i in report.group(group)
         ]
-        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+        # Every criterion visible without scrolling inside the table: 35 px per row plus the header.
+        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", height=38 + 35 * len(rows))
     if ws.can(Action.REVIEW, dossier_id):
         with st.form("review_rubric_override"):
             st.subheader(tr("rubric.override"))
@@ -90,10 +91,10 @@ def render() -> None:
     st.caption(record.dossier.identity.name)
     sections, readiness = st.tabs([tr("review.heading"), tr("rubric.title")])
     with sections:
-        for step in STEP_KEYS:
-            if step == "overzicht":
-                continue
-            with st.container(border=True, key=f"review_step_{step}"):
+        steps = [s for s in STEP_KEYS if s != "overzicht"]
+        columns = st.columns(3)
+        for index, step in enumerate(steps):
+            with columns[index % 3], st.container(border=True, key=f"review_step_{step}"):
                 st.markdown(f"**{tr(f'step.{step}')}**")
                 review_control(dossier_id, step)
     with readiness:
