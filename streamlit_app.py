@@ -2,21 +2,34 @@
 
 import streamlit as st
 
-from workbench.ui.common import ICON, PAGES, current_dossier_id, init_state, sidebar, tr
+from workbench.steps import STEPS
+from workbench.ui import editing
+from workbench.ui.common import ICON, PAGES, current_dossier_id, init_state, sidebar, step_icons, tr
 
 st.set_page_config(page_title="Digibank Werkbank", page_icon=ICON, layout="wide")
 init_state()
+editing.keep_drafts()  # before any page runs: what was typed outlives the widgets
 sidebar()
 
 start = st.Page(PAGES["start"], title=tr("nav.start"), icon=":material/home:", default=True)
+dossier_id = current_dossier_id()
+icons = step_icons(dossier_id)
 dossier_pages = [
-    st.Page(PAGES["dossier"], title=tr("nav.dossier"), icon=":material/folder_open:"),
+    *(
+        st.Page(
+            PAGES[s.key],
+            title=tr(f"step.{s.key}"),
+            icon=icons.get(s.key, ":material/radio_button_unchecked:"),
+        )
+        for s in STEPS
+        if s.key in PAGES
+    ),
     st.Page(PAGES["history"], title=tr("nav.history"), icon=":material/history:"),
 ]
-if current_dossier_id() is None:
+if dossier_id is None:
     navigation = st.navigation({tr("nav.section.dossiers"): [start, *dossier_pages]}, position="hidden")
 else:
     navigation = st.navigation(
-        {tr("nav.section.dossiers"): [start], tr("nav.section.dossier"): dossier_pages}
+        {tr("nav.section.dossiers"): [start], tr("nav.section.dossier"): dossier_pages}, expanded=True
     )
 navigation.run()

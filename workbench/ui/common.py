@@ -11,15 +11,24 @@ from typing import Any
 import streamlit as st
 
 from workbench.i18n import DEFAULT_LANGUAGE, LANGUAGES, language, t
+from workbench.steps import STEPS
 from workbench.store import Store, database_path
 
 # A local file: a material-icon favicon would be fetched from Google's servers.
 ICON = str(Path(__file__).parent / "static" / "icon.png")
 
+ROOT = Path(__file__).resolve().parents[2]
+
 # Page files by role, relative to streamlit_app.py: the router and st.switch_page use these.
+# Every step of the guided path has its page in workbench/ui/steps/<step>.py; a step whose page
+# is not there (yet) is left out, so the app runs while branches are being merged.
 PAGES: dict[str, str] = {
     "start": "workbench/ui/start_page.py",
-    "dossier": "workbench/ui/dossier_page.py",
+    **{
+        s.key: f"workbench/ui/steps/{s.key}.py"
+        for s in STEPS
+        if (ROOT / "workbench" / "ui" / "steps" / f"{s.key}.py").exists()
+    },
     "history": "workbench/ui/history_page.py",
 }
 
@@ -92,3 +101,19 @@ def open_dossier(dossier_id: int) -> None:
     """Remember the dossier to work on and put it in the address bar."""
     st.session_state["dossier_id"] = dossier_id
     st.query_params["dossier"] = str(dossier_id)
+
+
+# How the navigation shows a step's state (workbench.progress.StepState values).
+STATE_ICONS: dict[str, str] = {
+    "empty": ":material/radio_button_unchecked:",
+    "in_progress": ":material/pending:",
+    "complete": ":material/check_circle:",
+    "needs_attention": ":material/error:",
+}
+
+
+def step_icons(dossier_id: int | None) -> dict[str, str]:
+    """Return the navigation icon of each step from its state in the open dossier."""
+    if dossier_id is None:
+        return {}
+    return {}
