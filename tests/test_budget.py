@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
+import pandas as pd
 import pytest
 
 from workbench.budget import (
+    budget_changes_on,
     budget_table,
     changes_for_budget_edits,
     milestone_rows,
@@ -165,9 +167,23 @@ def test_new_rows_get_an_id_and_empty_rows_are_dropped() -> None:
     assert planning.narrative == "Tekst"
 
 
-def test_a_milestone_without_title_is_refused() -> None:
-    with pytest.raises(ValueError):
-        planning_from_rows(demo_dossiers()[0], [{"title": "", "due": date(2024, 1, 1)}], "")
+def test_table_cells_without_a_date_mean_no_date() -> None:
+    zora = demo_dossiers()[0]
+    rows = [
+        {"title": "Een", "due": pd.NaT},
+        {"title": "Twee", "due": float("nan")},
+        {"title": "Drie", "due": ""},
+    ]
+    assert [m.due for m in planning_from_rows(zora, rows, "").milestones] == [None, None, None]
+
+
+def test_a_milestone_without_title_is_refused_naming_the_row() -> None:
+    rows = [{"title": "Start"}, {"title": "", "due": date(2024, 1, 1)}]
+    with pytest.raises(InvalidChange) as refused:
+        planning_from_rows(demo_dossiers()[0], rows, "")
+    assert [p.message("nl") for p in refused.value.problems] == [
+        "Planning > Mijlpalen > 2 > Titel: mag niet leeg zijn"
+    ]
 
 
 def test_partners_with_the_same_name_get_distinct_labels(small_dossier: Dossier) -> None:
@@ -178,6 +194,36 @@ def test_partners_with_the_same_name_get_distinct_labels(small_dossier: Dossier)
         "Vzw Verbinding (vzw)": "vzw",
         "Vzw Verbinding (vzw2)": "vzw2",
     }
+
+
+def test_budget_edits_of_different_roles_do_not_conflict(store: Store, dossier_id: int) -> None:
+    loaded = store.load(dossier_id)
+    store.apply(dossier_id, changes_for_budget_edits(loaded, {"r2": {"loonkosten": 300}}), by="bob")
+    store.apply(
+        dossier_id, budget_changes_on(loaded, {"r1": {"loonkosten": 700}, "r2": {}})(loaded), by="ann"
+    )
+    saved = {r.id: r.budget.loonkosten for r in store.load(dossier_id).dossier.roles}
+    assert saved == {"r1": Decimal(700), "r2": Decimal(300)}
+
+
+def test_keeping_my_budget_after_a_conflict_keeps_their_other_changes(store: Store, dossier_id: int) -> None:
+    loaded = store.load(dossier_id)
+    # Ann's table shows both roles; she changes r1 only.
+    ann = budget_changes_on(loaded, {"r1": {"loonkosten": 700}, "r2": {"loonkosten": 0}})
+    # Bob meanwhile writes r1's engagement and r2's budget.
+    role = loaded.dossier.roles[0].model_copy(update={"engagement": "Coördineert"})
+    bob = [
+        Change.put(item_unit("role", "r1"), role, 1),
+        *changes_for_budget_edits(loaded, {"r2": {"loonkosten": 300}}),
+    ]
+    store.apply(dossier_id, bob, by="bob")
+    with pytest.raises(EditConflict):
+        store.apply(dossier_id, ann(loaded), by="ann")
+    # Ann chooses her version: it is applied on the newest record, only to what she changed.
+    store.apply(dossier_id, ann(store.load(dossier_id)), by="ann")
+    roles = {r.id: r for r in store.load(dossier_id).dossier.roles}
+    assert (roles["r1"].budget.loonkosten, roles["r1"].engagement) == (Decimal(700), "Coördineert")
+    assert roles["r2"].budget.loonkosten == Decimal(300)
 
 
 def test_planning_change_conflicts_when_someone_saved_the_planning_first(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -126,6 +126,22 @@ def changes_for_budget_edits(record: DossierRecord, edits: Mapping[str, Mapping[
     return changes
 
 
+def budget_changes_on(
+    base: DossierRecord, edits: Mapping[str, Mapping[str, Any]]
+) -> Callable[[DossierRecord], list[Change]]:
+    """Return the user's budget edits as changes on any record: first the one they edited.
+
+    Only the roles the user changed relative to `base` count, so saving again on a newer record
+    (after the user chose their version in a conflict) never undoes someone else's other roles.
+    """
+
+    def changes(record: DossierRecord) -> list[Change]:
+        mine = {c.unit.key: edits[c.unit.key] for c in changes_for_budget_edits(base, edits)}
+        return changes_for_budget_edits(record, mine)
+
+    return changes
+
+
 def _read_budget(current: Budget, typed: Mapping[str, Any]) -> tuple[list[Problem], Budget | None]:
     amounts: dict[str, Decimal] = {}
     problems = []
@@ -173,7 +189,7 @@ def milestone_rows(dossier: Dossier) -> list[dict[str, Any]]:
 
 
 def _as_date(value: Any) -> date | None:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if _blank(value):  # also pandas' NaT, which is a datetime
         return None
     if isinstance(value, datetime):  # pandas Timestamps are datetimes
         return value.date()
@@ -192,25 +208,36 @@ def _blank(value: Any) -> bool:
 def planning_from_rows(dossier: Dossier, rows: Iterable[Mapping[str, Any]], narrative: str) -> Planning:
     """Build the planning from edited table rows; rows left entirely empty are dropped.
 
-    Raises pydantic's ValidationError (e.g. a milestone without title).
+    Raises InvalidChange naming the milestone row (e.g. a milestone without title).
     """
     choices = partner_choices(dossier)
-    milestones = []
-    for row in rows:
-        if all(_blank(row.get(k)) for k in ("title", "due", "owner")):
-            continue
+    milestones: list[Milestone] = []
+    problems: list[Problem] = []
+    filled = [row for row in rows if not all(_blank(row.get(k)) for k in ("title", "due", "owner"))]
+    for position, row in enumerate(filled):
         owner = row.get("owner")
-        milestones.append(
-            Milestone.model_validate(
-                {
-                    "id": row.get("id") if not _blank(row.get("id")) else new_id(),
-                    "title": "" if _blank(row.get("title")) else str(row["title"]),
-                    "due": _as_date(row.get("due")),
-                    "owner_partner_id": None if _blank(owner) else choices.get(str(owner), str(owner)),
-                }
-            )
-        )
+        raw = {
+            "id": new_id() if _blank(row.get("id")) else str(row["id"]),
+            "title": "" if _blank(row.get("title")) else str(row["title"]),
+            "due": _as_date(row.get("due")),
+            "owner_partner_id": None if _blank(owner) else choices.get(str(owner), str(owner)),
+        }
+        try:
+            milestones.append(Milestone.model_validate(raw))
+        except ValidationError as exc:
+            loc: tuple[str | int, ...] = ("planning", "milestones", position)
+            problems += [p.model_copy(update={"loc": loc + p.loc}) for p in from_validation_error(exc)]
+    if problems:
+        raise InvalidChange(problems)
     return Planning(milestones=milestones, narrative=narrative or "")
+
+
+def planning_changes_on(
+    rows: Iterable[Mapping[str, Any]], narrative: str
+) -> Callable[[DossierRecord], list[Change]]:
+    """Return the user's planning (table rows and text) as a change on any record."""
+    kept = [dict(row) for row in rows]
+    return lambda record: planning_change(record, planning_from_rows(record.dossier, kept, narrative))
 
 
 def planning_change(record: DossierRecord, planning: Planning) -> list[Change]:
