@@ -12,6 +12,8 @@ from typing import Any
 
 import click
 
+from workbench.backup import BackupRefused, backup, restore_backup
+from workbench.db import database_path
 from workbench.i18n import LANGUAGES, t
 from workbench.portable import (
     SCHEMA_NAME,
@@ -23,7 +25,7 @@ from workbench.portable import (
     schema_text,
     to_json,
 )
-from workbench.store import DossierNotFound, Store, database_path
+from workbench.store import DossierNotFound, Store
 from workbench.validation import parse_dossier, rule_problems
 
 DB_OPTION = click.option(
@@ -82,6 +84,8 @@ def friendly(func: Callable[..., Any]) -> Callable[..., Any]:
         except ImportFailed as exc:
             lines = [ctx.say(exc.reason, **exc.params)] + [p.message(ctx.lang) for p in exc.problems]
             raise Refusal("\n".join(lines)) from exc
+        except BackupRefused as exc:
+            raise Refusal(ctx.say(exc.reason, path=exc.path)) from exc
         except sqlite3.Error as exc:
             raise Refusal(str(exc)) from exc
 
@@ -184,6 +188,36 @@ def validate(ctx: Context, file: Path) -> None:
         sys.exit(1)
     assert dossier is not None
     click.echo(ctx.say("cli.valid", name=dossier.identity.name))
+
+
+@main.command()
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="New file to write the backup to.",
+)
+@DB_OPTION
+@click.pass_obj
+@friendly
+def backup_command(ctx: Context, output: Path, db_path: str | None) -> None:
+    """Back up the database while the app may be running (SQLite online backup)."""
+    backup(_store(ctx, db_path).path, output)
+    click.echo(ctx.say("backup.written", path=output))
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Overwrite an existing database.")
+@DB_OPTION
+@click.pass_obj
+@friendly
+def restore(ctx: Context, file: Path, force: bool, db_path: str | None) -> None:
+    """Restore the database from a backup; refuses to overwrite without --force."""
+    target = database_path(db_path)
+    restore_backup(file, target, force=force)
+    click.echo(ctx.say("backup.restored", path=target))
 
 
 @main.command()

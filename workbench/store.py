@@ -1,174 +1,31 @@
-"""The SQLite store: migrations, versioned units, revisions and restore. All SQL lives here."""
+"""The dossier store: versioned units, revisions, history and restore (the SQL of dossiers)."""
 
 from __future__ import annotations
 
 import json
 import os
-import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError
-from sqlite_utils import Database, Migrations
+from pydantic import ValidationError
+from sqlite_utils import Database
 
+from workbench.db import connect, prepare, write
 from workbench.model import Dossier, Identity
-from workbench.units import Change, UnitRef, assemble, changed_fields, disassemble, singleton_units
-from workbench.validation import Problem, from_validation_error
-
-DEFAULT_DB = "workbench.db"
-migrations = Migrations("workbench")
-
-
-def database_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
-    """Resolve the database path: --db, else $WORKBENCH_DB, else workbench.db here."""
-    return Path(cli_value or os.environ.get("WORKBENCH_DB") or DEFAULT_DB)
-
-
-# ---------------------------------------------------------------- errors
-
-
-class StoreError(Exception):
-    """Base of every refusal the store gives."""
-
-
-class DossierNotFound(StoreError):
-    def __init__(self, dossier_id: int) -> None:
-        super().__init__(f"no dossier with id {dossier_id}")
-        self.dossier_id = dossier_id
-
-
-class EditConflict(StoreError):
-    """A save based on a stale version: someone else changed the unit first."""
-
-    def __init__(self, unit: UnitRef, by: str, at: datetime | None, theirs: dict[str, Any] | None) -> None:
-        super().__init__(f"{unit} was changed by {by} at {at}")
-        self.unit = unit
-        self.by = by
-        self.at = at
-        self.theirs = theirs  # their current data, None when they deleted it
-
-
-class InvalidChange(StoreError):
-    """A change that would leave the dossier invalid (e.g. a role of a deleted partner)."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("; ".join(p.message("en") for p in problems))
-        self.problems = problems
-
-
-# ---------------------------------------------------------------- records
-
-
-class UnitVersion(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    version: int
-    by: str
-    at: datetime
-
-
-class DossierRecord(BaseModel):
-    """A loaded dossier with the version of each unit, needed to save it back."""
-
-    model_config = ConfigDict(frozen=True)
-
-    id: int
-    revision: int
-    dossier: Dossier
-    versions: dict[str, UnitVersion]
-    updated_at: datetime
-    updated_by: str
-
-    def version(self, unit: UnitRef) -> int:
-        """Return the version a save of this unit must be based on (0 = new unit)."""
-        found = self.versions.get(str(unit))
-        return found.version if found else 0
-
-
-class DossierSummary(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    id: int
-    name: str
-    call: str
-    status: str
-    revision: int
-    updated_at: datetime
-    updated_by: str
-
-
-class Revision(BaseModel):
-    """One recorded change of one unit."""
-
-    model_config = ConfigDict(frozen=True)
-
-    id: int
-    dossier_id: int
-    revision: int
-    unit: UnitRef
-    version: int
-    action: str
-    by: str
-    at: datetime
-    changed: list[str]
-    label: str
-
-
-# ---------------------------------------------------------------- schema
-
-
-@migrations()
-def m001_initial(db: Database) -> None:
-    db.execute(
-        """
-        CREATE TABLE dossiers (
-            id INTEGER PRIMARY KEY,
-            name TEXT NOT NULL,
-            call TEXT NOT NULL,
-            status TEXT NOT NULL,
-            revision INTEGER NOT NULL,
-            created_at TEXT NOT NULL,
-            created_by TEXT NOT NULL,
-            updated_at TEXT NOT NULL,
-            updated_by TEXT NOT NULL
-        )"""
-    )
-    db.execute(
-        """
-        CREATE TABLE units (
-            dossier_id INTEGER NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,
-            kind TEXT NOT NULL,
-            key TEXT NOT NULL,
-            position INTEGER NOT NULL,
-            version INTEGER NOT NULL,
-            data TEXT NOT NULL,
-            updated_at TEXT NOT NULL,
-            updated_by TEXT NOT NULL,
-            PRIMARY KEY (dossier_id, kind, key)
-        )"""
-    )
-    db.execute(
-        """
-        CREATE TABLE revisions (
-            id INTEGER PRIMARY KEY,
-            dossier_id INTEGER NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,
-            revision INTEGER NOT NULL,
-            kind TEXT NOT NULL,
-            key TEXT NOT NULL,
-            version INTEGER NOT NULL,
-            action TEXT NOT NULL,
-            data TEXT,
-            changed TEXT NOT NULL,
-            label TEXT NOT NULL,
-            by TEXT NOT NULL,
-            at TEXT NOT NULL
-        )"""
-    )
-    db.execute("CREATE INDEX revisions_by_dossier ON revisions (dossier_id, revision)")
-
+from workbench.records import (
+    DossierNotFound,
+    DossierRecord,
+    DossierSummary,
+    EditConflict,
+    InvalidChange,
+    Revision,
+    StoreError,
+    UnitVersion,
+)
+from workbench.units import Change, UnitRef, assemble, changed_fields, disassemble, singleton_units, unit_data
+from workbench.validation import from_validation_error
 
 # ---------------------------------------------------------------- the store
 
@@ -186,32 +43,13 @@ class Store:
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
-        with self._connect() as db:
-            db.execute("PRAGMA journal_mode=WAL")
-            migrations.apply(db)
+        prepare(self.path)
 
-    @contextmanager
-    def _connect(self) -> Iterator[Database]:
-        # One connection per use: Streamlit reruns run in other threads.
-        conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-        try:
-            conn.execute("PRAGMA foreign_keys=ON")
-            conn.execute("PRAGMA synchronous=NORMAL")
-            yield Database(conn)
-        finally:
-            conn.close()
+    def _connect(self) -> AbstractContextManager[Database]:
+        return connect(self.path)
 
-    @contextmanager
-    def _write(self) -> Iterator[Database]:
-        """Open a read-modify-write transaction that holds the write lock from the start."""
-        with self._connect() as db:
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                yield db
-            except BaseException:
-                db.conn.rollback()
-                raise
-            db.execute("COMMIT")
+    def _write(self) -> AbstractContextManager[Database]:
+        return write(self.path)
 
     # ------------------------------------------------------------ reading
 
@@ -326,8 +164,6 @@ class Store:
             except ValidationError as exc:
                 raise InvalidChange(from_validation_error(exc)) from exc
 
-            # Store what the model made of the input (trimmed, normalised), not the raw input.
-            normalised = disassemble(dossier)
             revision = head["revision"] + 1
             positions = {u: r["position"] for u, r in rows.items()}
             next_position = max(positions.values(), default=0) + 1
@@ -354,7 +190,8 @@ class Store:
                         label=_label(before),
                     )
                     continue
-                data = normalised[change.unit]
+                # Store what the model made of the input (trimmed, normalised), not the raw input.
+                data = unit_data(dossier, change.unit) or {}
                 if current:
                     db.execute(
                         "UPDATE units SET version = ?, data = ?, updated_at = ?, updated_by = ?"
@@ -574,6 +411,5 @@ __all__ = [
     "StoreError",
     "UnitRef",
     "UnitVersion",
-    "database_path",
     "singleton_units",
 ]

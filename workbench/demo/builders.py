@@ -1,0 +1,151 @@
+"""Small builders shared by the demo dossiers."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+from decimal import Decimal
+
+from workbench.model import (
+    Address,
+    Budget,
+    ContactPerson,
+    Flow,
+    FlowType,
+    GdprRole,
+    Indicator,
+    IndicatorType,
+    Mandate,
+    Objective,
+    OrgType,
+    Partner,
+    Representative,
+    RoleAssignment,
+    VatStatus,
+)
+
+TOEGANG, VAARDIGHEDEN, ONDERSTEUNING = Objective.TOEGANG, Objective.VAARDIGHEDEN, Objective.ONDERSTEUNING
+ALL_OBJECTIVES = (TOEGANG, VAARDIGHEDEN, ONDERSTEUNING)
+
+CONTROLLER, PROCESSOR, JOINT = GdprRole.CONTROLLER, GdprRole.PROCESSOR, GdprRole.JOINT_CONTROLLER
+
+# ---------------------------------------------------------------- small builders
+
+
+def fictional_enterprise_number(seed: int) -> str:
+    """Return a made-up enterprise number (0xxx.xxx.xxx) that passes the mod-97 check."""
+    # Fictional: a leading 0 plus seven digits from the seed, check digits = 97 - (base mod 97).
+    # A chance match with a real KBO entry is possible and means nothing.
+    base = 9_700_000 + seed
+    digits = f"{base:08d}{97 - base % 97:02d}"
+    return f"{digits[:4]}.{digits[4:7]}.{digits[7:]}"
+
+
+def _eur(amount: int | str) -> Decimal:
+    return Decimal(amount).quantize(Decimal("0.01"))
+
+
+def _partner(
+    pid: str,
+    name: str,
+    org_type: OrgType,
+    legal_form: str,
+    kbo_seed: int,
+    address: tuple[str, str, str],
+    contact: tuple[str, str],
+    vat: VatStatus,
+    funded: bool,
+    representative: tuple[str, str],
+    mandate: tuple[str, date, str],
+) -> Partner:
+    contact_name, phone = contact
+    # "Zoë Model" -> zoe.model: keep mail addresses plain ASCII.
+    ascii_name = unicodedata.normalize("NFKD", contact_name).encode("ascii", "ignore").decode()
+    mailbox = ascii_name.lower().replace(" ", ".")
+    street, postcode, municipality = address
+    body, decided, reference = mandate
+    return Partner(
+        id=pid,
+        name=name,
+        org_type=org_type,
+        legal_form=legal_form,
+        enterprise_number=fictional_enterprise_number(kbo_seed),
+        address=Address(street=street, postcode=postcode, municipality=municipality),
+        contact=ContactPerson(name=contact_name, email=f"{mailbox}@{pid}.example.org", phone=phone),
+        vat_status=vat,
+        funded=funded,
+        representative=Representative(
+            name=representative[0],
+            function=representative[1],
+            mandate=Mandate(body=body, decision_date=decided, reference=reference),
+        ),
+        dpo_contact=f"Functionaris voor gegevensbescherming, dpo@{pid}.example.org",
+    )
+
+
+def _role(
+    rid: str,
+    partner_id: str,
+    role: str,
+    objectives: tuple[Objective, ...],
+    engagement: str = "",
+    capacity: str = "",
+    loon: int = 0,
+    werking: int = 0,
+    extern: int = 0,
+) -> RoleAssignment:
+    return RoleAssignment(
+        id=rid,
+        partner_id=partner_id,
+        role=role,
+        objectives=list(objectives),
+        engagement=engagement,
+        capacity=capacity,
+        budget=Budget(loonkosten=_eur(loon), werkingskosten=_eur(werking), externe_prestaties=_eur(extern)),
+    )
+
+
+def _flow(fid: str, kind: FlowType, source: str, target: str, description: str) -> Flow:
+    return Flow(
+        id=fid, type=kind, source_partner_id=source, target_partner_id=target, description=description
+    )
+
+
+def _subsidy_flows(promotor: str, partners: list[Partner], days: int = 30) -> list[Flow]:
+    """Return one subsidy flow from the promotor to every other funded partner."""
+    return [
+        _flow(
+            f"f-subsidie-{p.id}",
+            FlowType.SUBSIDY,
+            promotor,
+            p.id,
+            f"Doorstorting van het partneraandeel van {p.name} binnen {days} dagen na ontvangst "
+            "van elke subsidieschijf; verworpen kosten worden niet doorgestort.",
+        )
+        for p in partners
+        if p.funded and p.id != promotor
+    ]
+
+
+def _indicator(
+    iid: str,
+    name: str,
+    kind: IndicatorType,
+    unit: str,
+    baseline: int | str | None,
+    target: int | str,
+    source: str,
+    frequency: str,
+    owner: str,
+) -> Indicator:
+    return Indicator(
+        id=iid,
+        name=name,
+        type=kind,
+        unit=unit,
+        baseline=None if baseline is None else _eur(baseline),
+        target=_eur(target),
+        source=source,
+        frequency=frequency,
+        owner_partner_id=owner,
+    )
