@@ -75,10 +75,12 @@ def run(rounds: int, seed: int = 3) -> dict[str, object]:
                 text=True,
                 cwd=ROOT,
             )
-            time.sleep(0.4 + rng.random() * 0.6)
+            assert proc.stdout is not None
+            first = proc.stdout.readline()  # kill only once it is really writing
+            time.sleep(rng.random() * 0.5)
             os.kill(proc.pid, signal.SIGKILL)
             out, _ = proc.communicate()
-            reported = [int(x) for x in out.split()]
+            reported = [int(x) for x in (first + out).split()]
             reported_total += len(reported)
             conn = sqlite3.connect(db)
             integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from workbench.backup import backup
 from workbench.cli import main
 from workbench.store import Store
 from workbench.units import Change, item_unit
@@ -36,7 +37,7 @@ def test_backup_while_a_connection_holds_uncheckpointed_writes(
         Change.put(item_unit("partner", "stad"), partner, record.version(item_unit("partner", "stad"))),
         by="a",
     )
-    store.backup(tmp_path / "copy.db")
+    backup(store.path, tmp_path / "copy.db")
     assert Store(tmp_path / "copy.db").load(dossier_id).dossier.partners[0].name == "Na de back-up"
 
 
@@ -59,9 +60,9 @@ def test_round_trip_restores_the_state_of_the_backup(
 def test_restore_into_a_new_path_needs_no_force(
     store: Store, dossier_id: int, db_path: Path, tmp_path: Path
 ) -> None:
-    backup = tmp_path / "backup.db"
-    store.backup(backup)
-    assert run("restore", str(backup), "--db", str(tmp_path / "fresh.db"))[0] == 0
+    target = tmp_path / "backup.db"
+    backup(store.path, target)
+    assert run("restore", str(target), "--db", str(tmp_path / "fresh.db"))[0] == 0
     assert [s.id for s in Store(tmp_path / "fresh.db").list_dossiers()] == [dossier_id]
 
 

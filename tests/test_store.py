@@ -6,8 +6,9 @@ import sqlite3
 
 import pytest
 
+from workbench.db import database_path
 from workbench.model import Dossier, Partner, RoleAssignment
-from workbench.store import DossierNotFound, EditConflict, InvalidChange, Store, database_path
+from workbench.store import DossierNotFound, EditConflict, InvalidChange, Store
 from workbench.units import Change, UnitRef, identity_unit, item_unit, section_unit
 
 

@@ -12,6 +12,8 @@ from typing import Any
 
 import click
 
+from workbench.backup import BackupRefused, backup, restore_backup
+from workbench.db import database_path
 from workbench.i18n import LANGUAGES, t
 from workbench.portable import (
     SCHEMA_NAME,
@@ -23,7 +25,7 @@ from workbench.portable import (
     schema_text,
     to_json,
 )
-from workbench.store import BackupRefused, DossierNotFound, Store, database_path, restore_backup
+from workbench.store import DossierNotFound, Store
 from workbench.validation import parse_dossier, rule_problems
 
 DB_OPTION = click.option(
@@ -199,9 +201,9 @@ def validate(ctx: Context, file: Path) -> None:
 @DB_OPTION
 @click.pass_obj
 @friendly
-def backup(ctx: Context, output: Path, db_path: str | None) -> None:
+def backup_command(ctx: Context, output: Path, db_path: str | None) -> None:
     """Back up the database while the app may be running (SQLite online backup)."""
-    _store(ctx, db_path).backup(output)
+    backup(_store(ctx, db_path).path, output)
     click.echo(ctx.say("backup.written", path=output))
 
 

@@ -2,195 +2,32 @@
 
 from __future__ import annotations
 
-import re
-import uuid
 from datetime import date
 from decimal import Decimal
-from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    ConfigDict,
-    Field,
-    model_validator,
-)
+from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
-from stdnum.be import vat as belgian_enterprise_number
 
-SCHEMA_VERSION = 1
-
-# XML 1.0 forbids these; Word users paste them (vertical tab, form feed, ...).
-_FORBIDDEN_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
-_LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85]")
-
-
-def clean_text(value: str) -> str:
-    """Normalise line breaks and drop control characters that XML cannot carry."""
-    return _FORBIDDEN_CONTROL.sub("", _LINE_BREAKS.sub("\n", value))
-
-
-def clean_line(value: str) -> str:
-    """Clean a single-line value: no line breaks, no control characters, trimmed."""
-    return " ".join(clean_text(value).replace("\t", " ").split("\n")).strip()
-
-
-def _enterprise_number(value: str | None) -> str | None:
-    if value is None or not value.strip():
-        return None
-    try:
-        digits = belgian_enterprise_number.validate(value)
-    except Exception as exc:  # stdnum raises its own ValidationError family
-        raise PydanticCustomError(
-            "enterprise_number", "invalid enterprise number {value}", {"value": value}
-        ) from exc
-    return f"{digits[:4]}.{digits[4:7]}.{digits[7:]}"
-
-
-Line = Annotated[str, Field(max_length=300), AfterValidator(clean_line)]
-Name = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(clean_line)]
-Text = Annotated[str, Field(max_length=20_000), AfterValidator(clean_text)]
-Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]{1,64}$")]
-Money = Annotated[Decimal, Field(ge=0, le=100_000_000, max_digits=12, decimal_places=2)]
-Count = Annotated[int, Field(ge=0, le=10_000_000)]
-EnterpriseNumber = Annotated[
-    str | None,
-    Field(max_length=30, description="KBO enterprise number, 10 digits with mod-97 check"),
-    AfterValidator(_enterprise_number),
-]
-
-
-def new_id() -> str:
-    """Return a short random id for a new partner, role, flow, ..."""
-    return uuid.uuid4().hex[:10]
-
-
-class Model(BaseModel):
-    """Base for every dossier model: unknown keys are rejected."""
-
-    model_config = ConfigDict(extra="forbid", use_enum_values=False)
-
-
-# ---------------------------------------------------------------- vocabularies
-
-
-class CallKind(StrEnum):
-    VOORTRAJECT = "voortraject"
-    IMPLEMENTATIETRAJECT = "implementatietraject"
-    VERLENGING = "verlenging"
-
-
-class DossierStatus(StrEnum):
-    CONCEPT = "concept"
-    IN_REVIEW = "in_review"
-    READY = "ready"
-
-
-class OrgType(StrEnum):
-    LOKAAL_BESTUUR = "lokaal_bestuur"
-    OCMW = "ocmw"
-    INTERGEMEENTELIJK = "intergemeentelijk"
-    VZW = "vzw"
-    SOCIALE_ECONOMIE = "sociale_economie"
-    OPLEIDINGSVERSTREKKER = "opleidingsverstrekker"
-    BEDRIJF = "bedrijf"
-    KENNISINSTELLING = "kennisinstelling"
-    VDAB = "vdab"
-    ANDERE = "andere"
-
-
-class VatStatus(StrEnum):
-    ONBEKEND = "onbekend"
-    BTW_PLICHTIG = "btw_plichtig"
-    VRIJGESTELD = "vrijgesteld"
-    GEMENGD = "gemengd"
-
-
-class Objective(StrEnum):
-    TOEGANG = "toegang"
-    VAARDIGHEDEN = "vaardigheden"
-    ONDERSTEUNING = "ondersteuning"
-
-
-class CostCategory(StrEnum):
-    LOONKOSTEN = "loonkosten"
-    WERKINGSKOSTEN = "werkingskosten"
-    EXTERNE_PRESTATIES = "externe_prestaties"
-
-
-class FlowType(StrEnum):
-    REFERRAL = "referral"
-    DEVICES = "devices"
-    TRAINING = "training"
-    SUBSIDY = "subsidy"
-    DATA_EXCHANGE = "data_exchange"
-    EXPERTISE = "expertise"
-
-
-class AccessPointKind(StrEnum):
-    VAST = "vast"
-    MOBIEL = "mobiel"
-    HYBRIDE = "hybride"
-
-
-class GdprRole(StrEnum):
-    CONTROLLER = "controller"
-    PROCESSOR = "processor"
-    JOINT_CONTROLLER = "joint_controller"
-
-
-class IndicatorType(StrEnum):
-    OUTPUT = "output"
-    OUTCOME = "outcome"
-    IMPACT = "impact"
-
-
-class ConnectivityKind(StrEnum):
-    WIFI_DIGIPUNT = "wifi_digipunt"
-    MOBIELE_HOTSPOT = "mobiele_hotspot"
-    SOCIAAL_TARIEF = "sociaal_tarief"
-    INTERNETBOX = "internetbox"
-    ANDERE = "andere"
-
-
-# Roles seen in the field (DOMAIN section 3); dossiers may add their own.
-ROLE_CATALOGUE: tuple[str, ...] = (
-    "promotor",
-    "partner",
-    "coordinator",
-    "toeleider",
-    "digipunt_host",
-    "trainer",
-    "refurbisher",
-    "uitleendienst",
-    "hardware_donor",
-    "outreach",
-    "expertise",
-    "connectiviteit",
-    "vrijwilligers",
-    "regionale_ondersteuning",
+from workbench.fields import *  # noqa: F403 - the model is the one place to import dossier types from
+from workbench.fields import EnterpriseNumber, Id, Line, Model, Money, Name, Text
+from workbench.references import dangling_references
+from workbench.strategy import *  # noqa: F403
+from workbench.strategy import (
+    Strategy,
 )
-
-SECTION_KEYS: tuple[str, ...] = (
-    "doelgroep",
-    "outreach",
-    "sociale_economie",
-    "circulariteit",
-    "duurzaamheid",
-    "connectiviteit",
-    "impactmeting",
+from workbench.vocabulary import *  # noqa: F403
+from workbench.vocabulary import (
+    ROLE_CATALOGUE,
+    AccessPointKind,
+    CallKind,
+    DossierStatus,
+    FlowType,
+    GdprRole,
+    Objective,
+    OrgType,
+    VatStatus,
 )
-SectionKey = Literal[
-    "doelgroep",
-    "outreach",
-    "sociale_economie",
-    "circulariteit",
-    "duurzaamheid",
-    "connectiviteit",
-    "impactmeting",
-]
-
 
 # ---------------------------------------------------------------- identity
 
@@ -333,131 +170,6 @@ class Governance(Model):
     narrative: Text = ""
 
 
-# ---------------------------------------------------------------- strategy sections
-
-
-class TargetGroup(Model):
-    id: Id
-    name: Name
-    estimated_number: Count | None = None
-    needs: Text = ""
-    priority: bool = False
-
-
-class DoelgroepSection(Model):
-    target_groups: list[TargetGroup] = Field(default_factory=list, max_length=50)
-    narrative: Text = ""
-
-
-class OutreachChannel(Model):
-    id: Id
-    description: Name
-    toeleider_partner_ids: list[Id] = Field(default_factory=list)
-    target_group_ids: list[Id] = Field(default_factory=list)
-
-
-class OutreachSection(Model):
-    channels: list[OutreachChannel] = Field(default_factory=list, max_length=50)
-    narrative: Text = ""
-
-
-class SocialEconomyActivity(Model):
-    id: Id
-    partner_id: Id
-    activity: Name
-    jobs: Count | None = Field(default=None, title="Jobs or work placements involved")
-
-
-class SocialeEconomieSection(Model):
-    activities: list[SocialEconomyActivity] = Field(default_factory=list, max_length=50)
-    narrative: Text = ""
-
-
-class DeviceLine(Model):
-    id: Id
-    device_type: Name = Field(title="Device type (laptop, tablet, ...)")
-    source: Line = Field(default="", title="Where the devices come from")
-    collected: Count = 0
-    refurbished: Count = 0
-    lent: Count = 0
-    end_of_life: Text = Field(default="", title="What happens at end of life")
-
-
-class CirculariteitSection(Model):
-    devices: list[DeviceLine] = Field(default_factory=list, max_length=50)
-    responsible_partner_id: Id | None = None
-    narrative: Text = ""
-
-
-class FinancingSource(Model):
-    id: Id
-    source: Name
-    amount: Money | None = None
-    secured: bool = False
-
-
-class ScalingStep(Model):
-    id: Id
-    description: Name
-    planned: date | None = None
-
-
-class DuurzaamheidSection(Model):
-    financing_after_subsidy: list[FinancingSource] = Field(default_factory=list, max_length=50)
-    scaling_steps: list[ScalingStep] = Field(default_factory=list, max_length=50)
-    narrative: Text = ""
-
-
-class ConnectivityMeasure(Model):
-    id: Id
-    kind: ConnectivityKind = ConnectivityKind.ANDERE
-    description: Name
-    partner_id: Id | None = None
-
-
-class ConnectiviteitSection(Model):
-    measures: list[ConnectivityMeasure] = Field(default_factory=list, max_length=50)
-    narrative: Text = ""
-
-
-class Indicator(Model):
-    id: Id
-    name: Name
-    type: IndicatorType = IndicatorType.OUTPUT
-    unit: Line = ""
-    baseline: Decimal | None = Field(default=None, ge=0, max_digits=14, decimal_places=2)
-    target: Decimal | None = Field(default=None, ge=0, max_digits=14, decimal_places=2)
-    source: Line = Field(default="", title="Data source")
-    frequency: Line = ""
-    owner_partner_id: Id | None = None
-
-
-class ImpactmetingSection(Model):
-    indicators: list[Indicator] = Field(default_factory=list, max_length=100)
-    narrative: Text = ""
-
-
-class Strategy(Model):
-    doelgroep: DoelgroepSection = Field(default_factory=DoelgroepSection)
-    outreach: OutreachSection = Field(default_factory=OutreachSection)
-    sociale_economie: SocialeEconomieSection = Field(default_factory=SocialeEconomieSection)
-    circulariteit: CirculariteitSection = Field(default_factory=CirculariteitSection)
-    duurzaamheid: DuurzaamheidSection = Field(default_factory=DuurzaamheidSection)
-    connectiviteit: ConnectiviteitSection = Field(default_factory=ConnectiviteitSection)
-    impactmeting: ImpactmetingSection = Field(default_factory=ImpactmetingSection)
-
-
-SECTION_MODELS: dict[str, type[Model]] = {
-    "doelgroep": DoelgroepSection,
-    "outreach": OutreachSection,
-    "sociale_economie": SocialeEconomieSection,
-    "circulariteit": CirculariteitSection,
-    "duurzaamheid": DuurzaamheidSection,
-    "connectiviteit": ConnectiviteitSection,
-    "impactmeting": ImpactmetingSection,
-}
-
-
 # ---------------------------------------------------------------- data protection, planning
 
 
@@ -531,86 +243,3 @@ class Dossier(Model):
     def budget_total(self) -> Decimal:
         """Return the summed budget of every role assignment."""
         return sum((r.budget.total for r in self.roles), Decimal(0))
-
-
-def dangling_references(dossier: Dossier) -> list[tuple[tuple[Any, ...], str, str]]:
-    """List (location, kind, value) for every duplicate id or reference to nothing."""
-    found: list[tuple[tuple[Any, ...], str, str]] = []
-    partners = {p.id for p in dossier.partners}
-
-    def unique(items: list[Any], field: str) -> set[str]:
-        seen: set[str] = set()
-        for i, item in enumerate(items):
-            if item.id in seen:
-                found.append(((field, i, "id"), "duplicate", item.id))
-            seen.add(item.id)
-        return seen
-
-    def check(loc: tuple[Any, ...], value: str | None, known: set[str], kind: str) -> None:
-        if value is not None and value not in known:
-            found.append((loc, kind, value))
-
-    unique(dossier.partners, "partners")
-    for field in ("roles", "flows", "access_points", "processing"):
-        unique(getattr(dossier, field), field)
-    roles = set(dossier.role_keys())
-    for i, r in enumerate(dossier.roles):
-        check(("roles", i, "partner_id"), r.partner_id, partners, "partner")
-        check(("roles", i, "role"), r.role, roles, "role")
-    for i, f in enumerate(dossier.flows):
-        check(("flows", i, "source_partner_id"), f.source_partner_id, partners, "partner")
-        check(("flows", i, "target_partner_id"), f.target_partner_id, partners, "partner")
-    for i, a in enumerate(dossier.access_points):
-        check(("access_points", i, "host_partner_id"), a.host_partner_id, partners, "partner")
-    sg = dossier.governance.stuurgroep
-    for j, pid in enumerate(sg.member_partner_ids):
-        check(("governance", "stuurgroep", "member_partner_ids", j), pid, partners, "partner")
-    check(("governance", "stuurgroep", "chair_partner_id"), sg.chair_partner_id, partners, "partner")
-    for i, w in enumerate(dossier.governance.werkgroepen):
-        for j, pid in enumerate(w.member_partner_ids):
-            loc = ("governance", "werkgroepen", i, "member_partner_ids", j)
-            check(loc, pid, partners, "partner")
-    s = dossier.strategy
-    groups = {g.id for g in s.doelgroep.target_groups}
-    for i, c in enumerate(s.outreach.channels):
-        for j, pid in enumerate(c.toeleider_partner_ids):
-            check(
-                ("strategy", "outreach", "channels", i, "toeleider_partner_ids", j), pid, partners, "partner"
-            )
-        for j, gid in enumerate(c.target_group_ids):
-            check(("strategy", "outreach", "channels", i, "target_group_ids", j), gid, groups, "target_group")
-    for i, act in enumerate(s.sociale_economie.activities):
-        check(
-            ("strategy", "sociale_economie", "activities", i, "partner_id"),
-            act.partner_id,
-            partners,
-            "partner",
-        )
-    check(
-        ("strategy", "circulariteit", "responsible_partner_id"),
-        s.circulariteit.responsible_partner_id,
-        partners,
-        "partner",
-    )
-    for i, measure in enumerate(s.connectiviteit.measures):
-        check(
-            ("strategy", "connectiviteit", "measures", i, "partner_id"),
-            measure.partner_id,
-            partners,
-            "partner",
-        )
-    for i, ind in enumerate(s.impactmeting.indicators):
-        check(
-            ("strategy", "impactmeting", "indicators", i, "owner_partner_id"),
-            ind.owner_partner_id,
-            partners,
-            "partner",
-        )
-    for i, p in enumerate(dossier.processing):
-        for j, pr in enumerate(p.roles):
-            check(("processing", i, "roles", j, "partner_id"), pr.partner_id, partners, "partner")
-    for i, milestone in enumerate(dossier.planning.milestones):
-        check(
-            ("planning", "milestones", i, "owner_partner_id"), milestone.owner_partner_id, partners, "partner"
-        )
-    return found

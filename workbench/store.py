@@ -1,183 +1,31 @@
-"""The SQLite store: migrations, versioned units, revisions and restore. All SQL lives here."""
+"""The dossier store: versioned units, revisions, history and restore (the SQL of dossiers)."""
 
 from __future__ import annotations
 
 import json
 import os
-import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError
-from sqlite_utils import Database, Migrations
+from pydantic import ValidationError
+from sqlite_utils import Database
 
+from workbench.db import connect, prepare, write
 from workbench.model import Dossier, Identity
-from workbench.units import Change, UnitRef, assemble, changed_fields, disassemble, singleton_units
-from workbench.validation import Problem, from_validation_error
-
-DEFAULT_DB = "workbench.db"
-migrations = Migrations("workbench")
-
-
-def database_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
-    """Resolve the database path: --db, else $WORKBENCH_DB, else workbench.db here."""
-    return Path(cli_value or os.environ.get("WORKBENCH_DB") or DEFAULT_DB)
-
-
-# ---------------------------------------------------------------- errors
-
-
-class StoreError(Exception):
-    """Base of every refusal the store gives."""
-
-
-class BackupRefused(StoreError):
-    """A backup or restore that would overwrite a file or read a file that is no database."""
-
-    def __init__(self, reason: str, path: Path) -> None:
-        super().__init__(f"{reason}: {path}")
-        self.reason = reason  # catalogue key under "backup."
-        self.path = path
-
-
-class DossierNotFound(StoreError):
-    def __init__(self, dossier_id: int) -> None:
-        super().__init__(f"no dossier with id {dossier_id}")
-        self.dossier_id = dossier_id
-
-
-class EditConflict(StoreError):
-    """A save based on a stale version: someone else changed the unit first."""
-
-    def __init__(self, unit: UnitRef, by: str, at: datetime | None, theirs: dict[str, Any] | None) -> None:
-        super().__init__(f"{unit} was changed by {by} at {at}")
-        self.unit = unit
-        self.by = by
-        self.at = at
-        self.theirs = theirs  # their current data, None when they deleted it
-
-
-class InvalidChange(StoreError):
-    """A change that would leave the dossier invalid (e.g. a role of a deleted partner)."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("; ".join(p.message("en") for p in problems))
-        self.problems = problems
-
-
-# ---------------------------------------------------------------- records
-
-
-class UnitVersion(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    version: int
-    by: str
-    at: datetime
-
-
-class DossierRecord(BaseModel):
-    """A loaded dossier with the version of each unit, needed to save it back."""
-
-    model_config = ConfigDict(frozen=True)
-
-    id: int
-    revision: int
-    dossier: Dossier
-    versions: dict[str, UnitVersion]
-    updated_at: datetime
-    updated_by: str
-
-    def version(self, unit: UnitRef) -> int:
-        """Return the version a save of this unit must be based on (0 = new unit)."""
-        found = self.versions.get(str(unit))
-        return found.version if found else 0
-
-
-class DossierSummary(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    id: int
-    name: str
-    call: str
-    status: str
-    revision: int
-    updated_at: datetime
-    updated_by: str
-
-
-class Revision(BaseModel):
-    """One recorded change of one unit."""
-
-    model_config = ConfigDict(frozen=True)
-
-    id: int
-    dossier_id: int
-    revision: int
-    unit: UnitRef
-    version: int
-    action: str
-    by: str
-    at: datetime
-    changed: list[str]
-    label: str
-
-
-# ---------------------------------------------------------------- schema
-
-
-@migrations()
-def m001_initial(db: Database) -> None:
-    db.execute(
-        """
-        CREATE TABLE dossiers (
-            id INTEGER PRIMARY KEY,
-            name TEXT NOT NULL,
-            call TEXT NOT NULL,
-            status TEXT NOT NULL,
-            revision INTEGER NOT NULL,
-            created_at TEXT NOT NULL,
-            created_by TEXT NOT NULL,
-            updated_at TEXT NOT NULL,
-            updated_by TEXT NOT NULL
-        )"""
-    )
-    db.execute(
-        """
-        CREATE TABLE units (
-            dossier_id INTEGER NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,
-            kind TEXT NOT NULL,
-            key TEXT NOT NULL,
-            position INTEGER NOT NULL,
-            version INTEGER NOT NULL,
-            data TEXT NOT NULL,
-            updated_at TEXT NOT NULL,
-            updated_by TEXT NOT NULL,
-            PRIMARY KEY (dossier_id, kind, key)
-        )"""
-    )
-    db.execute(
-        """
-        CREATE TABLE revisions (
-            id INTEGER PRIMARY KEY,
-            dossier_id INTEGER NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,
-            revision INTEGER NOT NULL,
-            kind TEXT NOT NULL,
-            key TEXT NOT NULL,
-            version INTEGER NOT NULL,
-            action TEXT NOT NULL,
-            data TEXT,
-            changed TEXT NOT NULL,
-            label TEXT NOT NULL,
-            by TEXT NOT NULL,
-            at TEXT NOT NULL
-        )"""
-    )
-    db.execute("CREATE INDEX revisions_by_dossier ON revisions (dossier_id, revision)")
-
+from workbench.records import (
+    DossierNotFound,
+    DossierRecord,
+    DossierSummary,
+    EditConflict,
+    InvalidChange,
+    Revision,
+    StoreError,
+    UnitVersion,
+)
+from workbench.units import Change, UnitRef, assemble, changed_fields, disassemble, singleton_units, unit_data
+from workbench.validation import from_validation_error
 
 # ---------------------------------------------------------------- the store
 
@@ -195,32 +43,13 @@ class Store:
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
-        with self._connect() as db:
-            db.execute("PRAGMA journal_mode=WAL")
-            migrations.apply(db)
+        prepare(self.path)
 
-    @contextmanager
-    def _connect(self) -> Iterator[Database]:
-        # One connection per use: Streamlit reruns run in other threads.
-        conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-        try:
-            conn.execute("PRAGMA foreign_keys=ON")
-            conn.execute("PRAGMA synchronous=NORMAL")
-            yield Database(conn)
-        finally:
-            conn.close()
+    def _connect(self) -> AbstractContextManager[Database]:
+        return connect(self.path)
 
-    @contextmanager
-    def _write(self) -> Iterator[Database]:
-        """Open a read-modify-write transaction that holds the write lock from the start."""
-        with self._connect() as db:
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                yield db
-            except BaseException:
-                db.conn.rollback()
-                raise
-            db.execute("COMMIT")
+    def _write(self) -> AbstractContextManager[Database]:
+        return write(self.path)
 
     # ------------------------------------------------------------ reading
 
@@ -347,8 +176,6 @@ class Store:
             except ValidationError as exc:
                 raise InvalidChange(from_validation_error(exc)) from exc
 
-            # Store what the model made of the input (trimmed, normalised), not the raw input.
-            normalised = disassemble(dossier)
             revision = head["revision"] + 1
             positions = {u: r["position"] for u, r in rows.items()}
             next_position = max(positions.values(), default=0) + 1
@@ -375,7 +202,8 @@ class Store:
                         label=_label(before),
                     )
                     continue
-                data = normalised[change.unit]
+                # Store what the model made of the input (trimmed, normalised), not the raw input.
+                data = unit_data(dossier, change.unit) or {}
                 if current:
                     db.execute(
                         "UPDATE units SET version = ?, data = ?, updated_at = ?, updated_by = ?"
@@ -438,58 +266,11 @@ class Store:
             return current.revision
         return self.apply(dossier_id, changes, by, action="restore")
 
-    def backup(self, target: str | os.PathLike[str]) -> None:
-        """Copy the database to a new file while it stays in use (SQLite online backup)."""
-        target = Path(target)
-        if target.exists():
-            raise BackupRefused("backup.exists", target)
-        with self._connect() as db:
-            destination = sqlite3.connect(target)
-            try:
-                db.conn.backup(destination)
-            finally:
-                destination.close()
-
     def delete_dossier(self, dossier_id: int) -> None:
         """Delete a dossier with its units and history."""
         with self._write() as db:
             _dossier_row(db, dossier_id)
             db.execute("DELETE FROM dossiers WHERE id = ?", [dossier_id])
-
-
-def restore_backup(
-    source: str | os.PathLike[str], target: str | os.PathLike[str], force: bool = False
-) -> None:
-    """Replace the database at target with a backup; refuses to overwrite unless forced."""
-    source, target = Path(source), Path(target)
-    check_backup(source)
-    if target.exists() and target.stat().st_size > 0 and not force:
-        raise BackupRefused("restore.exists", target)
-    origin = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    destination = sqlite3.connect(target, timeout=30)
-    try:
-        origin.backup(destination)
-    finally:
-        origin.close()
-        destination.close()
-    Store(target)  # apply migrations a newer program may need
-
-
-def check_backup(path: Path) -> None:
-    """Refuse a file that is not an intact workbench database."""
-    if not path.is_file():
-        raise BackupRefused("backup.missing", path)
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            ok = conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        raise BackupRefused("backup.not_a_database", path) from exc
-    if not ok or not {"dossiers", "units", "revisions"} <= tables:
-        raise BackupRefused("backup.not_a_database", path)
 
 
 # ---------------------------------------------------------------- SQL helpers
@@ -631,7 +412,6 @@ def _revision(row: dict[str, Any]) -> Revision:
 
 
 __all__ = [
-    "BackupRefused",
     "Change",
     "DossierNotFound",
     "DossierRecord",
@@ -643,8 +423,5 @@ __all__ = [
     "StoreError",
     "UnitRef",
     "UnitVersion",
-    "check_backup",
-    "database_path",
-    "restore_backup",
     "singleton_units",
 ]

@@ -9,10 +9,8 @@ from pydantic import BaseModel, ConfigDict
 from workbench.model import SECTION_KEYS, Dossier, Model
 
 
-class UnitRef(BaseModel):
+class UnitRef(NamedTuple):
     """Names one editing unit: ('partner', 'stw'), ('section', 'doelgroep'), ('identity', '')."""
-
-    model_config = ConfigDict(frozen=True)
 
     kind: str
     key: str = ""
@@ -75,6 +73,20 @@ def singleton_units() -> list[UnitRef]:
     """Return the units every dossier has exactly once."""
     singles = [UnitRef(kind=k) for k, spec in KINDS.items() if spec.key_field is None and k != "section"]
     return singles + [section_unit(s) for s in SECTION_KEYS]
+
+
+def unit_data(dossier: Dossier, unit: UnitRef) -> dict[str, Any] | None:
+    """Return one unit of a dossier as JSON-ready data (None when it is absent)."""
+    spec = KINDS[unit.kind]
+    if unit.kind == "section":
+        value = getattr(dossier.strategy, unit.key, None)
+    elif spec.key_field is None:
+        value = getattr(dossier, spec.field)
+    else:
+        value = next(
+            (i for i in getattr(dossier, spec.field) if getattr(i, spec.key_field) == unit.key), None
+        )
+    return None if value is None else value.model_dump(mode="json")
 
 
 def disassemble(dossier: Dossier) -> dict[UnitRef, dict[str, Any]]:

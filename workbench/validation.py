@@ -99,9 +99,10 @@ def from_validation_error(error: ValidationError, raw: Any = None) -> list[Probl
                 )
                 continue
         params = {k: str(v) for k, v in ctx.items()}
-        problems.append(
-            Problem(code=f"error.{item['type']}", loc=loc, params=params, names=_item_names(raw, loc))
-        )
+        kind = item["type"]
+        if kind in ("too_short", "too_long") and isinstance(item.get("input"), str):
+            kind = f"string_{kind}"  # cleaned strings report the generic length error
+        problems.append(Problem(code=f"error.{kind}", loc=loc, params=params, names=_item_names(raw, loc)))
     return problems
 
 

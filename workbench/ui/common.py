@@ -10,9 +10,10 @@ from typing import Any
 
 import streamlit as st
 
+from workbench.db import database_path
 from workbench.i18n import DEFAULT_LANGUAGE, LANGUAGES, language, t
 from workbench.steps import STEPS
-from workbench.store import Store, database_path
+from workbench.store import Store
 
 # A local file: a material-icon favicon would be fetched from Google's servers.
 ICON = str(Path(__file__).parent / "static" / "icon.png")

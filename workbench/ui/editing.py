@@ -18,8 +18,9 @@ import streamlit as st
 from workbench import forms
 from workbench.forms import FormSpec
 from workbench.store import DossierRecord, EditConflict, InvalidChange
-from workbench.ui.common import actor, store, tr
+from workbench.ui.common import actor, lang, store, tr
 from workbench.units import Change
+from workbench.validation import Problem
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,13 @@ def forget(ref: FormRef) -> None:
     for key in [k for k in st.session_state if str(k).startswith(prefix)]:
         del st.session_state[key]
     st.session_state.pop(_state_key(ref.id), None)
+
+
+def show_problems(problems: list[Problem]) -> None:
+    """List validation problems in the user's language, as plain text (user input never renders)."""
+    st.error(tr("edit.not_saved"))
+    for problem in problems:
+        st.text("• " + problem.message(lang()))
 
 
 def flash(message: str) -> None:
