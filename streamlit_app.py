@@ -2,9 +2,12 @@
 
 import streamlit as st
 
+from workbench.progress import step_states
 from workbench.steps import STEPS
+from workbench.store import DossierNotFound
 from workbench.ui import editing
-from workbench.ui.common import ICON, PAGES, current_dossier_id, init_state, sidebar, step_icons, tr
+from workbench.ui.common import ICON, PAGES, current_dossier_id, init_state, sidebar, store, tr
+from workbench.ui.progress_view import STATE_ICONS
 
 st.set_page_config(page_title="Digibank Werkbank", page_icon=ICON, layout="wide")
 init_state()
@@ -13,18 +16,22 @@ sidebar()
 
 start = st.Page(PAGES["start"], title=tr("nav.start"), icon=":material/home:", default=True)
 dossier_id = current_dossier_id()
-icons = step_icons(dossier_id)
+# Each step's icon shows its state in the open dossier (empty, in progress, complete, needs attention).
+try:
+    states = step_states(store().load(dossier_id).dossier) if dossier_id is not None else {}
+except DossierNotFound:
+    states = {}
 dossier_pages = [
     *(
         st.Page(
             PAGES[s.key],
             title=tr(f"step.{s.key}"),
-            icon=icons.get(s.key, ":material/radio_button_unchecked:"),
+            icon=STATE_ICONS[states[s.key]] if s.key in states else ":material/radio_button_unchecked:",
         )
         for s in STEPS
         if s.key in PAGES
     ),
-    st.Page(PAGES["history"], title=tr("nav.history"), icon=":material/history:"),
+    st.Page(PAGES["history"], title=tr("nav.history"), icon=":material/history:", url_path="history"),
 ]
 if dossier_id is None:
     navigation = st.navigation({tr("nav.section.dossiers"): [start, *dossier_pages]}, position="hidden")

@@ -32,10 +32,13 @@ def role_matrix(dossier: Dossier, lang: str) -> list[dict[str, str]]:
     used = list(dict.fromkeys(r.role for r in dossier.roles))
     rows = []
     for p in dossier.partners:
-        row = {t("field.partner_id", lang): p.name}
+        row = {t("form.organisation", lang): p.name}
         for key in used:
             held = [r for r in dossier.roles if r.partner_id == p.id and r.role == key]
             total = sum((r.budget.total for r in held), Decimal(0))
-            row[role_name(dossier, key, lang)] = (fmt_money(total, lang) if total else "✓") if held else ""
+            # A custom role named like the first column must not overwrite it.
+            header = role_name(dossier, key, lang)
+            header = header if header not in row else f"{header} ({key})"
+            row[header] = (fmt_money(total, lang) if total else "✓") if held else ""
         rows.append(row)
     return rows

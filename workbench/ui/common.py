@@ -102,19 +102,3 @@ def open_dossier(dossier_id: int) -> None:
     """Remember the dossier to work on and put it in the address bar."""
     st.session_state["dossier_id"] = dossier_id
     st.query_params["dossier"] = str(dossier_id)
-
-
-# How the navigation shows a step's state (workbench.progress.StepState values).
-STATE_ICONS: dict[str, str] = {
-    "empty": ":material/radio_button_unchecked:",
-    "in_progress": ":material/pending:",
-    "complete": ":material/check_circle:",
-    "needs_attention": ":material/error:",
-}
-
-
-def step_icons(dossier_id: int | None) -> dict[str, str]:
-    """Return the navigation icon of each step from its state in the open dossier."""
-    if dossier_id is None:
-        return {}
-    return {}

@@ -7,12 +7,14 @@ import streamlit as st
 from workbench import forms, labels
 from workbench.guidance import guidance
 from workbench.model import Model
+from workbench.progress import assess
 from workbench.steps import STEP_KEYS, neighbours
 from workbench.store import DossierNotFound, DossierRecord
 from workbench.ui import editing, form_view
 from workbench.ui.common import PAGES, current_dossier_id, lang, store, tr
 from workbench.ui.editing import FormRef
 from workbench.ui.markup import escape
+from workbench.ui.progress_view import STATE_ICONS, show_findings, state_label
 from workbench.units import KINDS
 
 SEARCH_FROM = 12  # lists longer than this get a search field
@@ -36,7 +38,25 @@ def begin(step_key: str) -> DossierRecord | None:
     number = STEP_KEYS.index(step_key) + 1
     st.caption(escape(tr("step.of", name=record.dossier.identity.name, n=number, total=len(STEP_KEYS))))
     st.title(tr(f"step.{step_key}"))
+    _status(step_key, record)
     return record
+
+
+def _status(step_key: str, record: DossierRecord) -> None:
+    """Show how far this step is and its open points (assessor hints), always as one element."""
+    progress = assess(record.dossier)
+    state = progress.states[step_key]
+    found = progress.findings_for(step_key)
+    percent = round(progress.completeness[step_key] * 100)
+    label = tr(
+        "step.status" if found else "step.status_done",
+        state=state_label(state),
+        percent=percent,
+        count=len(found),
+    )
+    # One container whatever the findings, so the forms below keep their place in the page.
+    with st.container(key="step_status"), st.expander(escape(label), icon=STATE_ICONS[state]):
+        show_findings(found)
 
 
 def guidance_panel(step_key: str) -> None:

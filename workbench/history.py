@@ -1,0 +1,34 @@
+"""The history in the user's words: which step and which item each revision changed."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from workbench.i18n import has, t
+from workbench.labels import unit_title
+from workbench.model import Dossier
+from workbench.records import Revision
+from workbench.steps import STEP_KEYS, step_of_unit
+
+
+class RevisionLine(NamedTuple):
+    step: str  # the step where the changed part is edited
+    title: str  # 'Partners › STW vzw', 'Doelgroep'
+    changed: str  # 'gewijzigd: Naam, Noden' (empty unless an update)
+
+
+def revision_line(rev: Revision, dossier: Dossier, lang: str) -> RevisionLine:
+    """Describe one revision: the step, the part (named as it is now, else as it was), what changed."""
+    step = step_of_unit(rev.unit.kind, rev.unit.key)
+    title = unit_title(rev.unit, dossier, lang, fallback=rev.label)
+    fields = [t(f"field.{f}", lang) if has(f"field.{f}", lang) else f for f in rev.changed[:6]]
+    changed = (
+        t("history.changed", lang, fields=", ".join(fields)) if fields and rev.action == "update" else ""
+    )
+    return RevisionLine(step, title, changed)
+
+
+def steps_in(revisions: list[Revision]) -> list[str]:
+    """Return the steps that occur in a list of revisions, in the order of the guided path."""
+    seen = {step_of_unit(r.unit.kind, r.unit.key) for r in revisions}
+    return [k for k in STEP_KEYS if k in seen]
