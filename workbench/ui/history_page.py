@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from workbench.history import revision_line, steps_in
-from workbench.i18n import fmt_datetime
+from workbench.i18n import fmt_datetime, t
 from workbench.store import DossierNotFound, EditConflict, InvalidChange
 from workbench.ui import editing
 from workbench.ui.common import PAGES, actor, current_dossier_id, lang, store, tr
@@ -48,7 +48,7 @@ def render() -> None:
     chosen = st.selectbox(
         tr("history.filter"),
         ["", *steps],
-        format_func=lambda key: tr(f"step.{key}") if key else tr("history.all"),
+        format_func=lambda key: t(f"step.{key}", code) if key else t("history.all", code),
         key="history_step",
     )
     for rev in revisions:
