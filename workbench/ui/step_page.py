@@ -35,6 +35,10 @@ def begin(step_key: str) -> DossierRecord | None:
         st.error(tr("cli.unknown_dossier", id=dossier_id))
         st.page_link(PAGES["start"], label=tr("nav.start"), icon=":material/home:")
         return None
+    if focus := st.query_params.get("focus"):
+        # A link from the Overzicht names the item to look at: open it once, then tidy the address.
+        st.session_state["focus"] = focus
+        del st.query_params["focus"]
     number = STEP_KEYS.index(step_key) + 1
     st.caption(escape(tr("step.of", name=record.dossier.identity.name, n=number, total=len(STEP_KEYS))))
     st.title(tr(f"step.{step_key}"))
@@ -76,6 +80,7 @@ def guidance_panel(step_key: str) -> None:
 
 def end(step_key: str) -> None:
     """Draw the previous / next bar of the workshop flow."""
+    st.session_state.pop("focus", None)  # an item to open that this page did not have
     before, after = neighbours(step_key)
     dossier_id = current_dossier_id()
     query = {"dossier": str(dossier_id)} if dossier_id is not None else None
@@ -135,6 +140,10 @@ def item_list(
     # rebuilt in the browser, and text being typed into it would be lost.
     notice = st.container(key=f"unsaved_{spec.key}")
     refs = [FormRef(spec, item_key(spec, obj)) for obj in items]
+    focus = st.session_state.get("focus")
+    if focus and focus in {ref.item for ref in refs}:
+        st.session_state[f"open_{spec.form_id(focus)}"] = True
+        del st.session_state["focus"]
     new = FormRef(spec)
     unsaved = [title for ref, title in zip(refs, titles, strict=True) if editing.touched(ref)]
     if editing.touched(new):
