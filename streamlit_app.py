@@ -31,6 +31,7 @@ dossier_pages = [
         for s in STEPS
         if s.key in PAGES
     ),
+    st.Page(PAGES["graph"], title=tr("nav.graph"), icon=":material/hub:"),
     st.Page(PAGES["history"], title=tr("nav.history"), icon=":material/history:", url_path="history"),
 ]
 if dossier_id is None:

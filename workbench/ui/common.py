@@ -30,6 +30,7 @@ PAGES: dict[str, str] = {
         for s in STEPS
         if (ROOT / "workbench" / "ui" / "steps" / f"{s.key}.py").exists()
     },
+    "graph": "workbench/ui/graph_page.py",
     "history": "workbench/ui/history_page.py",
 }
 
