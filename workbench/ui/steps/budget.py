@@ -73,7 +73,7 @@ def _role_budgets(dossier_id: int, record: DossierRecord) -> None:
         hide_index=True,
         disabled=["partner", "role"],
         column_config={
-            "partner": st.column_config.TextColumn(tr("budget.partner")),
+            "partner": st.column_config.TextColumn(tr("budget.partner"), width="medium"),
             "role": st.column_config.TextColumn(tr("budget.role")),
             **{c: amount(c) for c in CATEGORIES},
         },
