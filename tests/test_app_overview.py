@@ -139,9 +139,8 @@ def test_the_overview_reports_a_budget_over_the_cap_as_a_rule_problem(app: AppTe
     dossier = by_name("Digibank ZORA Werkt")
     dossier.roles[0].budget.externe_prestaties += Decimal(1000)
     open_page(app, db_path, dossier, OVERVIEW, "en")
-    assert [e.value for e in app.error] == [
-        r"The total budget \(€500,892\.00\) exceeds the call's maximum \(€500,000\.00\)\."
-    ]
+    assert "✖ The total budget (€500,892.00) exceeds the call's maximum (€500,000.00)." in texts(app)
+    assert not app.success
 
 
 def test_the_overview_shows_user_text_only_as_plain_text(app: AppTest, db_path: Path) -> None:
@@ -179,10 +178,22 @@ def test_budget_page_shows_totals_and_the_cap_in_the_users_format(
 
 def test_budget_page_warns_with_the_findings_of_its_step(app: AppTest, db_path: Path) -> None:
     open_page(app, db_path, by_name("DIGbij"), BUDGET)
-    assert [i.value for i in app.info] == [
-        "Mijlpaal “Aanvraag indienen” heeft geen datum\\.",
-        "De toelichting bij de planning is nog leeg\\.",
+    assert texts(app) == [
+        "○ Mijlpaal “Aanvraag indienen” heeft geen datum.",
+        "○ De toelichting bij de planning is nog leeg.",
     ]
+
+
+def test_budget_warnings_name_partners_as_plain_text(app: AppTest, db_path: Path) -> None:
+    dossier = by_name("DIGbij")
+    dossier.partners[3].name = "[Wellen](http://evil.example) <b>x</b>"
+    dossier.roles[-1].budget.werkingskosten = Decimal("1234.5")
+    open_page(app, db_path, dossier, BUDGET)
+    assert (
+        "⚠ [Wellen](http://evil.example) <b>x</b> krijgt budget (€\xa01.234,50) als Partner, maar ontvangt "
+        "volgens de partnerfiche geen subsidie." in texts(app)
+    )
+    assert not [m for m in app.markdown if "evil" in m.value]
 
 
 def editor_key(app: AppTest, prefix: str) -> str:
@@ -219,7 +230,7 @@ def test_a_stale_budget_edit_shows_the_conflict_and_keeps_theirs(app: AppTest, d
     set_amount(app, "budget_roles_editor", 0, "loonkosten", 40000)
     app.button(key="budget_roles_save").click().run()
     assert not app.exception
-    assert any("Bob heeft dit onderdeel intussen aangepast" in w.value for w in app.warning)
+    assert any("Bob heeft dit onderdeel intussen aangepast" in t for t in texts(app))
     saved = store.load(dossier_id).dossier.roles[0]
     assert (saved.engagement, saved.budget.loonkosten) == ("Bob was here", Decimal(45000))
 
@@ -242,7 +253,7 @@ def test_taking_their_version_drops_my_budget_edit(app: AppTest, db_path: Path) 
     app.button(key="budget_roles_save").click().run()
     set_amount(app, "budget_roles_editor", 0, "loonkosten", 40000)
     app.button(key="budget_roles_take_theirs").click().run()
-    assert not app.exception and not app.warning
+    assert not app.exception and not [t for t in texts(app) if "intussen aangepast" in t]
     assert store.load(dossier_id).dossier.roles[0].budget.loonkosten == Decimal(1)
     assert app.data_editor[0].value.iloc[0]["loonkosten"] == 1
 
@@ -298,9 +309,9 @@ def test_a_stale_planning_text_meets_the_conflict_and_stays_in_the_form(app: App
     store.save(dossier_id, Change.put(PLANNING_UNIT, bob, record.version(PLANNING_UNIT)), by="Bob")
     app.button(key="budget_planning_save").click().run()
     assert not app.exception
-    assert any("Bob heeft dit onderdeel intussen aangepast" in w.value for w in app.warning)
+    assert any("Bob heeft dit onderdeel intussen aangepast" in t for t in texts(app))
     assert store.load(dossier_id).dossier.planning.narrative == "Bob: eerst de fiets."
     assert app.text_area(key="budget_planning_narrative_0").value == "Ann: eerst de aanvraag."
     app.button(key="budget_planning_keep_mine").click().run()
     assert store.load(dossier_id).dossier.planning.narrative == "Ann: eerst de aanvraag."
-    assert not app.warning
+    assert not [t for t in texts(app) if "intussen aangepast" in t]

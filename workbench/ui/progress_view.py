@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import streamlit as st
@@ -22,12 +21,6 @@ STATE_ICONS: dict[StepState, str] = {
 }
 # Plain characters, because findings are shown with st.text (user names never render as Markdown).
 SEVERITY_MARKS = {"error": "✖", "missing": "○", "hint": "⚠"}
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
-
-
-def escape_markdown(text: str) -> str:
-    """Make user text safe for Markdown-rendering widgets (st.warning, st.error, labels)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
 def step_page(key: str) -> str:
@@ -83,10 +76,9 @@ def load_record() -> tuple[int, DossierRecord] | None:
     return None
 
 
-_ALERTS = {"error": st.error, "missing": st.info, "hint": st.warning}
-
-
 def show_alerts(findings: list[Finding]) -> None:
-    """Show open points as coloured boxes; their text is escaped (it names partners and items)."""
-    for finding in findings:
-        _ALERTS[finding.severity](escape_markdown(finding.message(lang())))
+    """Show open points in a box, one plain line each: they name partners and items, never Markdown."""
+    if not findings:
+        return
+    with st.container(border=True):
+        show_findings(findings)

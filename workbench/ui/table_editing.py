@@ -110,7 +110,8 @@ def conflict_panel(name: str, dossier_id: int, current: DossierRecord) -> None:
         return
     at = fmt_datetime(conflict["at"], lang()) if conflict["at"] else "?"
     with st.container(border=True):
-        st.warning(tr("edit.conflict", by=conflict["by"], at=at))
+        # The name is what someone typed in "Je naam": plain text, never Markdown.
+        st.text("⚠ " + tr("edit.conflict", by=conflict["by"], at=at))
         st.caption(tr("table_edit.conflict_kept"))
         left, right = st.columns(2)
         if left.button(tr("edit.take_theirs"), key=f"{name}_take_theirs"):

@@ -71,14 +71,15 @@ def _role_budgets(dossier_id: int, record: DossierRecord) -> None:
         frame,
         key=table_editing.editor_key(name),
         hide_index=True,
+        placeholder="–",
         disabled=["partner", "role"],
         column_config={
-            "partner": st.column_config.TextColumn(tr("budget.partner")),
+            "partner": st.column_config.TextColumn(tr("budget.partner"), width="medium"),
             "role": st.column_config.TextColumn(tr("budget.role")),
             **{c: amount(c) for c in CATEGORIES},
         },
     )
-    if st.button(tr("edit.save"), key="budget_roles_save", type="primary"):
+    if st.button(tr("budget.save_budget"), key="budget_roles_save", type="primary"):
         edits = {str(rid): values for rid, values in edited[list(CATEGORIES)].to_dict("index").items()}
         if table_editing.save(name, dossier_id, budget_changes_on(base, edits)):
             st.rerun()
@@ -96,6 +97,7 @@ def _planning(dossier_id: int, record: DossierRecord) -> None:
         key=table_editing.editor_key(name),
         num_rows="dynamic",
         hide_index=True,
+        placeholder="–",
         column_order=["title", "due", "owner"],
         column_config={
             "title": st.column_config.TextColumn(tr("field.title"), max_chars=200),
@@ -106,7 +108,7 @@ def _planning(dossier_id: int, record: DossierRecord) -> None:
         },
     )
     st.text_area(tr("budget.planning_narrative"), key=table_editing.editor_key(name, "narrative"), height=150)
-    if st.button(tr("edit.save"), key="budget_planning_save", type="primary"):
+    if st.button(tr("budget.save_planning"), key="budget_planning_save", type="primary"):
         narrative = st.session_state.get(table_editing.editor_key(name, "narrative")) or ""
         if table_editing.save(name, dossier_id, planning_changes_on(edited.to_dict("records"), narrative)):
             st.rerun()

@@ -45,9 +45,21 @@ def chart(progress: Progress) -> alt.LayerChart | alt.FacetChart:
         alt.Chart(frame)
         .mark_bar()
         .encode(
-            x=alt.X("percent:Q", title=tr("overview.chart_share"), scale=alt.Scale(domain=[0, 100])),
-            y=alt.Y("step:N", title=None, sort=[tr(f"step.{k}") for k in STEPS]),
-            color=alt.Color("state:N", title=tr("overview.chart_state"), scale=colours),
+            x=alt.X(
+                "percent:Q",
+                title=tr("overview.chart_share"),
+                scale=alt.Scale(domain=[0, 100]),
+                axis=alt.Axis(values=[0, 25, 50, 75, 100]),
+            ),
+            y=alt.Y(
+                "step:N",
+                title=None,
+                sort=[tr(f"step.{k}") for k in STEPS],
+                axis=alt.Axis(labelLimit=260, labelOverlap=False),
+            ),
+            color=alt.Color(
+                "state:N", title=tr("overview.chart_state"), scale=colours, legend=alt.Legend(orient="bottom")
+            ),
             tooltip=[
                 alt.Tooltip("step:N", title=tr("overview.chart_step")),
                 alt.Tooltip("label:N", title=tr("overview.chart_share")),
@@ -57,7 +69,8 @@ def chart(progress: Progress) -> alt.LayerChart | alt.FacetChart:
         )
     )
     labels = bars.mark_text(align="left", dx=4).encode(text="label:N", color=alt.value("#31333f"))
-    return alt.layer(bars, labels).properties(height=28 * len(STEPS))
+    # Room on the right for the "100 %" labels.
+    return alt.layer(bars, labels).properties(height=alt.Step(26), padding={"right": 48})
 
 
 def _open_points(dossier_id: int, progress: Progress) -> None:
