@@ -70,23 +70,46 @@ def actor() -> str:
     return name or tr("app.anonymous")
 
 
+def _remember(field: str, setting: str) -> None:
+    value = st.session_state.get(field)
+    if setting == "lang" and value is None:  # the segmented control was deselected
+        return
+    st.session_state[setting] = value
+
+
 def sidebar() -> None:
-    """Draw the language switch and the name field."""
+    """Draw the language switch and the name field.
+
+    The settings live in their own keys ("lang", "actor_name"), copied into the widgets on every
+    run: Streamlit drops a widget's value when a button switches to another page (as "Openen"
+    on the start page does), and a workshop must not lose who is typing or in which language.
+    """
+    st.session_state["lang_field"] = lang()
+    st.session_state["actor_name_field"] = st.session_state.get("actor_name", "")
     with st.sidebar:
         st.segmented_control(
             tr("app.language"),
             options=list(LANGUAGES),
             format_func=lambda code: t(f"app.language.{code}", code),
-            key="lang",
+            key="lang_field",
+            on_change=_remember,
+            args=("lang_field", "lang"),
         )
-        st.text_input(tr("app.your_name"), key="actor_name", max_chars=80, help=tr("app.your_name_help"))
+        st.text_input(
+            tr("app.your_name"),
+            key="actor_name_field",
+            max_chars=80,
+            help=tr("app.your_name_help"),
+            on_change=_remember,
+            args=("actor_name_field", "actor_name"),
+        )
 
 
 def init_state() -> None:
     """Initialise this session's keys once."""
     st.session_state.setdefault("lang", DEFAULT_LANGUAGE)
     st.session_state.setdefault("actor_name", "")
-    if st.session_state.get("lang") is None:  # segmented control deselected
+    if st.session_state.get("lang") is None:
         st.session_state["lang"] = DEFAULT_LANGUAGE
 
 

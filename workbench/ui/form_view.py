@@ -101,7 +101,12 @@ def _problems(ref: FormRef, path: str | None) -> list[str]:
 
 
 def draw(ref: FormRef, record: DossierRecord, *, save_label: str = "") -> None:
-    """Draw one form with its buttons; everything it does happens in callbacks."""
+    """Draw one form with its buttons, in a container keyed by the form; buttons act in callbacks."""
+    with st.container(key=f"box_{ref.id}"):
+        _draw(ref, record, save_label)
+
+
+def _draw(ref: FormRef, record: DossierRecord, save_label: str) -> None:
     editing.prepare(ref, record)
     dossier = record.dossier
     _conflict_panel(ref, record)

@@ -22,7 +22,7 @@ def render(section: str) -> None:
     with inputs:
         for spec in layout.lists:
             step_page.item_list(record, spec)
-        st.subheader(tr("form.narrative"))
+        st.divider()
         st.caption(tr("form.narrative_hint"))
         form_view.draw(FormRef(layout.own), record)
     step_page.end(section)
