@@ -19,6 +19,14 @@ pytestmark = pytest.mark.e2e
 STATE_ICONS = ("radio_button_unchecked", "pending", "check_circle", "error")
 
 
+def eventually(check: Any, timeout: float = 15.0) -> None:
+    """Wait until a check on the database holds (a save lands a moment after the click)."""
+    deadline = time.monotonic() + timeout
+    while not check():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.1)
+
+
 def settle(page: Any) -> None:
     """Wait until Streamlit has run the script for the last action (it may start a moment later)."""
     page.wait_for_timeout(250)
@@ -100,6 +108,7 @@ def test_coordinator_builds_a_dossier_and_sees_progress(app: App, new_page) -> N
     row = page.locator("[data-testid='stHorizontalBlock']").filter(has_text="Digibank Rupelstreek")
     click(page, row, "Openen")
     page.get_by_role("heading", name="Partnerschap").wait_for()
+    (dossier_id,) = [s.id for s in Store(app.db).list_dossiers() if s.name == "Digibank Rupelstreek"]
     start = overall_percent(page)
     assert nav_state(page, "Partners") == "radio_button_unchecked"
 
@@ -145,7 +154,8 @@ def test_coordinator_builds_a_dossier_and_sees_progress(app: App, new_page) -> N
     narrative = page.get_by_role("textbox", name="Toelichting", exact=True)
     narrative.fill("We richten ons eerst op werkzoekenden in Boom en Niel: 300 mensen, via het OCMW.")
     click(page, narrative_form(page), "Bewaren")
-    page.get_by_text("Bewaard").first.wait_for()
+    saved = lambda: Store(app.db).load(dossier_id).dossier.strategy.doelgroep.narrative  # noqa: E731
+    eventually(lambda: saved().startswith("We richten ons eerst op werkzoekenden"))
     assert nav_state(page, "Doelgroep") != before
 
     page.get_by_role("link", name="Volgende: Outreach").click()
@@ -158,9 +168,10 @@ def test_coordinator_builds_a_dossier_and_sees_progress(app: App, new_page) -> N
     page.get_by_role("textbox", name="Toelichting", exact=True).fill("Het OCMW leidt toe naar het digipunt.")
     click(page, narrative_form(page), "Bewaren")
 
+    outreach = lambda: Store(app.db).load(dossier_id).dossier.strategy.outreach.narrative  # noqa: E731
+    eventually(lambda: outreach() == "Het OCMW leidt toe naar het digipunt.")
     assert overall_percent(page) > start
-    (summary,) = [s for s in Store(app.db).list_dossiers() if s.name == "Digibank Rupelstreek"]
-    dossier = Store(app.db).load(summary.id).dossier
+    dossier = Store(app.db).load(dossier_id).dossier
     assert [p.name for p in dossier.partners] == [name for name, _ in partners]
     assert [(dossier.partner(r.partner_id).name, r.role) for r in dossier.roles] == [  # type: ignore[union-attr]
         ("Gemeente Boom", "promotor"),
@@ -173,8 +184,7 @@ def test_coordinator_builds_a_dossier_and_sees_progress(app: App, new_page) -> N
     assert channel.target_group_ids == [group.id] and channel.toeleider_partner_ids == [
         dossier.partners[1].id
     ]
-    assert dossier.strategy.outreach.narrative == "Het OCMW leidt toe naar het digipunt."
-    assert {r.by for r in Store(app.db).history(summary.id)} == {"Coördinator Ann"}
+    assert {r.by for r in Store(app.db).history(dossier_id)} == {"Coördinator Ann"}
 
 
 def _section_narrative(db: Any, dossier_id: int) -> str:

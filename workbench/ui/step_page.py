@@ -119,7 +119,16 @@ def item_key(spec: forms.FormSpec, obj: Model) -> str:
 def item_list(
     record: DossierRecord, spec: forms.FormSpec, items: list[Model] | None = None, *, heading: bool = True
 ) -> None:
-    """Draw a list as one expander per item (its form drawn only when open) and one to add an item."""
+    """Draw a list as one expander per item (its form drawn only when open) and one to add an item.
+
+    The list sits in its own container, so that an item added or removed does not move what
+    follows it on the page (a moved element is rebuilt in the browser, losing text being typed).
+    """
+    with st.container(key=f"list_{spec.key}"):
+        _item_list(record, spec, items, heading)
+
+
+def _item_list(record: DossierRecord, spec: forms.FormSpec, items: list[Model] | None, heading: bool) -> None:
     code = lang()
     items = items_of(record, spec) if items is None else items
     if heading:
