@@ -61,6 +61,9 @@ def test_every_field_of_the_dossier_model_is_edited_by_some_form() -> None:
             missing.append(f"{cls.__name__}.{path}")
 
     for kind, spec in forms.KINDS.items():
+        if kind == "planning":  # the Budget en planning page edits it with its own tables
+            assert {f"Planning.{name}" for name in m.Planning.model_fields} == set(forms.EDITED_ELSEWHERE)
+            continue
         if kind == "section":
             for section, section_model in m.SECTION_MODELS.items():
                 visit(kind, section, section_model)

@@ -320,14 +320,6 @@ PROCESSING = form(
         ("form.group.gdpr_roles", [["roles"]]),
     ],
 )
-MILESTONE = form(
-    "milestone",
-    m.Milestone,
-    "planning",
-    [(None, [["title", "due", "owner_partner_id"]])],
-    items="milestones",
-)
-PLANNING_NARRATIVE = form("planning_narrative", m.Planning, "planning", [(None, [["narrative"]])])
 
 
 def _section_form(section: str, layout: list[list[str]]) -> FormSpec:
@@ -397,9 +389,13 @@ ALL_FORMS: tuple[FormSpec, ...] = (
     GOVERNANCE_NARRATIVE,
     *(spec for layout in SECTIONS.values() for spec in (*layout.lists, layout.own)),
     PROCESSING,
-    MILESTONE,
-    PLANNING_NARRATIVE,
 )
+
+# Parts edited by pages that draw their own widgets instead of a FormSpec (model path: where).
+EDITED_ELSEWHERE: dict[str, str] = {
+    "Planning.milestones": "Budget en planning: the milestone table (title, due, owner partner)",
+    "Planning.narrative": "Budget en planning: the planning text under the milestone table",
+}
 
 # Fields no widget edits, and why: ids are made on creation, the rest is constant or derived.
 NOT_EDITED: dict[str, str] = {

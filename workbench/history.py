@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from workbench.forms import unit_model
 from workbench.i18n import has, t
 from workbench.labels import unit_title
 from workbench.model import Dossier
@@ -17,15 +18,26 @@ class RevisionLine(NamedTuple):
     changed: str  # 'gewijzigd: Naam, Noden' (empty unless an update)
 
 
-def revision_line(rev: Revision, dossier: Dossier, lang: str) -> RevisionLine:
-    """Describe one revision: the step, the part (named as it is now, else as it was), what changed."""
+def revision_line(rev: Revision, dossier: Dossier, lang: str, before: Dossier | None = None) -> RevisionLine:
+    """Describe one revision: the step, the part, what changed.
+
+    The part is named as it is now; a part that is gone is named as it was in `before` (the
+    dossier just before the revision), so a deleted role still reads 'Toeleider · Vzw X'.
+    """
     step = step_of_unit(rev.unit.kind, rev.unit.key)
-    title = unit_title(rev.unit, dossier, lang, fallback=rev.label)
+    exists = unit_model(dossier, rev.unit) is not None
+    named_in = dossier if exists or before is None else before
+    title = unit_title(rev.unit, named_in, lang, fallback=rev.label)
     fields = [t(f"field.{f}", lang) if has(f"field.{f}", lang) else f for f in rev.changed[:6]]
     changed = (
         t("history.changed", lang, fields=", ".join(fields)) if fields and rev.action == "update" else ""
     )
     return RevisionLine(step, title, changed)
+
+
+def is_gone(rev: Revision, dossier: Dossier) -> bool:
+    """Tell whether a revision's part no longer exists (to name it from an earlier state)."""
+    return unit_model(dossier, rev.unit) is None
 
 
 def steps_in(revisions: list[Revision]) -> list[str]:

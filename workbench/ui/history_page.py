@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from workbench.history import revision_line, steps_in
+from workbench.history import is_gone, revision_line, steps_in
 from workbench.i18n import fmt_datetime, t
+from workbench.model import Dossier
 from workbench.store import DossierNotFound, EditConflict, InvalidChange
 from workbench.ui import editing
 from workbench.ui.common import PAGES, actor, current_dossier_id, lang, store, tr
@@ -51,8 +52,14 @@ def render() -> None:
         format_func=lambda key: t(f"step.{key}", code) if key else t("history.all", code),
         key="history_step",
     )
+    earlier: dict[int, Dossier] = {}  # the dossier before a revision, to name what it deleted
     for rev in revisions:
-        line = revision_line(rev, record.dossier, code)
+        before = None
+        if is_gone(rev, record.dossier) and rev.revision > 1:
+            if rev.revision not in earlier:
+                earlier[rev.revision] = db.dossier_at(dossier_id, rev.revision - 1)
+            before = earlier[rev.revision]
+        line = revision_line(rev, record.dossier, code, before)
         if chosen and line.step != chosen:
             continue
         cols = st.columns([1, 3, 6, 2, 2], vertical_alignment="center")

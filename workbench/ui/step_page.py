@@ -14,7 +14,7 @@ from workbench.ui import editing, form_view
 from workbench.ui.common import PAGES, current_dossier_id, lang, store, tr
 from workbench.ui.editing import FormRef
 from workbench.ui.markup import escape
-from workbench.ui.progress_view import STATE_ICONS, show_findings, state_label
+from workbench.ui.progress_view import STATE_ICONS, link_to_step, show_findings, state_label
 from workbench.units import KINDS
 
 SEARCH_FROM = 12  # lists longer than this get a search field
@@ -83,23 +83,21 @@ def end(step_key: str) -> None:
     st.session_state.pop("focus", None)  # an item to open that this page did not have
     before, after = neighbours(step_key)
     dossier_id = current_dossier_id()
-    query = {"dossier": str(dossier_id)} if dossier_id is not None else None
     st.divider()
     left, _, right = st.columns([3, 2, 3])
-    if before and before in PAGES:
-        left.page_link(
-            PAGES[before],
-            label=tr("step.previous", name=tr(f"step.{before}")),
-            icon=":material/arrow_back:",
-            query_params=query,
-        )
-    if after and after in PAGES:
-        right.page_link(
-            PAGES[after],
-            label=tr("step.next", name=tr(f"step.{after}")),
-            icon=":material/arrow_forward:",
-            query_params=query,
-        )
+    if before:
+        with left:
+            link_to_step(
+                before,
+                tr("step.previous", name=tr(f"step.{before}")),
+                dossier_id,
+                icon=":material/arrow_back:",
+            )
+    if after:
+        with right:
+            link_to_step(
+                after, tr("step.next", name=tr(f"step.{after}")), dossier_id, icon=":material/arrow_forward:"
+            )
 
 
 def items_of(record: DossierRecord, spec: forms.FormSpec) -> list[Model]:

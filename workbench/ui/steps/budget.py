@@ -17,7 +17,7 @@ from workbench.budget import (
 from workbench.i18n import fmt_money
 from workbench.progress import assess
 from workbench.store import DossierRecord
-from workbench.ui import table_editing
+from workbench.ui import step_page, table_editing
 from workbench.ui.common import lang, tr
 from workbench.ui.progress_view import load_record, role_label, show_alerts
 
@@ -126,6 +126,7 @@ def render() -> None:
     show_alerts(assess(record.dossier).findings_for("budget"))
     _role_budgets(dossier_id, record)
     _planning(dossier_id, record)
+    step_page.end("budget")
 
 
 render()

@@ -8,6 +8,7 @@ import streamlit as st
 
 from workbench.progress import OVERVIEW_STEP, Progress, StepState, assess
 from workbench.steps import STEP_KEYS
+from workbench.ui import step_page
 from workbench.ui.common import tr
 from workbench.ui.progress_view import (
     STATE_ICONS,
@@ -125,6 +126,7 @@ def render() -> None:
     else:
         st.success(tr("overview.rules_ok"))
     _open_points(dossier_id, progress)
+    step_page.end("overzicht")
 
 
 render()
