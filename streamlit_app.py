@@ -3,6 +3,10 @@
 import streamlit as st
 
 from workbench.access import AccessDenied, Action
+from workbench.progress import step_states
+from workbench.steps import STEPS
+from workbench.store import DossierNotFound
+from workbench.ui import editing
 from workbench.ui.common import (
     ICON,
     PAGES,
@@ -15,9 +19,11 @@ from workbench.ui.common import (
     store,
     tr,
 )
+from workbench.ui.progress_view import STATE_ICONS
 
 st.set_page_config(page_title="Digibank Werkbank", page_icon=ICON, layout="wide")
 init_state()
+editing.keep_drafts()  # before any page runs: what was typed outlives the widgets
 user = current_user()
 open_mode = user is None and not login_required()
 sidebar(user, open_mode)
@@ -53,25 +59,45 @@ if user is not None:
         workbench_pages.append(
             st.Page(PAGES["users"], title=tr("access.nav.users"), icon=":material/manage_accounts:")
         )
+# Each step's icon shows its state in the open dossier (empty, in progress, complete, needs attention).
+try:
+    states = step_states(store().load(dossier_id).dossier) if dossier_id is not None else {}
+except DossierNotFound:
+    states = {}
 dossier_pages = [
-    st.Page(PAGES["dossier"], title=tr("nav.dossier"), icon=":material/folder_open:"),
+    *(
+        st.Page(
+            PAGES[s.key],
+            title=tr(f"step.{s.key}"),
+            icon=STATE_ICONS[states[s.key]] if s.key in states else ":material/radio_button_unchecked:",
+        )
+        for s in STEPS
+        if s.key in PAGES
+    ),
     st.Page(PAGES["graph"], title=tr("nav.graph"), icon=":material/hub:"),
+    st.Page(PAGES["documents"], title=tr("nav.documents"), icon=":material/description:"),
+    st.Page(PAGES["history"], title=tr("nav.history"), icon=":material/history:", url_path="history"),
+]
+together_pages = [
     st.Page(PAGES["comments"], title=tr("access.nav.comments"), icon=":material/forum:"),
     st.Page(PAGES["review"], title=tr("access.nav.review"), icon=":material/fact_check:"),
-    st.Page(PAGES["documents"], title=tr("nav.documents"), icon=":material/description:"),
-    st.Page(PAGES["history"], title=tr("nav.history"), icon=":material/history:"),
     st.Page(PAGES["members"], title=tr("access.nav.members"), icon=":material/group:"),
 ]
 if dossier_id is None:
     navigation = st.navigation(
-        {tr("nav.section.dossiers"): [*workbench_pages, *dossier_pages]}, position="hidden"
+        {tr("nav.section.dossiers"): [*workbench_pages, *dossier_pages, *together_pages]}, position="hidden"
     )
     with st.sidebar:  # the menu is hidden without a dossier: keep the workbench pages reachable
         for page in workbench_pages:
             st.page_link(page)
 else:
     navigation = st.navigation(
-        {tr("nav.section.dossiers"): workbench_pages, tr("nav.section.dossier"): dossier_pages}
+        {
+            tr("nav.section.dossiers"): workbench_pages,
+            tr("nav.section.dossier"): dossier_pages,
+            tr("access.nav.section"): together_pages,
+        },
+        expanded=True,
     )
 try:
     navigation.run()

@@ -8,6 +8,7 @@ import pytest
 from argon2 import PasswordHasher
 from streamlit.testing.v1 import AppTest
 
+from workbench import forms
 from workbench.access import DossierRole
 from workbench.accounts import Accounts, User
 from workbench.model import Dossier, Identity
@@ -127,7 +128,7 @@ def test_foreign_dossier_by_id_is_refused_without_showing_it(app: AppTest, setup
     app.run()
     assert not app.exception
     assert "Je hebt geen toegang tot dit dossier." in [e.value for e in app.error]
-    app.switch_page(PAGES["dossier"]).run()
+    app.switch_page(PAGES["partnerschap"]).run()
     assert "Geheime Digibank Elders" not in _texts(app)
     assert "dossier_id" not in app.session_state
 
@@ -136,24 +137,24 @@ def test_coach_comments_and_the_coordinator_resolves(app: AppTest, setup: Setup,
     setup.logged_in(app, setup.coach)
     app.session_state["dossier_id"] = setup.own
     app.run()
-    app.switch_page(PAGES["dossier"]).run()
+    app.switch_page(PAGES["partnerschap"]).run()
     app.text_area(key="comments_new_text_partnerschap").input("Welk werkingsgebied precies?")
     app.button(key="FormSubmitter:comments_new_partnerschap-Opmerking plaatsen").click().run()
     assert not app.exception
     (thread,) = Reviews(db_path).threads(setup.own)
     assert (thread.comments[0].author, thread.is_open) == ("Cas", True)
 
-    # The coach may not edit the content: the save is refused in the core.
-    app.text_input(key="edit_identity_name").input("Andere naam")
-    app.button(key="FormSubmitter:dossier_identity-Bewaren").click().run()
-    assert "Dat mag je niet in dit dossier (inhoud bewerken)." in [e.value for e in app.error]
-    assert Store(db_path).load(setup.own).dossier.identity.name == "Digibank Test"
+    # The coach may not edit the content: no save button (and the core would refuse the save).
+    assert "Alleen lezen: je rol in dit dossier laat niet toe dit te bewaren." in [
+        c.value for c in app.caption
+    ]
+    assert f"save_{forms.IDENTITY.form_id()}" not in [b.key for b in app.button]
 
     coordinator = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=30)
     setup.logged_in(coordinator, setup.coordinator)
     coordinator.session_state["dossier_id"] = setup.own
     coordinator.run()
-    coordinator.switch_page(PAGES["dossier"]).run()
+    coordinator.switch_page(PAGES["partnerschap"]).run()
     assert "Welk werkingsgebied precies?" in _texts(coordinator)
     coordinator.button(key=f"FormSubmitter:comments_reply_{thread.id}-Oplossen").click().run()
     assert not Reviews(db_path).thread(setup.own, thread.id).is_open
@@ -181,7 +182,8 @@ def test_coordinator_invites_and_a_new_person_joins(app: AppTest, setup: Setup, 
     assert not newcomer.exception
     nina = setup.accounts.find_user("nieuw@vzw.be")
     assert nina is not None and setup.accounts.role_of(setup.own, nina.id) == DossierRole.PARTNER_EDITOR
-    assert [t.value for t in newcomer.title] == ["Digibank Test"]
+    assert [t.value for t in newcomer.title] == ["Partnerschap"]
+    assert "Digibank Test" in _texts(newcomer)
 
 
 def test_coach_sets_a_section_review(app: AppTest, setup: Setup, db_path: Path) -> None:

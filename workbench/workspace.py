@@ -183,6 +183,10 @@ class Workspace:
         self.require(Action.READ, dossier_id)
         return self.store.history(dossier_id, limit)
 
+    def last_revision(self, dossier_id: int, unit: UnitRef) -> Revision | None:
+        self.require(Action.READ, dossier_id)
+        return self.store.last_revision(dossier_id, unit)
+
     def unit_at(self, dossier_id: int, revision_id: int) -> tuple[UnitRef, dict[str, Any] | None]:
         self.require(Action.READ, dossier_id)
         return self.store.unit_at(dossier_id, revision_id)

@@ -6,13 +6,16 @@ appear for people who may use them, but the Workspace refuses the call anyway.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from workbench.access import AccessDenied, Action
 from workbench.i18n import fmt_datetime
 from workbench.model import Partner
 from workbench.reviews import Anchor, EntryKind, ReviewError, ReviewStatus, Thread
-from workbench.ui.common import lang, store, tr
+from workbench.steps import STEP_KEYS
+from workbench.ui.common import labeller, lang, store, tr
 from workbench.workspace import Workspace
 
 
@@ -91,6 +94,12 @@ def comments_panel(dossier_id: int, step: str, field: str | None = None) -> None
         new_thread_form(ws, dossier_id, step, field, partners)
 
 
+def partner_labeller(partners: list[Partner]) -> Callable[[str | None], str]:
+    """Name partners in a select; bound to the language of this run (it may format after it)."""
+    nobody = tr("comments.nobody")
+    return lambda pid: _partner_label(partners, pid) if pid else nobody
+
+
 def new_thread_form(
     ws: Workspace, dossier_id: int, step: str, field: str | None, partners: list[Partner]
 ) -> None:
@@ -99,7 +108,7 @@ def new_thread_form(
         responsible = st.selectbox(
             tr("comments.responsible_partner"),
             [None, *(p.id for p in partners)],
-            format_func=lambda pid: _partner_label(partners, pid) if pid else tr("comments.nobody"),
+            format_func=partner_labeller(partners),
             key=f"comments_new_partner_{step}",
         )
         if st.form_submit_button(tr("comments.post"), type="primary"):
@@ -138,7 +147,7 @@ def review_control(dossier_id: int, step: str) -> None:
             tr("review.verdict"),
             list(ReviewStatus),
             index=list(ReviewStatus).index(status),
-            format_func=lambda s: tr(f"review.status.{s}"),
+            format_func=labeller("review.status"),
             key=f"review_status_{step}",
             horizontal=True,
         )
@@ -152,3 +161,21 @@ def review_control(dossier_id: int, step: str) -> None:
                 st.error(tr(refused.reason, **refused.params))
             else:
                 st.rerun()
+
+
+def open_threads_summary(dossier_id: int) -> None:
+    """List the open threads per step in a few lines: for the Overzicht."""
+    ws = store()
+    threads = [t for t in ws.threads(dossier_id) if t.is_open]
+    st.subheader(tr("comments.open_heading"))
+    if not threads:
+        st.caption(tr("comments.none_open"))
+        return
+    for step in STEP_KEYS:
+        mine = [t for t in threads if t.anchor.step == step]
+        if mine:
+            st.text(f"{tr(f'step.{step}')}: {len(mine)}")
+            for thread in mine:
+                first = thread.comments[0] if thread.comments else None
+                if first:
+                    st.caption(f"{first.author}: {first.body[:140]}")

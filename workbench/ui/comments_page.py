@@ -6,25 +6,7 @@ import streamlit as st
 
 from workbench.steps import STEP_KEYS
 from workbench.ui.comments import new_thread_form, thread_card
-from workbench.ui.common import PAGES, current_dossier_id, store, tr
-
-
-def open_threads_summary(dossier_id: int) -> None:
-    """List the open threads per step in a few lines: for the Overzicht."""
-    ws = store()
-    threads = [t for t in ws.threads(dossier_id) if t.is_open]
-    st.subheader(tr("comments.open_heading"))
-    if not threads:
-        st.caption(tr("comments.none_open"))
-        return
-    for step in STEP_KEYS:
-        mine = [t for t in threads if t.anchor.step == step]
-        if mine:
-            st.text(f"{tr(f'step.{step}')}: {len(mine)}")
-            for thread in mine:
-                first = thread.comments[0] if thread.comments else None
-                if first:
-                    st.caption(f"{first.author}: {first.body[:140]}")
+from workbench.ui.common import PAGES, current_dossier_id, labeller, store, tr
 
 
 def render() -> None:
@@ -41,7 +23,7 @@ def render() -> None:
         tr("comments.show"),
         ["open", "resolved", "all"],
         default="open",
-        format_func=lambda v: tr(f"comments.filter.{v}"),
+        format_func=labeller("comments.filter"),
         key="comments_page_filter",
     )
     threads = ws.threads(dossier_id)

@@ -13,16 +13,17 @@ import streamlit as st
 from workbench.accounts import Accounts, User
 from workbench.db import database_path
 from workbench.i18n import DEFAULT_LANGUAGE, LANGUAGES, language, t
+from workbench.steps import STEPS
 from workbench.workspace import Workspace
 
 # A local file: a material-icon favicon would be fetched from Google's servers.
 ICON = str(Path(__file__).parent / "static" / "icon.png")
 
 # Page files by role, relative to streamlit_app.py: the router and st.switch_page use these.
+# Every step of the guided path has its page in workbench/ui/steps/<step>.py.
 PAGES: dict[str, str] = {
     "start": "workbench/ui/start_page.py",
-    "dossier": "workbench/ui/dossier_page.py",
-    "history": "workbench/ui/history_page.py",
+    **{s.key: f"workbench/ui/steps/{s.key}.py" for s in STEPS},
     "graph": "workbench/ui/graph_page.py",
     "login": "workbench/ui/login_page.py",
     "join": "workbench/ui/join_page.py",
@@ -32,6 +33,7 @@ PAGES: dict[str, str] = {
     "portfolio": "workbench/ui/portfolio_page.py",
     "users": "workbench/ui/users_page.py",
     "documents": "workbench/ui/documents_page.py",
+    "history": "workbench/ui/history_page.py",
 }
 
 
@@ -99,14 +101,30 @@ def actor() -> str:
     return user.label if user else typed_name()
 
 
-def sidebar(user: User | None, open_mode: bool) -> None:
-    """Draw the language switch, and who is logged in (or the name field of open workshop mode)."""
+def _remember(field: str, setting: str) -> None:
+    value = st.session_state.get(field)
+    if setting == "lang" and value is None:  # the segmented control was deselected
+        return
+    st.session_state[setting] = value
+
+
+def sidebar(user: User | None = None, open_mode: bool = True) -> None:
+    """Draw the language switch, and who is logged in (or the name field of open workshop mode).
+
+    The settings live in their own keys ("lang", "actor_name"), copied into the widgets on every
+    run: Streamlit drops a widget's value when a button switches to another page (as "Openen"
+    on the start page does), and a workshop must not lose who is typing or in which language.
+    """
+    st.session_state["lang_field"] = lang()
+    st.session_state["actor_name_field"] = st.session_state.get("actor_name", "")
     with st.sidebar:
         st.segmented_control(
             tr("app.language"),
             options=list(LANGUAGES),
             format_func=lambda code: t(f"app.language.{code}", code),
-            key="lang",
+            key="lang_field",
+            on_change=_remember,
+            args=("lang_field", "lang"),
         )
         if user is not None:
             st.caption(tr("auth.logged_in_as"))
@@ -114,7 +132,14 @@ def sidebar(user: User | None, open_mode: bool) -> None:
             if st.button(tr("auth.logout"), key="auth_logout", icon=":material/logout:"):
                 logout()
         elif open_mode:
-            st.text_input(tr("app.your_name"), key="actor_name", max_chars=80, help=tr("app.your_name_help"))
+            st.text_input(
+                tr("app.your_name"),
+                key="actor_name_field",
+                max_chars=80,
+                help=tr("app.your_name_help"),
+                on_change=_remember,
+                args=("actor_name_field", "actor_name"),
+            )
             st.caption(tr("auth.open_mode"))
 
 
@@ -141,7 +166,7 @@ def init_state() -> None:
     """Initialise this session's keys once."""
     st.session_state.setdefault("lang", DEFAULT_LANGUAGE)
     st.session_state.setdefault("actor_name", "")
-    if st.session_state.get("lang") is None:  # segmented control deselected
+    if st.session_state.get("lang") is None:
         st.session_state["lang"] = DEFAULT_LANGUAGE
 
 

@@ -56,7 +56,7 @@ def _joined(code: str, dossier_id: int) -> None:
 
 def render() -> None:
     if current_user() is not None and st.session_state.pop("join_done", False):
-        st.switch_page(PAGES["dossier"])  # just registered: the navigation now has the dossier pages
+        st.switch_page(PAGES["partnerschap"])  # just registered: the navigation now has the dossier pages
     st.title(tr("join.title"))
     code = st.text_input(
         tr("join.code"),
@@ -87,7 +87,7 @@ def render() -> None:
             st.error(tr(refused.reason, **refused.params))
             return
         _joined(code, joined.dossier_id)
-        st.switch_page(PAGES["dossier"])
+        st.switch_page(PAGES["partnerschap"])
 
 
 render()

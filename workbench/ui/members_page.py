@@ -9,7 +9,7 @@ import streamlit as st
 from workbench.access import Action, DossierRole
 from workbench.accounts import AccountError, format_code
 from workbench.i18n import fmt_datetime
-from workbench.ui.common import PAGES, current_dossier_id, current_user, lang, store, tr
+from workbench.ui.common import PAGES, current_dossier_id, current_user, labeller, lang, store, tr
 
 
 def _manage(dossier_id: int) -> None:
@@ -22,7 +22,7 @@ def _manage(dossier_id: int) -> None:
             tr("members.role"),
             list(DossierRole),
             index=list(DossierRole).index(member.role),
-            format_func=lambda r: tr(f"role.dossier.{r}"),
+            format_func=labeller("role.dossier"),
             key=f"members_role_{member.user_id}",
             label_visibility="collapsed",
         )
@@ -45,7 +45,7 @@ def _manage(dossier_id: int) -> None:
         role = st.selectbox(
             tr("members.role"),
             list(DossierRole),
-            format_func=lambda r: tr(f"role.dossier.{r}"),
+            format_func=labeller("role.dossier"),
             key="members_invite_role",
         )
         days = st.number_input(
@@ -66,7 +66,7 @@ def _manage(dossier_id: int) -> None:
         role = st.selectbox(
             tr("members.role"),
             list(DossierRole),
-            format_func=lambda r: tr(f"role.dossier.{r}"),
+            format_func=labeller("role.dossier"),
             key="members_add_role",
         )
         if st.form_submit_button(tr("members.add")) and role is not None:

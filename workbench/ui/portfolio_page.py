@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from workbench.reviews import ReviewStatus
-from workbench.ui.common import PAGES, open_dossier, store, tr
+from workbench.ui.common import PAGES, labeller, open_dossier, store, tr
 
 
 def render() -> None:
@@ -21,14 +21,14 @@ def render() -> None:
     calls = middle.multiselect(
         tr("field.call"),
         sorted({r.call for r in rows}),
-        format_func=lambda c: tr(f"call.{c}"),
+        format_func=labeller("call"),
         key="portfolio_calls",
         placeholder=tr("portfolio.any"),
     )
     states = right.multiselect(
         tr("portfolio.review_state"),
         list(ReviewStatus),
-        format_func=lambda s: tr(f"review.status.{s}"),
+        format_func=labeller("review.status"),
         key="portfolio_states",
         placeholder=tr("portfolio.any"),
     )
@@ -98,7 +98,7 @@ def render() -> None:
     selected = event.selection.rows if event and event.selection else []
     if selected:
         open_dossier(int(table.iloc[selected[0]]["id"]))
-        st.switch_page(PAGES["dossier"])
+        st.switch_page(PAGES["partnerschap"])
 
 
 render()

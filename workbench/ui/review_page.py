@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 
@@ -10,7 +12,13 @@ from workbench.readiness import GROUPS
 from workbench.reviews import Level, ReviewError
 from workbench.steps import STEP_KEYS
 from workbench.ui.comments import review_control
-from workbench.ui.common import PAGES, current_dossier_id, lang, store, tr
+from workbench.ui.common import PAGES, current_dossier_id, labeller, lang, store, tr
+
+
+def level_labeller() -> Callable[[Level | None], str]:
+    """Name rubric levels (None: back to automatic); bound to the language of this run."""
+    label, back = labeller("rubric.level"), tr("rubric.back_to_prefilled")
+    return lambda level: label(level) if level else back
 
 
 def _rubric(dossier_id: int) -> None:
@@ -56,7 +64,7 @@ def _rubric(dossier_id: int) -> None:
             level = st.radio(
                 tr("rubric.col.level"),
                 [None, *Level],
-                format_func=lambda v: tr(f"rubric.level.{v}") if v else tr("rubric.back_to_prefilled"),
+                format_func=level_labeller(),
                 horizontal=True,
                 key="review_rubric_level",
             )
