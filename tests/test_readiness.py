@@ -73,3 +73,16 @@ def test_prefill_names_what_the_agreement_still_misses(small_dossier: Dossier) -
     report = build_report(small_dossier, {}, "nl")
     governance = next(i for i in report.items if i.criterion.key == "governance")
     assert governance.level != Level.FULLY and governance.prefilled.notes
+
+
+def test_prefill_follows_the_completeness_rules_of_each_step() -> None:
+    from workbench.progress import StepState, assess
+
+    expected = {StepState.EMPTY: Level.NOT_IN_PLACE, StepState.COMPLETE: Level.FULLY}
+    for dossier in demo_dossiers():
+        states = assess(dossier).states
+        report = build_report(dossier, {}, "nl")
+        for item in report.group("strategy"):
+            if len(item.criterion.steps) == 1 and not item.criterion.graph:
+                wanted = expected.get(states[item.criterion.steps[0]], Level.PARTLY)
+                assert item.prefilled.level == wanted, (dossier.identity.name, item.criterion.key)

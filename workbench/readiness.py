@@ -1,13 +1,11 @@
 """The readiness rubric: criteria as data, levels pre-filled from the dossier, coach overrides, .docx.
 
 Pre-filling uses the completeness rules (workbench.progress), the network analysis
-(workbench.graph) and the clause check of the agreement (workbench.documents) when those
-modules are present, and a plain "is there any content" check when they are not.
+(workbench.graph) and the clause check of the generated agreement (workbench.documents).
 """
 
 from __future__ import annotations
 
-import importlib
 import io
 import tomllib
 from collections import Counter
@@ -15,14 +13,15 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
 from pathlib import Path
-from types import ModuleType
-from typing import Any, Literal
+from typing import Literal
 
 import docx
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
+from workbench import documents, graph, progress
 from workbench.i18n import fmt_datetime, t
-from workbench.model import SECTION_KEYS, SECTION_MODELS, Dossier, Governance, Planning
+from workbench.model import Dossier
+from workbench.progress import StepState
 from workbench.reviews import Level, RubricScore, SectionReview, Thread
 from workbench.steps import STEP_KEYS
 
@@ -99,30 +98,6 @@ class Prefill:
     notes: tuple[str, ...] = ()
 
 
-def optional_module(name: str) -> ModuleType | None:
-    """Import a sibling module of the workbench if it is there."""
-    # progress, graph and documents are developed alongside; the rubric works without them.
-    try:
-        return importlib.import_module(f"workbench.{name}")
-    except ImportError:
-        return None
-
-
-def has_content(dossier: Dossier, step: str) -> bool:
-    """Tell whether anything was entered in a step (the fallback when progress is absent)."""
-    if step in SECTION_KEYS:
-        return bool(getattr(dossier.strategy, step) != SECTION_MODELS[step]())
-    return {
-        "partnerschap": True,
-        "partners": bool(dossier.partners),
-        "rollen": bool(dossier.roles),
-        "digipunten": bool(dossier.access_points),
-        "governance": dossier.governance != Governance(),
-        "gegevensbescherming": bool(dossier.processing),
-        "budget": dossier.planning != Planning() or dossier.budget_total() > 0,
-    }.get(step, False)
-
-
 def _combine(levels: list[Level]) -> Level:
     if not levels:
         return Level.FULLY
@@ -137,30 +112,18 @@ class _Evidence:
     """What the other modules say about a dossier, gathered once for all criteria."""
 
     def __init__(self, dossier: Dossier, lang: str) -> None:
-        self.dossier = dossier
         self.lang = lang
-        progress, graph, documents = (
-            optional_module("progress"),
-            optional_module("graph"),
-            optional_module("documents"),
-        )
-        self.progress: Any = progress.assess(dossier) if progress else None
-        self.graph_findings: list[Any] = list(graph.analyse(dossier).findings) if graph else []
-        self.clauses: dict[str, Any] = (
-            {c.key: c for c in documents.readiness(dossier, lang)} if documents else {}
-        )
+        self.progress = progress.assess(dossier)
+        self.graph_findings = graph.analyse(dossier).findings
+        self.clauses = {c.key: c for c in documents.readiness(dossier, lang)}
 
     def step_level(self, step: str) -> Level:
-        if self.progress is not None:
-            state = str(self.progress.states.get(step, ""))
-            if state == "empty":
-                return Level.NOT_IN_PLACE
-            return Level.FULLY if state == "complete" else Level.PARTLY
-        return Level.PARTLY if has_content(self.dossier, step) else Level.NOT_IN_PLACE
+        state = self.progress.states.get(step)
+        if state == StepState.EMPTY:
+            return Level.NOT_IN_PLACE
+        return Level.FULLY if state == StepState.COMPLETE else Level.PARTLY
 
     def step_notes(self, step: str) -> list[str]:
-        if self.progress is None:
-            return []
         return [
             f.message(self.lang)
             for f in self.progress.findings
@@ -171,12 +134,10 @@ class _Evidence:
         levels = [self.step_level(s) for s in criterion.steps]
         notes = [n for s in criterion.steps for n in self.step_notes(s)]
         level = Level.FULLY if criterion.standard and not levels else _combine(levels)
-        if self.progress is None and level == Level.PARTLY:
-            notes.append(t("rubric.note_content_only", self.lang))
         for finding in self.graph_findings:
             if finding.code in criterion.graph:
                 notes.append(finding.message(self.lang))
-                if str(finding.severity) == "error" and level == Level.FULLY:
+                if finding.severity == graph.Severity.ERROR and level == Level.FULLY:
                     level = Level.PARTLY
         check = self.clauses.get(criterion.key) if criterion.group == "agreement" else None
         if check is not None and check.missing:

@@ -19,14 +19,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from workbench import progress
 from workbench.access import AccessDenied, Action, DossierRole, LoginRequired, allowed, edit_action
 from workbench.accounts import INVITATION_LIFETIME, AccountError, Accounts, Invitation, Membership, User
 from workbench.model import Dossier, Identity
 from workbench.readiness import (
     ReadinessReport,
     build_report,
-    has_content,
-    optional_module,
     report_docx,
     rubric,
 )
@@ -464,16 +463,10 @@ def _edit_actions(units: Iterable[UnitRef]) -> list[Action]:
 
 
 def _progress_of(dossier: Dossier) -> tuple[dict[str, float], int]:
-    """Return completeness per step and the number of gaps, from progress when it is available."""
-    progress = optional_module("progress")
-    if progress is not None:
-        assessed = progress.assess(dossier)
-        gaps = sum(1 for f in assessed.findings if f.severity in ("error", "missing"))
-        return dict(assessed.completeness), gaps
-    steps = _reviewable_steps()
-    shares = {s: 1.0 if has_content(dossier, s) else 0.0 for s in steps}
-    shares["overzicht"] = sum(shares.values()) / len(steps)
-    return shares, sum(1 for s in steps if not shares[s])
+    """Return completeness per step and the number of gaps (missing required items and errors)."""
+    assessed = progress.assess(dossier)
+    gaps = sum(1 for f in assessed.findings if f.severity in ("error", "missing"))
+    return dict(assessed.completeness), gaps
 
 
 __all__ = ["AccessDenied", "DossierNotFound", "LoginRequired", "PortfolioRow", "Workspace"]
