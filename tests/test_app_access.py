@@ -197,3 +197,22 @@ def test_coach_sets_a_section_review(app: AppTest, setup: Setup, db_path: Path) 
     assert not app.exception
     review = Reviews(db_path).section_reviews(setup.own)["doelgroep"]
     assert (review.status, review.reason, review.by) == ("needs_work", "Geen cijfers per doelgroep", "Cas")
+
+
+def test_a_comment_can_point_at_one_field(app: AppTest, setup: Setup, db_path: Path) -> None:
+    setup.logged_in(app, setup.coach)
+    app.session_state["dossier_id"] = setup.own
+    app.run()
+    app.switch_page(PAGES["partners"]).run()
+    app.text_area(key="comments_new_text_partners").input("Ondernemingsnummer van de vzw?")
+    app.selectbox(key="comments_new_field_partners").select("enterprise_number")
+    app.selectbox(key="comments_new_partner_partners").select("vzw")
+    app.button(key="FormSubmitter:comments_new_partners-Opmerking plaatsen").click().run()
+    assert not app.exception
+    (thread,) = Reviews(db_path).threads(setup.own)
+    assert (thread.anchor.step, thread.anchor.field, thread.responsible_partner) == (
+        "partners",
+        "enterprise_number",
+        "vzw",
+    )
+    assert "Ondernemingsnummer · voor Vzw Verbinding" in [c.value for c in app.caption]

@@ -10,11 +10,12 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from workbench import forms
 from workbench.access import AccessDenied, Action
 from workbench.i18n import fmt_datetime
-from workbench.model import Partner
+from workbench.model import SECTION_KEYS, Partner
 from workbench.reviews import Anchor, EntryKind, ReviewError, ReviewStatus, Thread
-from workbench.steps import STEP_KEYS
+from workbench.steps import STEP_KEYS, STEPS
 from workbench.ui.common import labeller, lang, store, tr
 from workbench.workspace import Workspace
 
@@ -100,11 +101,35 @@ def partner_labeller(partners: list[Partner]) -> Callable[[str | None], str]:
     return lambda pid: _partner_label(partners, pid) if pid else nobody
 
 
+def step_fields(step: str) -> list[str]:
+    """List the fields a comment on a step can point at (top-level fields of its forms)."""
+    kinds = STEPS[STEP_KEYS.index(step)].unit_kinds
+    specs = [
+        spec
+        for spec in vars(forms).values()
+        if isinstance(spec, forms.FormSpec)
+        and spec.unit_kind in kinds
+        and (spec.unit_kind != "section" or spec.section == step)
+    ]
+    names = {f.path.split(".")[0] for spec in specs for f in spec.fields}
+    if step in SECTION_KEYS:
+        names.add("narrative")  # the section's own text, drawn by the section form
+    return sorted(names)
+
+
 def new_thread_form(
     ws: Workspace, dossier_id: int, step: str, field: str | None, partners: list[Partner]
 ) -> None:
     with st.form(f"comments_new_{step}", clear_on_submit=True):
         body = st.text_area(tr("comments.new"), key=f"comments_new_text_{step}", height=90)
+        if field is None and (names := step_fields(step)):
+            whole, label = tr("comments.whole_step"), labeller("field")
+            field = st.selectbox(
+                tr("comments.about_field"),
+                [None, *names],
+                format_func=lambda name: label(name) if name else whole,
+                key=f"comments_new_field_{step}",
+            )
         responsible = st.selectbox(
             tr("comments.responsible_partner"),
             [None, *(p.id for p in partners)],
