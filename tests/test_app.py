@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from workbench import forms
+from workbench import forms, parts
 from workbench.demo import demo_dossiers
 from workbench.guidance import guidance
 from workbench.i18n import t
@@ -107,7 +107,7 @@ def _listed_titles(dossier: Dossier, step: str, lang: str) -> list[str]:
     titles = []
     for spec in LISTED.get(step, []):
         if spec.items:
-            holder = forms.unit_model(dossier, spec.unit())
+            holder = parts.unit_model(dossier, spec.unit())
             items = getattr(holder, spec.items)
         else:
             items = getattr(dossier, forms.KINDS[spec.unit_kind].field)

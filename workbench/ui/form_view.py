@@ -9,7 +9,7 @@ from typing import Any
 
 import streamlit as st
 
-from workbench import forms, labels
+from workbench import edits, forms, labels, parts
 from workbench.forms import Field, Kind
 from workbench.i18n import fmt_datetime, fmt_money, has, t
 from workbench.model import Dossier, GdprRole
@@ -80,15 +80,25 @@ def _widget(ref: FormRef, f: Field, dossier: Dossier, container: Any) -> None:
             for role, name in zip(GdprRole, f.widget_names(), strict=True):
                 role_key = editing.widget_key(ref.id, name)
                 _keep_valid(role_key, options, many=True)
-                st.multiselect(tr(f"form.gdpr_roles.{role.value}"), options, key=role_key, format_func=show)
+                st.multiselect(
+                    tr(f"form.gdpr_roles.{role.value}"),
+                    options,
+                    key=role_key,
+                    format_func=show,
+                    placeholder=tr("form.choose"),
+                )
         else:
             options, show = _options(f, dossier)
             many = f.kind in (Kind.CHOICES, Kind.PARTNERS, Kind.TARGET_GROUPS)
             _keep_valid(key, options, many)
             if many:
-                st.multiselect(label, options, key=key, format_func=show, help=help_text)
+                st.multiselect(
+                    label, options, key=key, format_func=show, help=help_text, placeholder=tr("form.choose")
+                )
             else:
-                st.selectbox(label, options, key=key, format_func=show, help=help_text)
+                st.selectbox(
+                    label, options, key=key, format_func=show, help=help_text, placeholder=tr("form.choose")
+                )
             if not options or options == [""]:
                 st.caption(tr("form.no_partners" if "partner" in f.kind else "form.no_options"))
         for problem in _problems(ref, f.path):
@@ -97,7 +107,7 @@ def _widget(ref: FormRef, f: Field, dossier: Dossier, container: Any) -> None:
 
 def _problems(ref: FormRef, path: str | None) -> list[str]:
     found = editing.state(ref).get("problems") or []
-    return [p.message(lang()) for p in found if forms.problem_field(ref.spec, p) == path]
+    return [p.message(lang()) for p in found if edits.problem_field(ref.spec, p) == path]
 
 
 def draw(ref: FormRef, record: DossierRecord, *, save_label: str = "") -> None:
@@ -156,7 +166,7 @@ def _budget_total(ref: FormRef) -> None:
 
 
 def _confirm_delete(ref: FormRef, record: DossierRecord) -> None:
-    obj, consequences = forms.deletion(record.dossier, ref.spec, ref.item)
+    obj, consequences = parts.deletion(record.dossier, ref.spec, ref.item)
     if obj is None:
         return
     code = lang()
