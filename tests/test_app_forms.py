@@ -306,3 +306,11 @@ def test_a_long_history_is_shown_fifty_at_a_time(app: AppTest, store: Store) -> 
     app.selectbox(key="history_step").select("partners")
     app.run()
     assert len([b for b in app.button if str(b.key).startswith("history_restore_")]) == 20
+
+
+def test_an_opened_add_form_is_not_unsaved_until_something_is_typed(app: AppTest, opened: int) -> None:
+    go(app, "rollen", "role:new")
+    assert app.session_state[key("role:new", "partner_id")] == "stad"  # the first partner
+    assert "Niet bewaard" not in shown(app)
+    app.selectbox(key=key("role:new", "partner_id")).select("vzw").run()
+    assert "Niet bewaard in: Rol toekennen" in shown(app)

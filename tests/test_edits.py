@@ -187,3 +187,10 @@ def test_deleting_an_item_removes_only_that_item(store: Store, dossier_id: int) 
         dossier_id, edits.plan_delete(store.load(dossier_id), forms.WERKGROEP, ids[0]).changes, by="ann"
     )
     assert [w.name for w in store.load(dossier_id).dossier.governance.werkgroepen] == ["B"]
+
+
+def test_a_required_choice_left_empty_is_reported_as_required(record) -> None:
+    values = _edit(forms.ACTIVITY, None, activity="Laptops klaarmaken")
+    plan = edits.plan_save(record, forms.ACTIVITY, "", values, None)
+    assert [p.message("nl") for p in plan.problems] == ["Partner: is verplicht"]
+    assert [p.message("en") for p in plan.problems] == ["Partner: is required"]

@@ -416,6 +416,13 @@ def _set(data: dict[str, Any], path: str, value: Any) -> None:
     data[last] = value
 
 
+def _unset(data: dict[str, Any], path: str) -> None:
+    *parents, last = path.split(".")
+    for name in parents:
+        data = data.get(name, {})
+    data.pop(last, None)
+
+
 def _default(model: type[Model], path: str) -> Any:
     _, info = _model_field(model, path)
     if info.is_required():
@@ -503,7 +510,10 @@ def apply_values(spec: FormSpec, base: dict[str, Any], values: dict[str, Any]) -
             _set(data, f.path, roles)
             continue
         value = model_value(f, values.get(f.path))
-        if value is None and not f.optional and not f.required:
+        if value is None and f.required:
+            _unset(data, f.path)  # the model then says the field is required
+            continue
+        if value is None and not f.optional:
             # An emptied number keeps the model's default (0) instead of failing.
             value = _default(spec.model, f.path)
             if isinstance(value, Model):

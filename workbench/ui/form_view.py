@@ -43,14 +43,24 @@ def _options(f: Field, dossier: Dossier) -> tuple[list[Any], Callable[[Any], str
     return [], str
 
 
-def _keep_valid(key: str, options: list[Any], many: bool) -> None:
-    """Drop a remembered choice that no longer exists (a partner deleted meanwhile)."""
+def _keep_valid(ref: FormRef, name: str, options: list[Any], many: bool) -> None:
+    """Make a widget's value one of its options: a choice that no longer exists (a partner deleted
+    meanwhile) is dropped, an empty required choice starts at the first option. The seed follows
+    when it had the same value, so an untouched form does not count as changed."""
+    key = editing.widget_key(ref.id, name)
     value = st.session_state.get(key)
     if many:
-        if value is not None and any(v not in options for v in value):
-            st.session_state[key] = [v for v in value if v in options]
+        valid = [v for v in value or [] if v in options]
+        if value is not None and valid != value:
+            st.session_state[key] = valid
     elif options and value not in options:
-        st.session_state[key] = options[0]
+        valid = options[0]
+        st.session_state[key] = valid
+    else:
+        return
+    seed = editing.state(ref).get("seed")
+    if seed is not None and seed.get(name) == value:
+        seed[name] = valid
 
 
 def _widget(ref: FormRef, f: Field, dossier: Dossier, container: Any) -> None:
@@ -79,7 +89,7 @@ def _widget(ref: FormRef, f: Field, dossier: Dossier, container: Any) -> None:
             options, show = _options(f, dossier)
             for role, name in zip(GdprRole, f.widget_names(), strict=True):
                 role_key = editing.widget_key(ref.id, name)
-                _keep_valid(role_key, options, many=True)
+                _keep_valid(ref, name, options, many=True)
                 st.multiselect(
                     tr(f"form.gdpr_roles.{role.value}"),
                     options,
@@ -90,7 +100,7 @@ def _widget(ref: FormRef, f: Field, dossier: Dossier, container: Any) -> None:
         else:
             options, show = _options(f, dossier)
             many = f.kind in (Kind.CHOICES, Kind.PARTNERS, Kind.TARGET_GROUPS)
-            _keep_valid(key, options, many)
+            _keep_valid(ref, f.path, options, many)
             if many:
                 st.multiselect(
                     label, options, key=key, format_func=show, help=help_text, placeholder=tr("form.choose")
