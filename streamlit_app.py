@@ -32,6 +32,7 @@ dossier_pages = [
         if s.key in PAGES
     ),
     st.Page(PAGES["graph"], title=tr("nav.graph"), icon=":material/hub:"),
+    st.Page(PAGES["documents"], title=tr("nav.documents"), icon=":material/description:"),
     st.Page(PAGES["history"], title=tr("nav.history"), icon=":material/history:", url_path="history"),
 ]
 if dossier_id is None:

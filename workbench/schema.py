@@ -55,3 +55,24 @@ def m001_initial(db: Database) -> None:
         )"""
     )
     db.execute("CREATE INDEX revisions_by_dossier ON revisions (dossier_id, revision)")
+
+
+@migrations()
+def m002_documents(db: Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            dossier_id INTEGER NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,
+            revision INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            lang TEXT NOT NULL,
+            template TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            data BLOB NOT NULL,
+            by TEXT NOT NULL,
+            at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX documents_by_dossier ON documents (dossier_id, id)")

@@ -18,19 +18,13 @@ from workbench.store import Store
 # A local file: a material-icon favicon would be fetched from Google's servers.
 ICON = str(Path(__file__).parent / "static" / "icon.png")
 
-ROOT = Path(__file__).resolve().parents[2]
-
 # Page files by role, relative to streamlit_app.py: the router and st.switch_page use these.
-# Every step of the guided path has its page in workbench/ui/steps/<step>.py; a step whose page
-# is not there (yet) is left out, so the app runs while branches are being merged.
+# Every step of the guided path has its page in workbench/ui/steps/<step>.py.
 PAGES: dict[str, str] = {
     "start": "workbench/ui/start_page.py",
-    **{
-        s.key: f"workbench/ui/steps/{s.key}.py"
-        for s in STEPS
-        if (ROOT / "workbench" / "ui" / "steps" / f"{s.key}.py").exists()
-    },
+    **{s.key: f"workbench/ui/steps/{s.key}.py" for s in STEPS},
     "graph": "workbench/ui/graph_page.py",
+    "documents": "workbench/ui/documents_page.py",
     "history": "workbench/ui/history_page.py",
 }
 
