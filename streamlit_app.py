@@ -11,6 +11,7 @@ sidebar()
 start = st.Page(PAGES["start"], title=tr("nav.start"), icon=":material/home:", default=True)
 dossier_pages = [
     st.Page(PAGES["dossier"], title=tr("nav.dossier"), icon=":material/folder_open:"),
+    st.Page(PAGES["graph"], title=tr("nav.graph"), icon=":material/hub:"),
     st.Page(PAGES["history"], title=tr("nav.history"), icon=":material/history:"),
 ]
 if current_dossier_id() is None:

@@ -190,6 +190,70 @@ def validate(ctx: Context, file: Path) -> None:
     click.echo(ctx.say("cli.valid", name=dossier.identity.name))
 
 
+GRAPH_FORMATS = (".html", ".png", ".svg")
+
+
+@main.command(name="graph")
+@click.argument("dossier_id", type=int)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="File to write: .html (interactive, offline), .png or .svg (with legend).",
+)
+@click.option("--access-points", is_flag=True, help="Also draw the digipunten and who hosts them.")
+@click.option("--target-groups", is_flag=True, help="Also draw the target groups and who reaches them.")
+@click.option("--findings", is_flag=True, help="Also print what the analysis found, one line each.")
+@DB_OPTION
+@click.pass_obj
+@friendly
+def graph_command(
+    ctx: Context,
+    dossier_id: int,
+    output: Path,
+    access_points: bool,
+    target_groups: bool,
+    findings: bool,
+    db_path: str | None,
+) -> None:
+    """Draw the partner network of a dossier; the format follows the suffix of OUTPUT."""
+    from workbench import graph, graph_render
+
+    suffix = output.suffix.lower()
+    if suffix not in GRAPH_FORMATS:
+        raise Refusal(ctx.say("graph.cli.format", suffix=suffix or "-", formats=", ".join(GRAPH_FORMATS)))
+    dossier = _store(ctx, db_path).load(dossier_id).dossier
+    built = graph.build(dossier, include_access_points=access_points, include_target_groups=target_groups)
+    analysis = graph.analyse(dossier, built)
+    content: str | bytes
+    if suffix == ".html":
+        content = graph_render.to_html(dossier, built, analysis, ctx.lang)
+    elif suffix == ".png":
+        content = graph_render.to_png(dossier, ctx.lang, built)
+    else:
+        content = graph_render.to_svg(dossier, ctx.lang, built)
+    try:
+        if isinstance(content, bytes):
+            output.write_bytes(content)
+        else:
+            output.write_text(content, encoding="utf-8")
+    except OSError as exc:
+        raise Refusal(ctx.say("cli.write_error", path=output, reason=exc.strerror)) from exc
+    if findings:
+        for finding in analysis.findings:
+            click.echo(f"{ctx.say('graph.severity.' + finding.severity)}: {finding.message(ctx.lang)}")
+    click.echo(
+        ctx.say(
+            "graph.cli.written",
+            id=dossier_id,
+            path=output,
+            errors=analysis.count("error"),
+            warnings=analysis.count("warning"),
+        )
+    )
+
+
 @main.command()
 @click.option(
     "-o",

@@ -22,6 +22,7 @@ PAGES: dict[str, str] = {
     "start": "workbench/ui/start_page.py",
     "dossier": "workbench/ui/dossier_page.py",
     "history": "workbench/ui/history_page.py",
+    "graph": "workbench/ui/graph_page.py",
 }
 
 

@@ -1,0 +1,113 @@
+"""Partnernetwerk: the partnership as a graph, what is missing, and what a drop-out would cost."""
+
+from __future__ import annotations
+
+import networkx as nx
+import streamlit as st
+
+from workbench import graph, graph_render
+from workbench.model import Dossier
+from workbench.store import DossierNotFound
+from workbench.ui.common import PAGES, current_dossier_id, lang, store, tr
+
+GRAPH_HEIGHT = 720
+
+
+def _downloads(dossier: Dossier, dossier_id: int, built: nx.MultiDiGraph, html: str) -> None:
+    code = lang()  # read here: the callables below run on another thread, without session state
+    cols = st.columns(3)
+    cols[0].download_button(
+        tr("graph.page.download_png"),
+        data=lambda: graph_render.to_png(dossier, code, built),
+        file_name=f"partnernetwerk-{dossier_id}.png",
+        mime="image/png",
+        on_click="ignore",
+        key="graph_page_png",
+    )
+    cols[1].download_button(
+        tr("graph.page.download_svg"),
+        data=lambda: graph_render.to_svg(dossier, code, built),
+        file_name=f"partnernetwerk-{dossier_id}.svg",
+        mime="image/svg+xml",
+        on_click="ignore",
+        key="graph_page_svg",
+    )
+    cols[2].download_button(
+        tr("graph.page.download_html"),
+        data=html,
+        file_name=f"partnernetwerk-{dossier_id}.html",
+        mime="text/html",
+        on_click="ignore",
+        key="graph_page_html",
+    )
+
+
+def render() -> None:
+    dossier_id = current_dossier_id()
+    if dossier_id is None:
+        st.info(tr("dossier.none_open"))
+        st.page_link(PAGES["start"], label=tr("nav.start"), icon=":material/home:")
+        return
+    try:
+        dossier = store().load(dossier_id).dossier
+    except DossierNotFound:
+        st.error(tr("cli.unknown_dossier", id=dossier_id))
+        return
+    st.title(tr("graph.page.title"))
+    st.caption(tr("graph.page.intro"))
+    left, right = st.columns(2)
+    with_points = left.toggle(tr("graph.page.show_access_points"), key="graph_page_access_points")
+    with_groups = right.toggle(tr("graph.page.show_target_groups"), key="graph_page_target_groups")
+    built = graph.build(dossier, include_access_points=with_points, include_target_groups=with_groups)
+    analysis = graph.analyse(dossier, built)
+    html = graph_render.to_html(dossier, built, analysis, lang())
+    st.iframe(html, height=GRAPH_HEIGHT)
+    _downloads(dossier, dossier_id, built, html)
+
+    # User text goes into dataframes and st.text only: both show it literally (no Markdown).
+    rows = graph.report(dossier, analysis, lang())
+    st.subheader(tr("graph.page.findings"))
+    if rows["findings"]:
+        st.dataframe(
+            [
+                {tr("graph.page.severity"): f["severity_label"], tr("graph.page.finding"): f["message"]}
+                for f in rows["findings"]
+            ],
+            hide_index=True,
+            key="graph_page_findings",
+        )
+    else:
+        st.success(tr("graph.page.no_findings"))
+    st.subheader(tr("graph.page.coverage"))
+    st.dataframe(
+        [
+            {
+                tr("graph.page.what"): f"{c['kind_label']}: {c['label']}",
+                tr("graph.page.status"): c["status_label"],
+                tr("graph.page.partners"): ", ".join(c["partners"]),
+                tr("graph.page.suggestions"): ", ".join(c["suggestions"]),
+            }
+            for c in rows["coverage"]
+        ],
+        hide_index=True,
+        key="graph_page_coverage",
+    )
+    st.subheader(tr("graph.page.dropout"))
+    names = {p.id: p.name for p in dossier.partners}
+    chosen = st.selectbox(
+        tr("graph.view.dropout_select"),
+        list(names),
+        format_func=names.__getitem__,
+        index=None,
+        placeholder=tr("graph.page.choose_partner"),
+        key="graph_page_dropout",
+    )
+    if chosen is not None:
+        st.text(
+            "\n".join(
+                f"• {line}" for line in graph.describe_dropout(dossier, analysis.dropouts[chosen], lang())
+            )
+        )
+
+
+render()
