@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import streamlit as st
 
+from workbench.charts import progress_chart
 from workbench.progress import OVERVIEW_STEP, Progress, StepState, assess
 from workbench.steps import STEP_KEYS
-from workbench.ui.common import tr
+from workbench.ui.common import lang, tr
 from workbench.ui.progress_view import (
     STATE_ICONS,
     finding_line,
@@ -18,80 +17,7 @@ from workbench.ui.progress_view import (
     state_label,
 )
 
-# Grey, blue, green, orange: the state colours of the navigation icons.
-STATE_COLOURS = {
-    StepState.EMPTY: "#a3a8b4",
-    StepState.IN_PROGRESS: "#1c83e1",
-    StepState.COMPLETE: "#21c354",
-    StepState.NEEDS_ATTENTION: "#ff8700",
-}
 STEPS = [k for k in STEP_KEYS if k != OVERVIEW_STEP]
-
-
-def chart(progress: Progress) -> dict[str, Any]:
-    """Return a Vega-Lite bar chart of the completeness per step, coloured by state, in the user's language.
-
-    A plain spec rather than Altair: building and validating an Altair chart took half the page's time.
-    """
-    rows = [
-        {
-            "step": tr(f"step.{k}"),
-            "percent": round(progress.completeness[k] * 100),
-            "label": f"{round(progress.completeness[k] * 100)} %",
-            "state": state_label(progress.states[k]),
-            "open": len(progress.findings_for(k)),
-        }
-        for k in STEPS
-    ]
-    share, state = tr("overview.chart_share"), tr("overview.chart_state")
-    return {
-        "data": {"values": rows},
-        "height": {"step": 26},
-        "padding": {"right": 48},  # room for the "100 %" labels
-        "encoding": {
-            "x": {
-                "field": "percent",
-                "type": "quantitative",
-                "title": share,
-                "scale": {"domain": [0, 100]},
-                "axis": {"values": [0, 25, 50, 75, 100]},
-            },
-            "y": {
-                "field": "step",
-                "type": "nominal",
-                "title": None,
-                "sort": [r["step"] for r in rows],
-                "axis": {"labelLimit": 260, "labelOverlap": False},
-            },
-            "tooltip": [
-                {"field": "step", "type": "nominal", "title": tr("overview.chart_step")},
-                {"field": "label", "type": "nominal", "title": share},
-                {"field": "state", "type": "nominal", "title": state},
-                {"field": "open", "type": "quantitative", "title": tr("overview.chart_open")},
-            ],
-        },
-        "layer": [
-            {
-                "mark": {"type": "bar"},
-                "encoding": {
-                    "color": {
-                        "field": "state",
-                        "type": "nominal",
-                        "title": state,
-                        "scale": {
-                            "domain": [state_label(s) for s in STATE_COLOURS],
-                            "range": list(STATE_COLOURS.values()),
-                        },
-                        "legend": {"orient": "bottom"},
-                    }
-                },
-            },
-            {
-                "mark": {"type": "text", "align": "left", "dx": 4, "color": "#31333f"},
-                "encoding": {"text": {"field": "label", "type": "nominal"}},
-            },
-        ],
-    }
 
 
 def _open_points(dossier_id: int, progress: Progress) -> None:
@@ -130,7 +56,7 @@ def render() -> None:
     left.metric(tr("overview.steps_complete"), f"{complete} / {len(STEPS)}")
     right.metric(tr("overview.open_count"), len(progress.findings))
 
-    st.vega_lite_chart(spec=chart(progress), width="stretch")
+    st.vega_lite_chart(spec=progress_chart(progress, lang()), width="stretch")
     st.subheader(tr("overview.steps"))
     for key in STEPS:
         state = progress.states[key]
