@@ -116,8 +116,12 @@ def _widget(ref: FormRef, f: Field, dossier: Dossier, container: Any) -> None:
 
 
 def _problems(ref: FormRef, path: str | None) -> list[str]:
-    found = editing.state(ref).get("problems") or []
-    return [p.message(lang()) for p in found if edits.problem_field(ref.spec, p) == path]
+    """Return the messages about one field (without its name: they stand beside it), or the rest."""
+    code = lang()
+    found = [p for p in editing.state(ref).get("problems") or [] if edits.problem_field(ref.spec, p) == path]
+    if path is None:
+        return [p.message(code) for p in found]
+    return [p.message(code).removeprefix(f"{p.where(code)}: ") for p in found]
 
 
 def draw(ref: FormRef, record: DossierRecord, *, save_label: str = "") -> None:
