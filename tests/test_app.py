@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from workbench import forms
+from workbench import forms, parts
 from workbench.demo import demo_dossiers
 from workbench.guidance import guidance
 from workbench.i18n import t
@@ -101,7 +101,7 @@ def test_identity_form_saves_and_reports_bad_input(
     app.text_input(key="edit_identity_name").input("")
     app.button(key="save_identity").click().run()
     shown = " ".join(md.value.replace("\\", "") for md in app.markdown)
-    assert "Naam: mag niet leeg zijn" in shown  # beside the field, in Dutch
+    assert "mag niet leeg zijn" in shown  # beside the field, in Dutch
     assert store.load(dossier_id).dossier.identity.name == "Digibank Test"
 
 
@@ -109,7 +109,7 @@ def _listed_titles(dossier: Dossier, step: str, lang: str) -> list[str]:
     titles = []
     for spec in LISTED.get(step, []):
         if spec.items:
-            holder = forms.unit_model(dossier, spec.unit())
+            holder = parts.unit_model(dossier, spec.unit())
             items = getattr(holder, spec.items)
         else:
             items = getattr(dossier, forms.KINDS[spec.unit_kind].field)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from workbench import forms, labels
+from workbench import forms, labels, parts
 from workbench.guidance import guidance
 from workbench.model import Model
 from workbench.progress import assess
@@ -53,8 +53,9 @@ def _status(step_key: str, record: DossierRecord) -> None:
     state = progress.states[step_key]
     found = progress.findings_for(step_key)
     percent = round(progress.completeness[step_key] * 100)
+    key = "step.status" if len(found) > 1 else "step.status_one" if found else "step.status_done"
     label = tr(
-        "step.status" if found else "step.status_done",
+        key,
         state=state_label(state),
         percent=percent,
         count=len(found),
@@ -112,7 +113,7 @@ def end(step_key: str) -> None:
 def items_of(record: DossierRecord, spec: forms.FormSpec) -> list[Model]:
     """Return the items a list form edits, in saved order."""
     if spec.items:
-        holder = forms.unit_model(record.dossier, spec.unit())
+        holder = parts.unit_model(record.dossier, spec.unit())
         return list(getattr(holder, spec.items)) if holder is not None else []
     return list(getattr(record.dossier, KINDS[spec.unit_kind].field))
 
