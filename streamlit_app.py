@@ -2,20 +2,63 @@
 
 import streamlit as st
 
+from workbench.access import AccessDenied, Action
 from workbench.progress import step_states
 from workbench.steps import STEPS
 from workbench.store import DossierNotFound
 from workbench.ui import editing
-from workbench.ui.common import ICON, PAGES, current_dossier_id, init_state, sidebar, store, tr
+from workbench.ui.common import (
+    ICON,
+    PAGES,
+    current_dossier_id,
+    current_user,
+    forget_dossier,
+    init_state,
+    login_required,
+    sidebar,
+    store,
+    tr,
+)
 from workbench.ui.progress_view import STATE_ICONS
 
 st.set_page_config(page_title="Digibank Werkbank", page_icon=ICON, layout="wide")
 init_state()
 editing.keep_drafts()  # before any page runs: what was typed outlives the widgets
-sidebar()
+user = current_user()
+open_mode = user is None and not login_required()
+sidebar(user, open_mode)
+# An invitation link opens the join page, until this tab has used that code.
+inviting = st.query_params.get("invite", "") not in ("", st.session_state.get("join_used"))
 
-start = st.Page(PAGES["start"], title=tr("nav.start"), icon=":material/home:", default=True)
+if user is None and not open_mode:
+    # Accounts exist: nothing but logging in or joining with an invitation until someone is known.
+    login = st.Page(
+        PAGES["login"], title=tr("access.nav.login"), icon=":material/login:", default=not inviting
+    )
+    join = st.Page(PAGES["join"], title=tr("access.nav.join"), icon=":material/group_add:", default=inviting)
+    st.navigation([login, join], position="hidden").run()
+    st.stop()
+
 dossier_id = current_dossier_id()
+if dossier_id is not None and not store().can(Action.READ, dossier_id):
+    # A link or an id typed into the address bar: refuse before any page reads anything.
+    forget_dossier()
+    st.error(tr("access.denied_dossier"), icon=":material/block:")
+    dossier_id = None
+
+start = st.Page(PAGES["start"], title=tr("nav.start"), icon=":material/home:", default=not inviting)
+workbench_pages = [
+    start,
+    st.Page(PAGES["portfolio"], title=tr("access.nav.portfolio"), icon=":material/dashboard:"),
+]
+if user is not None:
+    workbench_pages.append(
+        st.Page(PAGES["join"], title=tr("access.nav.join"), icon=":material/group_add:", default=inviting)
+    )
+    if user.is_admin:
+        workbench_pages.append(
+            st.Page(PAGES["users"], title=tr("access.nav.users"), icon=":material/manage_accounts:")
+        )
 # Each step's icon shows its state in the open dossier (empty, in progress, complete, needs attention).
 try:
     states = step_states(store().load(dossier_id).dossier) if dossier_id is not None else {}
@@ -35,10 +78,29 @@ dossier_pages = [
     st.Page(PAGES["documents"], title=tr("nav.documents"), icon=":material/description:"),
     st.Page(PAGES["history"], title=tr("nav.history"), icon=":material/history:", url_path="history"),
 ]
+together_pages = [
+    st.Page(PAGES["comments"], title=tr("access.nav.comments"), icon=":material/forum:"),
+    st.Page(PAGES["review"], title=tr("access.nav.review"), icon=":material/fact_check:"),
+    st.Page(PAGES["members"], title=tr("access.nav.members"), icon=":material/group:"),
+]
 if dossier_id is None:
-    navigation = st.navigation({tr("nav.section.dossiers"): [start, *dossier_pages]}, position="hidden")
+    navigation = st.navigation(
+        {tr("nav.section.dossiers"): [*workbench_pages, *dossier_pages, *together_pages]}, position="hidden"
+    )
+    with st.sidebar:  # the menu is hidden without a dossier: keep the workbench pages reachable
+        for page in workbench_pages:
+            st.page_link(page)
 else:
     navigation = st.navigation(
-        {tr("nav.section.dossiers"): [start], tr("nav.section.dossier"): dossier_pages}, expanded=True
+        {
+            tr("nav.section.dossiers"): workbench_pages,
+            tr("nav.section.dossier"): dossier_pages,
+            tr("access.nav.section"): together_pages,
+        },
+        expanded=True,
     )
-navigation.run()
+try:
+    navigation.run()
+except AccessDenied:
+    # The core refused (a role changed meanwhile, a crafted request): say so, show nothing more.
+    st.error(tr("access.denied_dossier"), icon=":material/block:")

@@ -16,6 +16,7 @@ from typing import Any
 import streamlit as st
 
 from workbench import edits, forms, parts
+from workbench.access import AccessDenied
 from workbench.forms import FormSpec
 from workbench.store import DossierRecord, EditConflict, InvalidChange
 from workbench.ui.common import actor, lang, store, tr
@@ -173,6 +174,10 @@ def _apply(ref: FormRef, dossier_id: int, changes: list[Change]) -> bool:
     except InvalidChange as exc:
         saved["problems"] = exc.problems
         return False
+    except AccessDenied as refused:  # the core said no (a coach, a viewer, a role changed meanwhile)
+        saved["denied"] = refused.action
+        return False
+    saved.pop("denied", None)
     return True
 
 

@@ -10,12 +10,13 @@ from typing import Any
 import streamlit as st
 
 from workbench import edits, forms, labels, parts
+from workbench.access import edit_action
 from workbench.forms import Field, Kind
 from workbench.i18n import fmt_datetime, fmt_money, has, t
 from workbench.model import Dossier, GdprRole
 from workbench.store import DossierRecord
 from workbench.ui import editing
-from workbench.ui.common import lang, tr
+from workbench.ui.common import lang, store, tr
 from workbench.ui.editing import FormRef
 from workbench.ui.markup import escape
 
@@ -124,6 +125,11 @@ def _problems(ref: FormRef, path: str | None) -> list[str]:
     return [p.message(code).removeprefix(f"{p.where(code)}: ") for p in found]
 
 
+def may_edit(ref: FormRef, dossier_id: int) -> bool:
+    """Tell whether this person may save this form (for showing its buttons)."""
+    return store().can(edit_action(ref.spec.unit(ref.item).kind), dossier_id)
+
+
 def draw(ref: FormRef, record: DossierRecord, *, save_label: str = "") -> None:
     """Draw one form with its buttons, in a container keyed by the form; buttons act in callbacks."""
     with st.container(key=f"box_{ref.id}"):
@@ -142,6 +148,12 @@ def _draw(ref: FormRef, record: DossierRecord, save_label: str) -> None:
             for f, column in zip(row, columns, strict=True):
                 _widget(ref, f, dossier, column)
     saved = editing.state(ref)
+    if saved.get("denied"):
+        st.error(tr("access.denied", action=tr(f"access.action.{saved['denied']}")), icon=":material/block:")
+    if not may_edit(ref, record.id):
+        # The Workspace refuses the save anyway; this only spares people a button that cannot work.
+        st.caption(tr("access.read_only"))
+        return
     if saved.get("problems"):
         st.error(tr("edit.not_saved"))
         for message in _problems(ref, None):

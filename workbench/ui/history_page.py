@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from workbench.access import AccessDenied
 from workbench.history import is_gone, revision_line, steps_in
 from workbench.i18n import fmt_datetime, t
 from workbench.model import Dossier
@@ -23,6 +24,10 @@ def _restore(dossier_id: int, revision_id: int) -> None:
         st.session_state["history_problems"] = [p.message(lang()) for p in exc.problems]
     except EditConflict as exc:
         st.session_state["history_problems"] = [tr("edit.conflict", by=exc.by, at="")]
+    except AccessDenied as refused:
+        st.session_state["history_problems"] = [
+            tr("access.denied", action=tr(f"access.action.{refused.action}"))
+        ]
     else:
         editing.flash(tr("history.restored"))
 

@@ -11,6 +11,7 @@ from workbench.progress import assess
 from workbench.steps import STEP_KEYS, neighbours
 from workbench.store import DossierNotFound, DossierRecord
 from workbench.ui import editing, form_view
+from workbench.ui.comments import section_panel
 from workbench.ui.common import PAGES, current_dossier_id, lang, store, tr
 from workbench.ui.editing import FormRef
 from workbench.ui.markup import escape
@@ -65,6 +66,14 @@ def _status(step_key: str, record: DossierRecord) -> None:
 
 
 def guidance_panel(step_key: str) -> None:
+    """Show the step's hulpvragen and example, then the coach's verdict and the comments beside it."""
+    _guidance(step_key)
+    dossier_id = current_dossier_id()
+    if dossier_id is not None:
+        section_panel(dossier_id, step_key)
+
+
+def _guidance(step_key: str) -> None:
     """Show the step's hulpvragen and an example from practice (our own text: Markdown is fine)."""
     found = guidance(step_key, lang())
     if found is None:

@@ -8,6 +8,7 @@ from workbench.charts import progress_chart
 from workbench.progress import OVERVIEW_STEP, Progress, StepState, assess
 from workbench.steps import STEP_KEYS
 from workbench.ui import step_page
+from workbench.ui.comments import open_threads_summary
 from workbench.ui.common import lang, tr
 from workbench.ui.progress_view import (
     STATE_ICONS,
@@ -73,6 +74,7 @@ def render() -> None:
     else:
         st.success(tr("overview.rules_ok"))
     _open_points(dossier_id, progress)
+    open_threads_summary(dossier_id)
     step_page.end("overzicht")
 
 
