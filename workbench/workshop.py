@@ -504,6 +504,27 @@ def vote_record(board: Board, chosen: list[Idea], by: str) -> dict[str, Any]:
     }
 
 
+def note_line(note: dict[str, Any] | None, lang: str) -> str:
+    """Describe a revision's note in one line for the history ('' when there is none)."""
+    if not note:
+        return ""
+    if "workshop" in note:
+        ideas = note.get("ideas", [])
+        return t(
+            "workshop.note",
+            lang,
+            code=note["workshop"].get("code", "?"),
+            count=len(ideas),
+            votes=", ".join(str(i.get("votes", 0)) for i in ideas),
+            by=note.get("promoted_by", "?"),
+            cast=note.get("votes_cast", 0),
+            people=note.get("participants", 0),
+        )
+    if "consent" in note:
+        return t("consent.note", lang, section=t(f"section.{note['consent'].get('section', '')}", lang))
+    return ""
+
+
 def normalise_code(raw: str) -> str:
     """Read a code as typed on a phone: case, spaces and dashes do not matter ('' when invalid)."""
     code = "".join(raw.split()).replace("-", "").upper()

@@ -8,6 +8,7 @@ from workbench.i18n import fmt_datetime
 from workbench.store import DossierNotFound, EditConflict, InvalidChange
 from workbench.ui.common import PAGES, actor, current_dossier_id, lang, store, tr
 from workbench.units import UnitRef
+from workbench.workshop import note_line
 
 
 def unit_label(unit: UnitRef, label: str) -> str:
@@ -37,8 +38,11 @@ def render() -> None:
         cols[0].text(f"#{rev.revision}")
         cols[1].text(fmt_datetime(rev.at, lang()) + "\n" + rev.by)
         changed = ", ".join(tr(f"field.{f}") for f in rev.changed[:6])
+        note = note_line(rev.note, lang())  # e.g. the vote record of a workshop: shown as text
         cols[2].text(
-            unit_label(rev.unit, rev.label) + (f"\n{changed}" if changed and rev.action == "update" else "")
+            unit_label(rev.unit, rev.label)
+            + (f"\n{changed}" if changed and rev.action == "update" else "")
+            + (f"\n{note}" if note else "")
         )
         cols[3].text(tr(f"history.action.{rev.action}"))
         if cols[4].button(
