@@ -22,6 +22,7 @@ participate = st.Page(
 dossier_pages = [
     st.Page(PAGES["dossier"], title=tr("nav.dossier"), icon=":material/folder_open:"),
     st.Page(PAGES["graph"], title=tr("nav.graph"), icon=":material/hub:"),
+    st.Page(PAGES["documents"], title=tr("nav.documents"), icon=":material/description:"),
     st.Page(PAGES["workshop"], title=tr("nav.workshop"), icon=":material/groups:"),
     st.Page(PAGES["projector"], title=tr("nav.projector"), icon=":material/tv:", url_path=PROJECTOR_PATH),
     st.Page(PAGES["consent"], title=tr("nav.consent"), icon=":material/how_to_vote:"),

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import click
 
@@ -252,6 +252,117 @@ def graph_command(
             warnings=analysis.count("warning"),
         )
     )
+
+
+def _document_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Options shared by `workbench agreement` and `workbench strategy`."""
+    options: list[Callable[[Callable[..., Any]], Callable[..., Any]]] = [
+        click.argument("dossier_id", type=int),
+        click.option(
+            "-o",
+            "--output",
+            type=click.Path(dir_okay=False, path_type=Path),
+            required=True,
+            help="Word file to write (.docx).",
+        ),
+        click.option(
+            "--lang",
+            "doc_lang",
+            type=click.Choice(LANGUAGES),
+            default=None,
+            help="Language of the document (default: the language of messages).",
+        ),
+        click.option(
+            "--template",
+            type=click.Path(dir_okay=False, exists=True, path_type=Path),
+            default=None,
+            help="Own .docx template (rendered sandboxed; unknown variables are reported).",
+        ),
+        click.option("--pdf", is_flag=True, help="Also write a PDF beside it (needs LibreOffice)."),
+        click.option("--no-picture", is_flag=True, help="Leave out the network picture (faster)."),
+        DB_OPTION,
+        click.pass_obj,
+        friendly,
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+@main.command(name="agreement")
+@_document_options
+def agreement_command(ctx: Context, **options: Any) -> None:
+    """Write the draft samenwerkingsovereenkomst of a dossier as a Word file."""
+    _write_document(ctx, "agreement", **options)
+
+
+@main.command(name="strategy")
+@_document_options
+def strategy_command(ctx: Context, **options: Any) -> None:
+    """Write the samenwerkingsstrategie of a dossier as a Word file."""
+    _write_document(ctx, "strategy", **options)
+
+
+def _write_document(
+    ctx: Context,
+    kind: Literal["agreement", "strategy"],
+    dossier_id: int,
+    output: Path,
+    doc_lang: str | None,
+    template: Path | None,
+    pdf: bool,
+    no_picture: bool,
+    db_path: str | None,
+) -> None:
+    from workbench import custom_templates, documents
+
+    store = _store(ctx, db_path)
+    record = store.load(dossier_id)
+    lang = doc_lang or ctx.lang
+    try:
+        data = documents.generate(
+            record.dossier,
+            lang,
+            kind,
+            revision=record.revision,
+            template=template.read_bytes() if template else None,
+            picture=not no_picture,
+        )
+    except custom_templates.TemplateProblem as exc:
+        raise Refusal(exc.message) from exc
+    _write_bytes(ctx, output, data)
+    version = store.save_document(
+        dossier_id,
+        kind=kind,
+        lang=lang,
+        revision=record.revision,
+        data=data,
+        by=_actor(),
+        template=template.name if template else "",
+    )
+    click.echo(ctx.say("documents.cli.written", path=output, revision=record.revision, version=version.id))
+    for check in documents.readiness(record.dossier, ctx.lang, kind):
+        if check.missing:
+            click.echo(ctx.say("documents.cli.open_points", number=check.number, title=check.title))
+            for missing in check.missing:
+                click.echo(f"  - {missing}")
+    if pdf:
+        try:
+            converted = documents.to_pdf(data)
+        except documents.PdfError as exc:
+            raise Refusal(ctx.say("documents.cli.pdf_failed", reason=exc)) from exc
+        if converted is None:
+            raise Refusal(documents.pdf_unavailable_reason(ctx.lang) or "")
+        pdf_path = output.with_suffix(".pdf")
+        _write_bytes(ctx, pdf_path, converted)
+        click.echo(ctx.say("documents.cli.pdf_written", path=pdf_path))
+
+
+def _write_bytes(ctx: Context, path: Path, data: bytes) -> None:
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        raise Refusal(ctx.say("cli.write_error", path=path, reason=exc.strerror)) from exc
 
 
 @main.command()

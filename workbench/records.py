@@ -102,3 +102,19 @@ class Revision:
 
 
 # ---------------------------------------------------------------- schema
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentVersion:
+    """One generated Word document, kept with the dossier revision it was made from."""
+
+    id: int
+    dossier_id: int
+    revision: int
+    kind: str  # "agreement" or "strategy"
+    lang: str
+    template: str  # "" for the built-in template, else the uploaded file's name
+    size: int
+    sha256: str
+    by: str
+    at: datetime

@@ -58,7 +58,28 @@ def m001_initial(db: Database) -> None:
 
 
 @migrations()
-def m002_workshops(db: Database) -> None:
+def m002_documents(db: Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            dossier_id INTEGER NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,
+            revision INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            lang TEXT NOT NULL,
+            template TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            data BLOB NOT NULL,
+            by TEXT NOT NULL,
+            at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX documents_by_dossier ON documents (dossier_id, id)")
+
+
+@migrations()
+def m003_workshops(db: Database) -> None:
     # A revision may carry a note (JSON), e.g. the vote record of a workshop that promoted ideas.
     db.execute("ALTER TABLE revisions ADD COLUMN note TEXT")
     db.execute(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from contextlib import AbstractContextManager
@@ -15,6 +16,7 @@ from sqlite_utils import Database
 from workbench.db import connect, prepare, write
 from workbench.model import Dossier, DossierStatus, Identity
 from workbench.records import (
+    DocumentVersion,
     DossierNotFound,
     DossierRecord,
     DossierSummary,
@@ -268,6 +270,57 @@ class Store:
             return current.revision
         return self.apply(dossier_id, changes, by, action="restore")
 
+    # ------------------------------------------------------------ generated documents
+
+    def save_document(
+        self,
+        dossier_id: int,
+        *,
+        kind: str,
+        lang: str,
+        revision: int,
+        data: bytes,
+        by: str,
+        template: str = "",
+    ) -> DocumentVersion:
+        """Keep a generated document with the dossier revision it was made from."""
+        now = _now().isoformat()
+        digest = hashlib.sha256(data).hexdigest()
+        with self._write() as db:
+            head = _dossier_row(db, dossier_id)
+            if not 0 < revision <= head["revision"]:
+                raise StoreError(f"dossier {dossier_id} has no revision {revision}")
+            cursor = db.execute(
+                "INSERT INTO documents (dossier_id, revision, kind, lang, template, size, sha256, data,"
+                " by, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [dossier_id, revision, kind, lang, template, len(data), digest, data, by, now],
+            )
+            document_id = int(cursor.lastrowid or 0)
+        return DocumentVersion(
+            document_id, dossier_id, revision, kind, lang, template, len(data), digest, by, _ts(now)
+        )
+
+    def documents(self, dossier_id: int) -> list[DocumentVersion]:
+        """List the generated documents of a dossier, newest first (without their bytes)."""
+        with self._connect() as db:
+            _dossier_row(db, dossier_id)
+            rows = db.query(
+                "SELECT id, dossier_id, revision, kind, lang, template, size, sha256, by, at"
+                " FROM documents WHERE dossier_id = ? ORDER BY id DESC",
+                [dossier_id],
+            )
+            return [_document(r) for r in rows]
+
+    def document(self, dossier_id: int, document_id: int) -> tuple[DocumentVersion, bytes]:
+        """Return one generated document and its bytes."""
+        with self._connect() as db:
+            rows = list(
+                db.query("SELECT * FROM documents WHERE id = ? AND dossier_id = ?", [document_id, dossier_id])
+            )
+        if not rows:
+            raise StoreError(f"no document {document_id} in dossier {dossier_id}")
+        return _document(rows[0]), bytes(rows[0]["data"])
+
     def delete_dossier(self, dossier_id: int) -> None:
         """Delete a dossier with its units and history."""
         with self._write() as db:
@@ -421,6 +474,21 @@ def _summary(row: dict[str, Any]) -> DossierSummary:
     )
 
 
+def _document(row: dict[str, Any]) -> DocumentVersion:
+    return DocumentVersion(
+        id=row["id"],
+        dossier_id=row["dossier_id"],
+        revision=row["revision"],
+        kind=row["kind"],
+        lang=row["lang"],
+        template=row["template"],
+        size=row["size"],
+        sha256=row["sha256"],
+        by=row["by"],
+        at=_ts(row["at"]),
+    )
+
+
 def _revision(row: dict[str, Any]) -> Revision:
     return Revision(
         id=row["id"],
@@ -439,6 +507,7 @@ def _revision(row: dict[str, Any]) -> Revision:
 
 __all__ = [
     "Change",
+    "DocumentVersion",
     "DossierNotFound",
     "DossierRecord",
     "DossierSummary",

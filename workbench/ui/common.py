@@ -23,6 +23,7 @@ PAGES: dict[str, str] = {
     "dossier": "workbench/ui/dossier_page.py",
     "history": "workbench/ui/history_page.py",
     "graph": "workbench/ui/graph_page.py",
+    "documents": "workbench/ui/documents_page.py",
     "workshop": "workbench/ui/workshop_page.py",
     "projector": "workbench/ui/projector_page.py",
     "participate": "workbench/ui/participate_page.py",

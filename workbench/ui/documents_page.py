@@ -1,0 +1,211 @@
+"""Documenten: readiness per clause, the Word files to download, their versions and what changed."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import streamlit as st
+
+from workbench import documents
+from workbench.custom_templates import TemplateProblem, variable_paths
+from workbench.document_versions import change_title, describe_causes
+from workbench.i18n import LANGUAGES, fmt_datetime, t
+from workbench.store import DocumentVersion, DossierNotFound, DossierRecord, Store
+from workbench.ui.common import PAGES, actor, current_dossier_id, labeller, lang, store, tr
+
+Kind = Literal["agreement", "strategy"]
+
+
+def _label(v: DocumentVersion) -> str:
+    kind = tr(f"documents.page.kind.{v.kind}")
+    head = tr("documents.page.version_label", id=v.id, kind=kind, lang=v.lang, revision=v.revision)
+    return " · ".join(x for x in (head, v.by, fmt_datetime(v.at, lang()), v.template) if x)
+
+
+def _readiness(record: DossierRecord, kind: Kind) -> None:
+    checks = documents.readiness(record.dossier, lang(), kind)
+    ready = sum(check.ready for check in checks)
+    st.subheader(tr("documents.page.readiness"))
+    st.progress(ready / len(checks), text=tr("documents.page.ready_count", ready=ready, total=len(checks)))
+    for check in (c for c in checks if not c.ready):
+        points = tr("documents.page.open_points", count=len(check.missing))
+        with st.expander(f"{check.number}. {check.title} · {points}", icon=":material/edit_note:"):
+            st.text("\n".join(f"• {missing}" for missing in check.missing))  # holds user text: no Markdown
+
+
+def _generate(db: Store, record: DossierRecord, kind: Kind, doc_lang: str, picture: bool) -> None:
+    upload = st.file_uploader(
+        tr("documents.page.template"),
+        type=["docx"],
+        key="documents_page_template",
+        help=tr("documents.page.template_help"),
+    )
+    if upload is not None:
+        with st.expander(tr("documents.page.variables")):
+            st.code("\n".join(variable_paths(documents.context(record.dossier, doc_lang))), language=None)
+    if not st.button(tr("documents.page.generate"), type="primary", key="documents_page_generate"):
+        return
+    steps = {"picture": tr("documents.page.step.picture"), "render": tr("documents.page.step.render")}
+    with st.status(tr("documents.page.generating"), expanded=True) as status:
+        try:
+            data = documents.generate(
+                record.dossier,
+                doc_lang,
+                kind,
+                revision=record.revision,
+                template=upload.getvalue() if upload is not None else None,
+                picture=picture,
+                progress=lambda step: status.write(steps[step]),
+            )
+        except TemplateProblem as problem:
+            status.update(label=tr("documents.page.template_failed"), state="error")
+            st.text(problem.message)  # may quote the uploaded template
+            return
+        status.write(tr("documents.page.step.save"))
+        template = upload.name if upload is not None else ""
+        version = db.save_document(
+            record.id,
+            kind=kind,
+            lang=doc_lang,
+            revision=record.revision,
+            data=data,
+            by=actor(),
+            template=template,
+        )
+        status.update(label=tr("documents.page.done"), state="complete", expanded=False)
+    # Show the new version, and compare it with the one before it. Assigning (not deleting)
+    # the keys is what makes the browser's widgets follow.
+    earlier = [v.id for v in db.documents(record.id) if v.id != version.id]
+    st.session_state["documents_page_version"] = version.id
+    st.session_state["documents_page_newer"] = version.id
+    st.session_state["documents_page_older"] = earlier[0] if earlier else version.id
+
+
+def _downloads(db: Store, record: DossierRecord, versions: list[DocumentVersion]) -> None:
+    labels = {v.id: _label(v) for v in versions}
+    if st.session_state.get("documents_page_version") not in labels:
+        st.session_state["documents_page_version"] = versions[0].id
+    chosen = st.selectbox(
+        tr("documents.page.version"),
+        list(labels),
+        format_func=labels.__getitem__,
+        key="documents_page_version",
+    )
+    version, data = db.document(record.id, chosen)
+    name = f"{version.kind}-{record.id}-r{version.revision}-v{version.id}-{version.lang}"
+    left, right = st.columns(2)
+    left.download_button(
+        tr("documents.page.download_docx"),
+        data=data,
+        file_name=f"{name}.docx",
+        mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        on_click="ignore",
+        icon=":material/download:",
+        key="documents_page_docx",
+    )
+    reason = documents.pdf_unavailable_reason(lang())
+    pdf = st.session_state.get("documents_page_pdf")
+    if reason:
+        right.info(reason)
+    elif pdf is not None and pdf[0] == version.id:
+        right.download_button(
+            tr("documents.page.download_pdf"),
+            data=pdf[1],
+            file_name=f"{name}.pdf",
+            mime="application/pdf",
+            on_click="ignore",
+            icon=":material/picture_as_pdf:",
+            key="documents_page_pdf_download",
+        )
+    elif right.button(tr("documents.page.make_pdf"), key="documents_page_make_pdf"):
+        with st.spinner(tr("documents.page.making_pdf")):
+            try:
+                st.session_state["documents_page_pdf"] = (version.id, documents.to_pdf(data))
+            except documents.PdfError as exc:
+                right.error(tr("documents.page.pdf_failed"))
+                right.text(str(exc))
+                return
+        st.rerun()
+
+
+def _compare(db: Store, record: DossierRecord, versions: list[DocumentVersion]) -> None:
+    st.subheader(tr("documents.page.compare"))
+    by_id = {v.id: v for v in versions}
+    labels = {v.id: _label(v) for v in versions}
+    left, right = st.columns(2)
+    st.session_state.setdefault("documents_page_older", versions[min(1, len(versions) - 1)].id)
+    older = left.selectbox(
+        tr("documents.page.older"), list(by_id), format_func=labels.__getitem__, key="documents_page_older"
+    )
+    newer = right.selectbox(
+        tr("documents.page.newer"), list(by_id), format_func=labels.__getitem__, key="documents_page_newer"
+    )
+    old, new = by_id[older], by_id[newer]
+    # Versions and past revisions never change: one comparison per pair is enough.
+    memo = st.session_state.get("documents_page_diff")
+    if memo is None or memo[0] != (old.id, new.id):
+        changes = documents.compare_versions(
+            db.document(record.id, old.id)[1],
+            db.document(record.id, new.id)[1],
+            since=old.revision,
+            until=new.revision,
+            history=db.history(record.id),
+        )
+        memo = st.session_state["documents_page_diff"] = ((old.id, new.id), changes)
+    changes = memo[1]
+    if not changes:
+        st.success(tr("documents.page.no_changes"))
+    for change in changes:
+        with st.expander(f"{change_title(change, lang())} · {tr(f'documents.page.status.{change.status}')}"):
+            st.text("\n".join(describe_causes(change, lang())) or tr("documents.page.no_cause"))
+            st.code("\n".join(change.diff), language="diff", wrap_lines=True)
+
+
+def render() -> None:
+    dossier_id = current_dossier_id()
+    if dossier_id is None:
+        st.info(tr("dossier.none_open"))
+        st.page_link(PAGES["start"], label=tr("nav.start"), icon=":material/home:")
+        return
+    db = store()
+    try:
+        record = db.load(dossier_id)
+    except DossierNotFound:
+        st.error(tr("cli.unknown_dossier", id=dossier_id))
+        return
+    st.title(tr("documents.page.title"))
+    st.caption(tr("documents.page.intro"))
+    cols = st.columns([3, 2, 2])
+    kind: Kind = (
+        cols[0].segmented_control(
+            tr("documents.page.kind"),
+            ["agreement", "strategy"],
+            format_func=labeller("documents.page.kind"),
+            default="agreement",
+            key="documents_page_kind",
+        )
+        or "agreement"
+    )
+    doc_lang = (
+        cols[1].segmented_control(
+            tr("documents.page.doc_lang"),
+            list(LANGUAGES),
+            format_func=lambda code: t(f"app.language.{code}", code),
+            default=lang(),
+            key="documents_page_lang",
+        )
+        or lang()
+    )
+    picture = cols[2].toggle(tr("documents.page.picture"), value=True, key="documents_page_picture")
+    _readiness(record, kind)
+    _generate(db, record, kind, doc_lang, picture)
+    versions = db.documents(dossier_id)
+    st.subheader(tr("documents.page.versions"))
+    if not versions:
+        st.info(tr("documents.page.no_versions"))
+        return
+    _downloads(db, record, versions)
+    _compare(db, record, versions)
+
+
+render()
