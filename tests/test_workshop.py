@@ -552,3 +552,53 @@ def test_workshop_summary_of_a_quiet_workshop_says_so(
     )
     assert "Niets gewijzigd in het dossier." in text
     assert "Geen open ideeën." in text
+
+
+# ---------------------------------------------------------------- the consent matrix in the strategy
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_consent_matrix_appears_in_the_strategy_document(
+    consents: Consents, store: Store, dossier_id: int, db_path: Path, lang: str
+) -> None:
+    from tests.test_documents import document_text
+    from workbench import documents
+
+    consents.record(store, dossier_id, "doelgroep", "stad", "agree", "", by="Fien")
+    consents.record(store, dossier_id, "outreach", "vzw", "object", "Kosten & baten <onduidelijk>", by="Fien")
+    dossier = store.load(dossier_id).dossier
+    rows = consent_matrix(db_path, dossier_id, dossier)
+    text = document_text(documents.strategy(dossier, lang, consent=rows))
+    heading = {"nl": "Instemming van de partners", "en": "Consent of the partners"}[lang]
+    agree, objection = {"nl": ("akkoord", "bezwaar"), "en": ("agree", "object")}[lang]
+    assert heading in text
+    table = text.split(heading, 1)[1]
+    assert f"Stad Voorbeeld\n{agree}\n–\n" in table
+    assert f"Vzw Verbinding\n–\n{objection}\n" in table
+    assert "Kosten & baten <onduidelijk>" in table
+
+
+def test_consent_matrix_missing_from_a_document_made_without_the_database(
+    store: Store, dossier_id: int
+) -> None:
+    from tests.test_documents import document_text
+    from workbench import documents
+
+    text = document_text(documents.strategy(store.load(dossier_id).dossier, "nl"))
+    assert "De instemming van de partners is niet opgenomen in deze versie van het document." in text
+
+
+def test_consent_matrix_reaches_the_strategy_from_the_cli(
+    consents: Consents, store: Store, dossier_id: int, db_path: Path, tmp_path: Path
+) -> None:
+    from click.testing import CliRunner
+
+    from tests.test_documents import document_text
+    from workbench.cli import main
+
+    consents.record(store, dossier_id, "impactmeting", "vzw", "object", "Geen nulmeting", by="Fien")
+    out = tmp_path / "strategie.docx"
+    args = ["strategy", str(dossier_id), "-o", str(out), "--no-picture", "--db", str(db_path)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert "Geen nulmeting" in document_text(out.read_bytes())
