@@ -9,15 +9,9 @@ st.set_page_config(page_title="Digibank Werkbank", page_icon=ICON, layout="wide"
 init_state()
 sidebar()
 
-# A workshop link (?join=CODE) opens the participant page, whatever page the link names.
-joining = "join" in st.query_params
-start = st.Page(PAGES["start"], title=tr("nav.start"), icon=":material/home:", default=not joining)
+start = st.Page(PAGES["start"], title=tr("nav.start"), icon=":material/home:", default=True)
 participate = st.Page(
-    PAGES["participate"],
-    title=tr("nav.participate"),
-    icon=":material/front_hand:",
-    url_path=JOIN_PATH,
-    default=joining,
+    PAGES["participate"], title=tr("nav.participate"), icon=":material/front_hand:", url_path=JOIN_PATH
 )
 dossier_pages = [
     st.Page(PAGES["dossier"], title=tr("nav.dossier"), icon=":material/folder_open:"),
@@ -36,4 +30,7 @@ else:
     navigation = st.navigation(
         {tr("nav.section.dossiers"): [start, participate], tr("nav.section.dossier"): dossier_pages}
     )
+if "join" in st.query_params and navigation.url_path != JOIN_PATH:
+    # A workshop code in any link (?join=CODE) opens the participant page.
+    st.switch_page(participate, query_params={"join": st.query_params["join"]})
 navigation.run()
