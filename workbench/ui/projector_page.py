@@ -84,7 +84,9 @@ def render() -> None:
         title.title(tr(f"section.{workshop.section}"))
         with code:
             with st.container(key="proj_label_join"):
-                st.text(tr("projector.join", url=join_url(workshop.code).split("?")[0]))
+                st.text(tr("projector.join"))
+            with st.container(key="proj_join"):
+                st.text(join_url(workshop.code).split("?")[0])
             with st.container(key="proj_code"):
                 st.text(workshop.code if workshop.is_open else tr("projector.closed"))
         with timer:
