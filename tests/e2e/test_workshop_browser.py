@@ -98,7 +98,7 @@ def test_workshop_ideas_reach_the_projector_live_and_the_promoted_text_lands_in_
     editor.blur()
     wait_for_app(control)
     control.get_by_role("button", name="Opnemen in de sectie").click()
-    wait_for_app(control)
+    control.get_by_text("Opgenomen in de sectie").wait_for()
 
     # The text is in the section and its history carries the vote record ...
     record = store.load(dossier_id)
