@@ -602,3 +602,30 @@ def test_consent_matrix_reaches_the_strategy_from_the_cli(
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     assert "Geen nulmeting" in document_text(out.read_bytes())
+
+
+def test_workshop_summary_of_a_busy_workshop_fits_on_one_page(
+    db_path: Path, store: Store, dossier_id: int
+) -> None:
+    import re
+
+    from workbench import documents
+
+    if documents.pdf_unavailable_reason():
+        pytest.skip("LibreOffice is not installed")
+    busy = Workshops(db_path, Limits(burst_ideas=1000, ideas_per_participant=1000))
+    w = busy.start(store, dossier_id, "doelgroep", by="Fien")
+    tokens = [busy.join(w.code, f"Deelnemer met een lange naam {n}").token for n in range(12)]
+    long_idea = "Een digibus die elke week langs de deelgemeenten rijdt, met spreekuren in de bib " * 6
+    ideas = [busy.add_idea(t, f"{long_idea[:490]} {n}").id for n, t in enumerate(tokens * 4)]
+    for token in tokens:
+        busy.vote(token, ideas[0])
+    for n in range(10):
+        version = store.load(dossier_id).version(section_unit("doelgroep"))
+        busy.promote(store, w.id, [ideas[n]], f"Tekst {n}", version, by="Fien")
+    for partner in ("stad", "vzw"):
+        for section in ("doelgroep", "outreach", "impactmeting", "circulariteit"):
+            Consents(db_path).record(store, dossier_id, section, partner, "object", "Te vaag " * 100, by="F")
+    pdf = documents.to_pdf(summary_docx(summarise(db_path, w.id), "nl"))
+    assert pdf is not None
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1

@@ -15,10 +15,11 @@ from workbench.consent import Consent, Consents
 from workbench.i18n import fmt_datetime, t
 from workbench.records import Revision
 from workbench.store import Store
+from workbench.units import UnitRef
 from workbench.workshop import Idea, Workshop, Workshops
 
-ROWS = 8  # per list: one page is the promise, the rest is counted ("and 12 more")
-TEXT = 220  # characters of an idea on the page
+ROWS = 6  # per list: one page is the promise, the rest is counted ("and 12 more")
+TEXT = 150  # characters of an idea or reason on the page
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,13 @@ def summary_docx(summary: WorkshopSummary, lang: str) -> bytes:
     section = doc.sections[0]
     section.top_margin = section.bottom_margin = Cm(1.6)
     section.left_margin = section.right_margin = Cm(1.8)
-    doc.styles["Normal"].font.size = Pt(9.5)
+    normal = doc.styles["Normal"]
+    normal.font.name = "Calibri"  # Carlito where Calibri is missing: metric-compatible
+    normal.font.size = Pt(9.5)
+    normal.paragraph_format.space_after = Pt(2)
+    for level in (1, 2):
+        doc.styles[f"Heading {level}"].paragraph_format.space_before = Pt(8 if level == 2 else 0)
+        doc.styles[f"Heading {level}"].paragraph_format.space_after = Pt(3)
     doc.core_properties.title = t("workshop.summary.title", lang, section=t(f"section.{w.section}", lang))
     doc.core_properties.author = w.started_by
 
@@ -89,7 +96,7 @@ def summary_docx(summary: WorkshopSummary, lang: str) -> bytes:
     )
 
     doc.add_heading(t("workshop.summary.changed", lang), level=2)
-    _bullets(doc, [_change_line(r, lang) for r in summary.changes], lang, "workshop.summary.no_changes")
+    _bullets(doc, _change_lines(summary.changes, lang), lang, "workshop.summary.no_changes")
 
     doc.add_heading(t("workshop.summary.decided", lang), level=2)
     decided = [
@@ -122,13 +129,31 @@ def summary_docx(summary: WorkshopSummary, lang: str) -> bytes:
     return out.getvalue()
 
 
-def _change_line(revision: Revision, lang: str) -> str:
-    unit = revision.unit
-    what = t(f"section.{unit.key}", lang) if unit.kind == "section" else t(f"unit.{unit.kind}", lang)
-    if revision.label and unit.kind != "section":
-        what = f"{what}: {revision.label}"
-    action = t(f"history.action.{revision.action}", lang)
-    return f"{fmt_datetime(revision.at, lang)} {what} ({action}, {revision.by})"
+def _change_lines(changes: list[Revision], lang: str) -> list[str]:
+    """Sum up the revisions per part of the dossier: what, how often, how, by whom, when last."""
+    grouped: dict[UnitRef, list[Revision]] = {}
+    for revision in changes:
+        grouped.setdefault(revision.unit, []).append(revision)
+    lines = []
+    for unit, revisions in grouped.items():
+        last = revisions[-1]
+        what = t(f"section.{unit.key}", lang) if unit.kind == "section" else t(f"unit.{unit.kind}", lang)
+        if last.label and unit.kind != "section":
+            what = f"{what}: {last.label}"
+        actions = ", ".join(dict.fromkeys(t(f"history.action.{r.action}", lang) for r in revisions))
+        people = ", ".join(dict.fromkeys(r.by for r in revisions))
+        lines.append(
+            t(
+                "workshop.summary.changed_line",
+                lang,
+                what=what,
+                count=len(revisions),
+                actions=actions,
+                by=people,
+                at=fmt_datetime(last.at, lang),
+            )
+        )
+    return lines
 
 
 def _bullets(doc: Any, lines: list[str], lang: str, empty_key: str) -> None:
