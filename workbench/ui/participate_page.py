@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from workbench.ui.common import tr
-from workbench.ui.workshop_view import questions, refused, workshops
+from workbench.ui.workshop_view import clock, questions, refused, workshops
 from workbench.workshop import WorkshopError, normalise_code
 
 TOKEN = "part_token"  # the participant's token: only in this browser session, never in the address
@@ -63,6 +63,8 @@ def _ideas(token: str) -> None:
         return
     if exc := st.session_state.pop("part_refused", None):
         refused(exc)
+    if (left := view.workshop.remaining()) is not None:
+        st.text(tr("participate.time_left", clock=clock(left)))
     st.subheader(tr("participate.vote_title"))
     st.text(tr("participate.dots_left", left=view.dots_left, dots=view.workshop.dots))
     for idea in view.ideas:

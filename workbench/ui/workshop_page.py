@@ -11,6 +11,7 @@ from workbench.ui import workshop_board
 from workbench.ui.common import PAGES, actor, current_dossier_id, db_path, lang, store, tr
 from workbench.ui.workshop_view import (
     PROJECTOR_PATH,
+    clock,
     current_workshop,
     join_url,
     page_url,
@@ -85,6 +86,8 @@ def _controls(record: DossierRecord, workshop: Workshop) -> None:
             workshops().start_round(store(), workshop.id, int(minutes) * 60)
         if stop.button(tr("workshop.round_stop"), key="ws_round_stop", icon=":material/timer_off:"):
             workshops().stop_round(store(), workshop.id)
+        if (left := workshops().get(workshop.id).remaining()) is not None:
+            st.text(tr("workshop.round_left", clock=clock(left)))
     end, download = st.columns(2)
     if workshop.is_open and end.button(tr("workshop.close"), key="ws_close", icon=":material/lock:"):
         workshops().close(store(), workshop.id, by=actor())
