@@ -9,7 +9,7 @@ import pytest
 from workbench.db import database_path
 from workbench.model import Dossier, Partner, RoleAssignment
 from workbench.store import DossierNotFound, EditConflict, InvalidChange, Store
-from workbench.units import Change, identity_unit, item_unit, section_unit
+from workbench.units import Change, UnitRef, identity_unit, item_unit, section_unit
 
 
 def test_imported_dossier_loads_back_equal(store: Store, small_dossier: Dossier) -> None:
@@ -181,3 +181,12 @@ def test_database_path_prefers_flag_then_environment(monkeypatch: pytest.MonkeyP
     assert str(database_path()) == "/tmp/env.db"
     monkeypatch.delenv("WORKBENCH_DB")
     assert str(database_path()) == "workbench.db"
+
+
+def test_last_revision_names_who_deleted_a_unit(store: Store, dossier_id: int) -> None:
+    record = store.load(dossier_id)
+    unit = UnitRef(kind="role", key="r2")
+    store.save(dossier_id, Change(unit=unit, data=None, base_version=record.version(unit)), by="bob")
+    last = store.last_revision(dossier_id, unit)
+    assert last is not None and (last.by, last.action) == ("bob", "delete")
+    assert store.last_revision(dossier_id, UnitRef(kind="role", key="nope")) is None

@@ -176,8 +176,11 @@ def test_consent_page_needs_a_reason_for_an_objection_and_blocks_ready(
     assert table.loc[1, "Outreach"] == "✗ bezwaar"
     assert len(Consents(db_path).objections(opened, Store(db_path).load(opened).dossier)) == 1
 
-    app.switch_page(PAGES["dossier"]).run()
+    app.switch_page(PAGES["partnerschap"]).run()
+    assert "Vzw Verbinding · Outreach: Toeleiding *ontbreekt*" in _texts(app)  # told before trying
     app.selectbox(key="edit_identity_status").select("ready")
-    app.button(key="FormSubmitter:dossier_identity-Bewaren").click().run()
-    assert "Vzw Verbinding bezwaar maakt tegen Outreach" in _texts(app)
+    app.button(key="save_identity").click().run()
+    assert not app.exception
+    shown = " ".join(str(e.value) for e in (*app.text, *app.error, *app.warning))
+    assert "Vzw Verbinding bezwaar maakt tegen Outreach" in shown
     assert Store(db_path).load(opened).dossier.identity.status == DossierStatus.CONCEPT

@@ -36,6 +36,8 @@ class CallProfile(BaseModel):
     required_sections: tuple[str, ...] = ()
     key_roles: tuple[str, ...] = ()
     funding_tiers: tuple[FundingTier, ...] = ()
+    min_target_groups: int = Field(default=1, ge=0)
+    skip_rules: tuple[str, ...] = ()  # completeness rules (data/completeness.toml) this call does not ask
 
 
 @cache

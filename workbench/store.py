@@ -97,6 +97,18 @@ class Store:
                 params.append(limit)
             return [_revision(r) for r in db.query(sql, params)]
 
+    def last_revision(self, dossier_id: int, unit: UnitRef) -> Revision | None:
+        """Return the latest recorded change of one unit (also when it was deleted), or None."""
+        with self._connect() as db:
+            rows = list(
+                db.query(
+                    "SELECT * FROM revisions WHERE dossier_id = ? AND kind = ? AND key = ?"
+                    " ORDER BY id DESC LIMIT 1",
+                    [dossier_id, unit.kind, unit.key],
+                )
+            )
+            return _revision(rows[0]) if rows else None
+
     def unit_at(self, dossier_id: int, revision_id: int) -> tuple[UnitRef, dict[str, Any] | None]:
         """Return a unit as it was right after one recorded revision (None: it was deleted)."""
         with self._connect() as db:

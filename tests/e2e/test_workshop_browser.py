@@ -118,6 +118,6 @@ def test_workshop_ideas_reach_the_projector_live_and_the_promoted_text_lands_in_
     assert projector.locator("script:text('alert(1)')").count() == 0
 
     # ... and the history page names the workshop and the dots.
-    control.goto(f"{app.url}/history_page?dossier={dossier_id}")
+    control.goto(f"{app.url}/history?dossier={dossier_id}")
     wait_for_app(control)
     control.get_by_text(f"Workshop {workshop.code}: 2 idee(ën) opgenomen", exact=False).wait_for()

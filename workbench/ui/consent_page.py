@@ -7,7 +7,8 @@ import streamlit as st
 from workbench.consent import ConsentError, ConsentRow, Decision
 from workbench.model import SECTION_KEYS
 from workbench.store import DossierNotFound
-from workbench.ui.common import PAGES, actor, current_dossier_id, store, tr
+from workbench.ui.common import PAGES, actor, current_dossier_id, labeller, store, tr
+from workbench.ui.consent_view import objections
 from workbench.ui.workshop_view import consents, current_workshop, refused
 
 SYMBOLS = {Decision.AGREE: "✓", Decision.ABSTAIN: "○", Decision.OBJECT: "✗"}
@@ -26,23 +27,6 @@ def _table(matrix: list[ConsentRow]) -> None:
     st.dataframe(rows, hide_index=True)
 
 
-def _objections(matrix: list[ConsentRow]) -> None:
-    standing = [(row.partner_name, c) for row in matrix for c in row.objections]
-    if not standing:
-        return
-    st.warning(tr("consent.blocked"), icon=":material/block:")
-    with st.container(key="consent_objections"):
-        for name, c in standing:
-            st.text(
-                tr(
-                    "consent.objection_line",
-                    partner=name,
-                    section=tr(f"section.{c.section}"),
-                    reason=c.reason,
-                )
-            )
-
-
 def _form(dossier_id: int, matrix: list[ConsentRow]) -> None:
     names = {row.partner_id: row.partner_name for row in matrix}
     with st.form("consent_record"):
@@ -51,7 +35,7 @@ def _form(dossier_id: int, matrix: list[ConsentRow]) -> None:
         section = left.selectbox(
             tr("consent.section"),
             SECTION_KEYS,
-            format_func=lambda k: tr(f"section.{k}"),
+            format_func=labeller("section"),
             key="consent_section",
         )
         partner = right.selectbox(
@@ -60,7 +44,7 @@ def _form(dossier_id: int, matrix: list[ConsentRow]) -> None:
         decision = st.radio(
             tr("consent.decision"),
             list(Decision),
-            format_func=lambda d: tr(f"consent.decision.{Decision(d).value}"),
+            format_func=labeller("consent.decision"),
             horizontal=True,
             key="consent_decision",
         )
@@ -107,7 +91,7 @@ def render() -> None:
         st.info(tr("consent.no_partners"))
         return
     _table(matrix)
-    _objections(matrix)
+    objections(record, link=False)
     _form(dossier_id, matrix)
 
 

@@ -1,95 +1,143 @@
-"""Forms that survive a workshop: widgets seeded from the saved unit, explicit save, conflicts shown."""
+"""Forms that survive a workshop: seeded from the saved part, drafts kept, explicit save, conflicts shown.
+
+Session state per form (its id is FormSpec.form_id(item), e.g. 'partner:stw'):
+- `edit_<id>_<field>`: the widgets' own values;
+- `form_<id>`: what the form was filled from (the snapshot of the saved part), a copy of the
+  typed values (the draft, which outlives the widgets when the user leaves the page or closes
+  the expander), and the outcome of the last save (conflict or problems).
+Buttons act through callbacks, which run before the page is drawn, so they may set widgets.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import streamlit as st
-from pydantic import ValidationError
 
-from workbench.i18n import fmt_datetime
+from workbench import forms
+from workbench.forms import FormSpec
 from workbench.store import DossierRecord, EditConflict, InvalidChange
 from workbench.ui.common import actor, lang, store, tr
-from workbench.units import Change, UnitRef
-from workbench.validation import Problem, from_validation_error
+from workbench.units import Change
+from workbench.validation import Problem
 
 
-def _base_key(unit: UnitRef) -> str:
-    return f"edit_base_{unit}"
+@dataclass(frozen=True)
+class FormRef:
+    """One form on a page: a spec and the item it edits ('' for a singleton or a new item)."""
+
+    spec: FormSpec
+    item: str = ""
+
+    @property
+    def id(self) -> str:
+        return self.spec.form_id(self.item)
+
+    @property
+    def is_new(self) -> bool:
+        return self.spec.is_list and not self.item
 
 
-def _seed_key(unit: UnitRef) -> str:
-    return f"edit_seed_{unit}"
+def widget_key(form_id: str, name: str) -> str:
+    """Return the session-state key of one widget of a form."""
+    return f"edit_{form_id}_{name}"
 
 
-def widget_key(unit: UnitRef, field: str) -> str:
-    """Return the session-state key of one field's widget."""
-    return f"edit_{unit}_{field}"
+def _state_key(form_id: str) -> str:
+    return f"form_{form_id}"
 
 
-def seed(unit: UnitRef, record: DossierRecord, values: dict[str, Any]) -> None:
-    """Put saved values into the widgets once per saved version, unless the user has typed.
+def state(ref: FormRef) -> dict[str, Any]:
+    """Return the form's bookkeeping (seed, snapshot, draft, conflict, problems)."""
+    found: dict[str, Any] = st.session_state.setdefault(_state_key(ref.id), {})
+    return found
 
-    When someone else saved meanwhile and this user changed nothing, the widgets quietly
-    follow the new version; when this user has typed, their text stays and the save
-    will meet the conflict.
+
+def values(ref: FormRef) -> dict[str, Any]:
+    """Read what the user has in the form now: the live widgets, else the kept draft, else the seed."""
+    saved = state(ref)
+    out = dict(saved.get("draft") or saved.get("seed") or {})
+    for name in ref.spec.widget_names():
+        key = widget_key(ref.id, name)
+        if key in st.session_state:
+            out[name] = st.session_state[key]
+    return out
+
+
+def touched(ref: FormRef) -> bool:
+    """Tell whether the user typed something that is not saved yet."""
+    saved = state(ref)
+    return "seed" in saved and values(ref) != saved["seed"]
+
+
+def _fill(ref: FormRef, filled: dict[str, Any]) -> None:
+    for name, value in filled.items():
+        st.session_state[widget_key(ref.id, name)] = value
+
+
+def _seed(ref: FormRef, record: DossierRecord) -> None:
+    obj = forms.part(record.dossier, ref.spec, ref.item)
+    seed = forms.to_widgets(ref.spec, obj)
+    _fill(ref, seed)
+    st.session_state[_state_key(ref.id)] = {
+        "seed": seed,
+        "snapshot": forms.snapshot(ref.spec, obj),
+        "draft": None,
+    }
+
+
+def prepare(ref: FormRef, record: DossierRecord) -> None:
+    """Fill the widgets before they are drawn: from the saved part, or back from the draft.
+
+    When someone else saved this part meanwhile and this user typed nothing, the form quietly
+    follows the new version; when they typed, their text stays and a save will show the conflict.
     """
-    saved_version = record.version(unit)
-    base = st.session_state.get(_base_key(unit))
-    seeded = st.session_state.get(_seed_key(unit))
-    untouched = seeded is not None and all(
-        st.session_state.get(widget_key(unit, f)) == v for f, v in seeded.items()
-    )
-    if base is None or (base != saved_version and untouched):
-        for field, value in values.items():
-            st.session_state[widget_key(unit, field)] = value
-        st.session_state[_seed_key(unit)] = dict(values)
-        st.session_state[_base_key(unit)] = saved_version
+    saved = state(ref)
+    if "seed" not in saved:
+        _seed(ref, record)
+        return
+    current = forms.snapshot(ref.spec, forms.part(record.dossier, ref.spec, ref.item))
+    if current != saved["snapshot"] and not touched(ref) and not saved.get("conflict"):
+        _seed(ref, record)
+        return
+    # Widgets that were not drawn in the last run are gone: put the draft back into them.
+    missing = [n for n in ref.spec.widget_names() if widget_key(ref.id, n) not in st.session_state]
+    if missing:
+        typed = values(ref)
+        _fill(ref, {n: typed[n] for n in missing if n in typed})
 
 
-def current(unit: UnitRef, fields: list[str]) -> dict[str, Any]:
-    """Read the widgets' values of a unit."""
-    return {f: st.session_state.get(widget_key(unit, f)) for f in fields}
+def keep_drafts() -> None:
+    """Copy every drawn form's values into its draft; run at the start of each script run.
 
-
-def forget(unit: UnitRef) -> None:
-    """Drop the seeded state so the next run shows the saved unit afresh."""
-    for key in [k for k in st.session_state if str(k).startswith(f"edit_{unit}_")]:
-        del st.session_state[key]
-    st.session_state.pop(_base_key(unit), None)
-    st.session_state.pop(_seed_key(unit), None)
-
-
-def base_version(unit: UnitRef) -> int:
-    """Return the version the user's widgets were filled from."""
-    return int(st.session_state.get(_base_key(unit), 0))
-
-
-def save(dossier_id: int, unit: UnitRef, build: Callable[[], Any], *, delete: bool = False) -> bool:
-    """Validate and save a unit from its widgets; report errors, conflicts and success on the page."""
-    try:
-        data = None if delete else build().model_dump(mode="json")
-    except ValidationError as exc:
-        show_problems(from_validation_error(exc))
-        return False
-    change = Change(unit=unit, data=data, base_version=base_version(unit))
-    try:
-        store().save(dossier_id, change, by=actor())
-    except EditConflict as conflict:
-        st.session_state[f"edit_conflict_{unit}"] = {
-            "by": conflict.by,
-            "at": conflict.at,
-            "theirs": conflict.theirs,
+    Streamlit drops a widget's value once it is not drawn (another page, a closed expander);
+    the draft keeps what the user typed until it is saved or they load the other version.
+    """
+    for key in list(st.session_state.keys()):
+        key = str(key)
+        if not key.startswith("form_"):
+            continue
+        form_id = key.removeprefix("form_")
+        saved = st.session_state[key]
+        seed = saved.get("seed") if isinstance(saved, dict) else None
+        if not seed:
+            continue
+        live = {
+            n: st.session_state[widget_key(form_id, n)]
+            for n in seed
+            if widget_key(form_id, n) in st.session_state
         }
-        return False
-    except InvalidChange as exc:
-        show_problems(exc.problems)
-        return False
-    forget(unit)
-    st.session_state.pop(f"edit_conflict_{unit}", None)
-    st.toast(tr("edit.saved"), icon=":material/check:")
-    return True
+        if live:
+            saved["draft"] = {**(saved.get("draft") or seed), **live}
+
+
+def forget(ref: FormRef) -> None:
+    """Drop the form's widgets and bookkeeping: the next run shows the saved part afresh."""
+    prefix = f"edit_{ref.id}_"
+    for key in [k for k in st.session_state if str(k).startswith(prefix)]:
+        del st.session_state[key]
+    st.session_state.pop(_state_key(ref.id), None)
 
 
 def show_problems(problems: list[Problem]) -> None:
@@ -99,35 +147,95 @@ def show_problems(problems: list[Problem]) -> None:
         st.text("• " + problem.message(lang()))
 
 
-def conflict_panel(
-    dossier_id: int, unit: UnitRef, record: DossierRecord, describe: Callable[[dict[str, Any]], str]
-) -> None:
-    """When a save met someone else's newer version: show theirs and let the user choose."""
-    conflict = st.session_state.get(f"edit_conflict_{unit}")
-    if not conflict:
+def flash(message: str) -> None:
+    """Show a short confirmation on the next drawing of the page."""
+    st.session_state["flash"] = message
+
+
+# ---------------------------------------------------------------- button callbacks
+
+
+def _apply(ref: FormRef, dossier_id: int, changes: list[Change]) -> bool:
+    saved = state(ref)
+    try:
+        store().apply(dossier_id, changes, by=actor())
+    except EditConflict as exc:
+        # Someone saved between our reading and writing: show it like any other conflict.
+        record = store().load(dossier_id)
+        obj = forms.part(record.dossier, ref.spec, ref.item)
+        saved["conflict"] = {
+            "by": exc.by,
+            "at": exc.at,
+            "theirs": obj,
+            "changed": forms.changed_paths(saved.get("snapshot"), forms.snapshot(ref.spec, obj)),
+        }
+        return False
+    except InvalidChange as exc:
+        saved["problems"] = exc.problems
+        return False
+    return True
+
+
+def save(ref: FormRef, dossier_id: int) -> None:
+    """Validate and save the form; on a conflict or a problem keep the user's text and say why."""
+    saved = state(ref)
+    saved.pop("problems", None)
+    typed = values(ref)
+    record = store().load(dossier_id)
+    plan = forms.plan_save(record, ref.spec, ref.item, typed, saved.get("snapshot"))
+    if plan.outcome == "conflict":
+        by, at = plan.by, plan.at
+        if plan.theirs is None:  # deleted meanwhile: the history knows who did it
+            last = store().last_revision(dossier_id, ref.spec.unit(ref.item))
+            by, at = (last.by, last.at) if last else (by, at)
+        saved["conflict"] = {"by": by, "at": at, "theirs": plan.theirs, "changed": plan.changed}
+        saved["draft"] = typed
         return
-    at = fmt_datetime(conflict["at"], lang()) if conflict["at"] else "?"
-    with st.container(border=True):
-        st.warning(tr("edit.conflict", by=conflict["by"], at=at))
-        if conflict["theirs"] is None:
-            st.text(tr("edit.conflict_deleted"))
-        else:
-            st.caption(tr("edit.conflict_theirs"))
-            st.text(describe(conflict["theirs"]))
-        st.caption(tr("edit.conflict_yours_kept"))
-        left, right = st.columns(2)
-        if left.button(tr("edit.take_theirs"), key=f"edit_take_theirs_{unit}"):
-            forget(unit)
-            st.session_state.pop(f"edit_conflict_{unit}", None)
-            st.rerun()
-        if right.button(tr("edit.keep_mine"), key=f"edit_keep_mine_{unit}", type="primary"):
-            # The user saw the other version and chose theirs over it: base on the newest.
-            st.session_state[_base_key(unit)] = record.version(unit)
-            st.session_state.pop(f"edit_conflict_{unit}", None)
-            st.session_state[f"edit_resave_{unit}"] = True
-            st.rerun()
+    if plan.outcome == "invalid":
+        saved["problems"] = plan.problems
+        return
+    if plan.outcome == "unchanged":
+        saved.pop("conflict", None)
+        flash(tr("edit.unchanged"))
+        return
+    if not _apply(ref, dossier_id, plan.changes):
+        saved["draft"] = typed
+        return
+    forget(ref)
+    if ref.is_new:
+        # Show the new item opened, and the empty 'add' form closed again.
+        st.session_state[f"open_{ref.spec.form_id(plan.item)}"] = True
+        st.session_state[f"open_{ref.id}"] = False
+    flash(tr("edit.saved"))
 
 
-def wants_resave(unit: UnitRef) -> bool:
-    """Tell whether the user chose to keep their own version after a conflict."""
-    return bool(st.session_state.pop(f"edit_resave_{unit}", False))
+def take_theirs(ref: FormRef) -> None:
+    """Drop this user's text and show the saved version."""
+    forget(ref)
+    flash(tr("edit.loaded_theirs"))
+
+
+def keep_mine(ref: FormRef, dossier_id: int) -> None:
+    """Save this user's text on top of the newest version they have now seen."""
+    saved = state(ref)
+    conflict = saved.pop("conflict", None) or {}
+    theirs = conflict.get("theirs")
+    saved["snapshot"] = forms.snapshot(ref.spec, theirs)
+    save(ref, dossier_id)
+
+
+def ask_delete(ref: FormRef, asking: bool) -> None:
+    state(ref)["confirm_delete"] = asking
+
+
+def delete(ref: FormRef, dossier_id: int) -> None:
+    """Delete the item with everything the plan said it takes along, in one atomic apply."""
+    record = store().load(dossier_id)
+    plan = forms.plan_delete(record, ref.spec, ref.item)
+    state(ref)["confirm_delete"] = False
+    if plan.outcome == "gone":
+        forget(ref)
+        return
+    if _apply(ref, dossier_id, plan.changes):
+        forget(ref)
+        flash(tr("edit.deleted"))

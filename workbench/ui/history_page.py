@@ -1,25 +1,33 @@
-"""Geschiedenis: who changed which part when, and bringing back an earlier version."""
+"""Geschiedenis: who changed which part when, and bringing back an earlier version of a part."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from workbench.i18n import fmt_datetime
+from workbench.history import is_gone, revision_line, steps_in
+from workbench.i18n import fmt_datetime, t
+from workbench.model import Dossier
 from workbench.store import DossierNotFound, EditConflict, InvalidChange
+from workbench.ui import editing
 from workbench.ui.common import PAGES, actor, current_dossier_id, lang, store, tr
-from workbench.units import UnitRef
 from workbench.workshop import note_line
 
 
-def unit_label(unit: UnitRef, label: str) -> str:
-    """Name a unit the way the user knows it: 'Partner: STW vzw', 'Doelgroep'."""
-    kind = tr(f"unit.{unit.kind}")
-    if unit.kind == "section":
-        return tr(f"section.{unit.key}")
-    return f"{kind}: {label}" if label else (f"{kind}: {unit.key}" if unit.key else kind)
+def _restore(dossier_id: int, revision_id: int) -> None:
+    try:
+        store().restore_unit(dossier_id, revision_id, by=actor())
+    except InvalidChange as exc:
+        # e.g. a role of a partner that no longer exists: restore the partner first.
+        st.session_state["history_problems"] = [p.message(lang()) for p in exc.problems]
+    except EditConflict as exc:
+        st.session_state["history_problems"] = [tr("edit.conflict", by=exc.by, at="")]
+    else:
+        editing.flash(tr("history.restored"))
 
 
 def render() -> None:
+    if message := st.session_state.pop("flash", None):
+        st.toast(message, icon=":material/history:")
     dossier_id = current_dossier_id()
     if dossier_id is None:
         st.info(tr("dossier.none_open"))
@@ -27,34 +35,49 @@ def render() -> None:
         return
     db = store()
     try:
-        revisions = db.history(dossier_id, limit=300)
+        record = db.load(dossier_id)
+        revisions = db.history(dossier_id, limit=500)
     except DossierNotFound:
         st.error(tr("cli.unknown_dossier", id=dossier_id))
         return
+    code = lang()
     st.title(tr("nav.history"))
     st.caption(tr("history.intro"))
+    if problems := st.session_state.pop("history_problems", None):
+        st.error(tr("history.restore_failed"))
+        st.text("\n".join(f"• {p}" for p in problems))
+    steps = steps_in(revisions)
+    chosen = st.selectbox(
+        tr("history.filter"),
+        ["", *steps],
+        format_func=lambda key: t(f"step.{key}", code) if key else t("history.all", code),
+        key="history_step",
+    )
+    earlier: dict[int, Dossier] = {}  # the dossier before a revision, to name what it deleted
     for rev in revisions:
-        cols = st.columns([1, 3, 4, 3, 2], vertical_alignment="center")
+        before = None
+        if is_gone(rev, record.dossier) and rev.revision > 1:
+            if rev.revision not in earlier:
+                earlier[rev.revision] = db.dossier_at(dossier_id, rev.revision - 1)
+            before = earlier[rev.revision]
+        line = revision_line(rev, record.dossier, code, before)
+        if chosen and line.step != chosen:
+            continue
+        cols = st.columns([1, 3, 6, 2, 2], vertical_alignment="center")
         cols[0].text(f"#{rev.revision}")
-        cols[1].text(fmt_datetime(rev.at, lang()) + "\n" + rev.by)
-        changed = ", ".join(tr(f"field.{f}") for f in rev.changed[:6])
-        note = note_line(rev.note, lang())  # e.g. the vote record of a workshop: shown as text
+        cols[1].text(fmt_datetime(rev.at, code) + "\n" + rev.by)
+        note = note_line(rev.note, code)  # e.g. the vote record of a workshop: shown as text
         cols[2].text(
-            unit_label(rev.unit, rev.label)
-            + (f"\n{changed}" if changed and rev.action == "update" else "")
-            + (f"\n{note}" if note else "")
+            line.title + (f"\n{line.changed}" if line.changed else "") + (f"\n{note}" if note else "")
         )
         cols[3].text(tr(f"history.action.{rev.action}"))
-        if cols[4].button(
-            tr("history.restore"), key=f"history_restore_{rev.id}", help=tr("history.restore_help")
-        ):
-            try:
-                db.restore_unit(dossier_id, rev.id, by=actor())
-            except (EditConflict, InvalidChange) as exc:
-                st.error(tr("history.restore_failed", reason=str(exc)))
-            else:
-                st.toast(tr("history.restored"), icon=":material/history:")
-                st.rerun()
+        cols[4].button(
+            tr("history.restore"),
+            key=f"history_restore_{rev.id}",
+            help=tr("history.restore_help"),
+            on_click=_restore,
+            args=(dossier_id, rev.id),
+        )
 
 
 render()

@@ -38,7 +38,7 @@ def render() -> None:
         cols[3].text(tr("start.changed", at=fmt_datetime(summary.updated_at, lang()), by=summary.updated_by))
         if cols[4].button(tr("start.open"), key=f"start_open_{summary.id}"):
             open_dossier(summary.id)
-            st.switch_page(PAGES["dossier"])
+            st.switch_page(PAGES["partnerschap"])
 
     with st.form("start_create", clear_on_submit=True):
         st.subheader(tr("start.new"))

@@ -8,7 +8,7 @@ from workbench.i18n import fmt_datetime
 from workbench.model import SECTION_KEYS
 from workbench.store import DossierNotFound, DossierRecord
 from workbench.ui import workshop_board
-from workbench.ui.common import PAGES, actor, current_dossier_id, db_path, lang, store, tr
+from workbench.ui.common import PAGES, actor, current_dossier_id, db_path, labeller, lang, store, tr
 from workbench.ui.workshop_view import (
     PROJECTOR_PATH,
     clock,
@@ -29,7 +29,7 @@ def _start(dossier_id: int) -> None:
         section = st.selectbox(
             tr("workshop.section"),
             SECTION_KEYS,
-            format_func=lambda key: tr(f"section.{key}"),
+            format_func=labeller("section"),
             key="ws_section",
         )
         dots = st.number_input(tr("workshop.dots"), min_value=1, max_value=20, value=3, key="ws_dots")
@@ -48,17 +48,21 @@ def _choose(dossier_id: int, current: Workshop | None) -> None:
     if not earlier:
         return
     ids = [w.id for w in earlier]
-    by_id = {w.id: w for w in earlier}
+    # Labels made now, in this run's language: widgets may format their options after the run.
+    labels = {
+        w.id: tr(
+            f"workshop.choice.{w.status.value}",
+            code=w.code,
+            section=tr(f"section.{w.section}"),
+            at=fmt_datetime(w.started_at, lang()),
+        )
+        for w in earlier
+    }
     picked = st.selectbox(
         tr("workshop.choose"),
         ids,
         index=ids.index(current.id) if current else None,
-        format_func=lambda i: tr(
-            f"workshop.choice.{by_id[i].status.value}",
-            code=by_id[i].code,
-            section=tr(f"section.{by_id[i].section}"),
-            at=fmt_datetime(by_id[i].started_at, lang()),
-        ),
+        format_func=labels.__getitem__,
         key="ws_choose",
     )
     if picked is not None and (current is None or picked != current.id):

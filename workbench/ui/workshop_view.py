@@ -7,7 +7,7 @@ from urllib.parse import urlencode, urlsplit
 import streamlit as st
 
 from workbench.consent import Consents
-from workbench.i18n import has, t
+from workbench.guidance import guidance
 from workbench.ui.common import db_path, lang
 from workbench.workshop import Workshop, WorkshopError, Workshops
 
@@ -69,10 +69,8 @@ def clock(seconds: int | None) -> str:
 
 def questions(section: str) -> list[str]:
     """Return the hulpvragen of a section in this session's language."""
-    found: list[str] = []
-    while has(f"guidance.{section}.q{len(found) + 1}", lang()):
-        found.append(t(f"guidance.{section}.q{len(found) + 1}", lang()))
-    return found
+    found = guidance(section, lang())
+    return found.questions if found else []
 
 
 def refused(exc: WorkshopError) -> None:

@@ -1,0 +1,219 @@
+"""Draw a form from its spec: widgets per field kind, problems beside fields, save, delete, conflicts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import streamlit as st
+
+from workbench import forms, labels
+from workbench.forms import Field, Kind
+from workbench.i18n import fmt_datetime, fmt_money, has, t
+from workbench.model import Dossier, GdprRole
+from workbench.store import DossierRecord
+from workbench.ui import editing
+from workbench.ui.common import lang, tr
+from workbench.ui.editing import FormRef
+from workbench.ui.markup import escape
+
+EARLIEST, LATEST = date(2000, 1, 1), date(2100, 12, 31)
+
+
+def _options(f: Field, dossier: Dossier) -> tuple[list[Any], Callable[[Any], str]]:
+    """Return the choices of a choice field and how to show them (names resolved now: off-thread safe)."""
+    code = lang()
+    if f.kind in (Kind.CHOICE, Kind.CHOICES) and f.enum is not None:
+        prefix = forms.ENUM_LABELS[f.enum]
+        return [e.value for e in f.enum], lambda v: t(f"{prefix}.{v}", code)
+    if f.kind in (Kind.PARTNER, Kind.PARTNERS, Kind.GDPR_ROLES):
+        names = {p.id: p.name for p in dossier.partners}
+        options: list[Any] = list(names)
+        if f.kind is Kind.PARTNER and (f.optional or not names):
+            options = ["", *options]
+        return options, lambda v: names.get(v, "—") if v else t("form.none", code)
+    if f.kind is Kind.TARGET_GROUPS:
+        groups = {g.id: g.name for g in dossier.strategy.doelgroep.target_groups}
+        return list(groups), lambda v: groups.get(v, v)
+    if f.kind is Kind.ROLE:
+        roles = {key: labels.role_name(dossier, key, code) for key in dossier.role_keys()}
+        return list(roles), lambda v: roles.get(v, v)
+    return [], str
+
+
+def _keep_valid(key: str, options: list[Any], many: bool) -> None:
+    """Drop a remembered choice that no longer exists (a partner deleted meanwhile)."""
+    value = st.session_state.get(key)
+    if many:
+        if value is not None and any(v not in options for v in value):
+            st.session_state[key] = [v for v in value if v in options]
+    elif options and value not in options:
+        st.session_state[key] = options[0]
+
+
+def _widget(ref: FormRef, f: Field, dossier: Dossier, container: Any) -> None:
+    label = labels.field_label(ref.spec.key, f, lang())
+    help_key = f"help.{ref.spec.key}.{f.path}"
+    help_text = tr(help_key) if has(help_key, lang()) else None
+    key = editing.widget_key(ref.id, f.path)
+    with container:
+        if f.kind is Kind.LINE:
+            st.text_input(label, key=key, max_chars=f.max_chars, help=help_text)
+        elif f.kind in (Kind.TEXT, Kind.LINES):
+            st.text_area(
+                label, key=key, help=help_text or (tr("form.one_per_line") if f.kind is Kind.LINES else None)
+            )
+        elif f.kind is Kind.INT:
+            st.number_input(label, key=key, min_value=0, step=1, help=help_text)
+        elif f.kind is Kind.DECIMAL:
+            st.number_input(label, key=key, min_value=0.0, step=1.0, format="%.2f", help=help_text)
+        elif f.kind is Kind.DATE:
+            st.date_input(
+                label, min_value=EARLIEST, max_value=LATEST, key=key, help=help_text, format="DD/MM/YYYY"
+            )
+        elif f.kind is Kind.BOOL:
+            st.checkbox(label, key=key, help=help_text)
+        elif f.kind is Kind.GDPR_ROLES:
+            options, show = _options(f, dossier)
+            for role, name in zip(GdprRole, f.widget_names(), strict=True):
+                role_key = editing.widget_key(ref.id, name)
+                _keep_valid(role_key, options, many=True)
+                st.multiselect(tr(f"form.gdpr_roles.{role.value}"), options, key=role_key, format_func=show)
+        else:
+            options, show = _options(f, dossier)
+            many = f.kind in (Kind.CHOICES, Kind.PARTNERS, Kind.TARGET_GROUPS)
+            _keep_valid(key, options, many)
+            if many:
+                st.multiselect(label, options, key=key, format_func=show, help=help_text)
+            else:
+                st.selectbox(label, options, key=key, format_func=show, help=help_text)
+            if not options or options == [""]:
+                st.caption(tr("form.no_partners" if "partner" in f.kind else "form.no_options"))
+        for problem in _problems(ref, f.path):
+            st.markdown(f":red[{escape(problem)}]")
+
+
+def _problems(ref: FormRef, path: str | None) -> list[str]:
+    found = editing.state(ref).get("problems") or []
+    return [p.message(lang()) for p in found if forms.problem_field(ref.spec, p) == path]
+
+
+def draw(ref: FormRef, record: DossierRecord, *, save_label: str = "") -> None:
+    """Draw one form with its buttons, in a container keyed by the form; buttons act in callbacks."""
+    with st.container(key=f"box_{ref.id}"):
+        _draw(ref, record, save_label)
+
+
+def _draw(ref: FormRef, record: DossierRecord, save_label: str) -> None:
+    editing.prepare(ref, record)
+    dossier = record.dossier
+    _conflict_panel(ref, record)
+    for group in ref.spec.groups:
+        if group.heading:
+            st.markdown(f"**{tr(group.heading)}**")
+        for row in group.rows:
+            columns = st.columns(len(row)) if len(row) > 1 else [st.container()]
+            for f, column in zip(row, columns, strict=True):
+                _widget(ref, f, dossier, column)
+    saved = editing.state(ref)
+    if saved.get("problems"):
+        st.error(tr("edit.not_saved"))
+        for message in _problems(ref, None):
+            st.text("• " + message)
+    if editing.touched(ref):
+        st.caption(tr("edit.unsaved"))
+    if ref.spec is forms.ROLE:
+        _budget_total(ref)
+    bar = st.container(horizontal=True)
+    bar.button(
+        save_label or tr("form.add" if ref.is_new else "edit.save"),
+        key=f"save_{ref.id}",
+        type="primary",
+        on_click=editing.save,
+        args=(ref, record.id),
+        icon=":material/save:",
+    )
+    if ref.spec.is_list and not ref.is_new:
+        bar.button(
+            tr("form.delete"),
+            key=f"delete_{ref.id}",
+            on_click=editing.ask_delete,
+            args=(ref, True),
+            icon=":material/delete:",
+        )
+        if saved.get("confirm_delete"):
+            _confirm_delete(ref, record)
+
+
+def _budget_total(ref: FormRef) -> None:
+    """Show the role's total as typed, formatted the user's way (number inputs cannot)."""
+    typed = editing.values(ref)
+    parts = [forms.model_value(f, typed.get(f.path)) for f in ref.spec.fields if f.path.startswith("budget.")]
+    total = sum((p for p in parts if isinstance(p, Decimal)), Decimal(0))
+    st.caption(tr("form.budget_total", total=fmt_money(total, lang())))
+
+
+def _confirm_delete(ref: FormRef, record: DossierRecord) -> None:
+    obj, consequences = forms.deletion(record.dossier, ref.spec, ref.item)
+    if obj is None:
+        return
+    code = lang()
+    with st.container(border=True):
+        st.warning(tr("form.delete_confirm", name=escape(labels.item_title(obj, record.dossier, code))))
+        deleted = [c for c in consequences if c.action == "delete"]
+        unlinked = [c for c in consequences if c.action == "unlink"]
+        if deleted:
+            st.text(
+                tr("form.delete_also")
+                + "\n"
+                + "\n".join("• " + labels.unit_title(c.unit, record.dossier, code) for c in deleted)
+            )
+        if unlinked:
+            st.text(
+                tr("form.delete_unlinks")
+                + "\n"
+                + "\n".join("• " + labels.unit_title(c.unit, record.dossier, code) for c in unlinked)
+            )
+        left = right = st.container(horizontal=True)
+        left.button(
+            tr("form.delete_yes"),
+            key=f"delete_yes_{ref.id}",
+            type="primary",
+            on_click=editing.delete,
+            args=(ref, record.id),
+        )
+        right.button(
+            tr("form.cancel"), key=f"delete_no_{ref.id}", on_click=editing.ask_delete, args=(ref, False)
+        )
+
+
+def _conflict_panel(ref: FormRef, record: DossierRecord) -> None:
+    """When a save met someone else's newer version: who, when, what they changed; theirs or mine."""
+    conflict = editing.state(ref).get("conflict")
+    if not conflict:
+        return
+    code = lang()
+    at = fmt_datetime(conflict["at"], code) if conflict["at"] else "?"
+    with st.container(border=True, key=f"conflict_{ref.id}"):
+        st.warning(tr("edit.conflict", by=escape(conflict["by"]), at=at), icon=":material/group:")
+        theirs = conflict["theirs"]
+        if theirs is None:
+            st.text(tr("edit.conflict_deleted"))
+        else:
+            st.caption(tr("edit.conflict_theirs"))
+            lines = labels.describe(ref.spec, theirs, record.dossier, code, only=conflict["changed"] or None)
+            st.text("\n".join(f"{label}: {value}" for label, value in lines))
+        st.caption(tr("edit.conflict_yours_kept"))
+        bar = st.container(horizontal=True)
+        bar.button(
+            tr("edit.take_theirs"), key=f"take_theirs_{ref.id}", on_click=editing.take_theirs, args=(ref,)
+        )
+        bar.button(
+            tr("edit.keep_mine"),
+            key=f"keep_mine_{ref.id}",
+            type="primary",
+            on_click=editing.keep_mine,
+            args=(ref, record.id),
+        )

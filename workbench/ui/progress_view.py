@@ -1,0 +1,84 @@
+"""What the step pages share: the open dossier, state icons, links to a step, open points shown safely."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+from streamlit.errors import StreamlitPageNotFoundError
+
+from workbench.i18n import has
+from workbench.progress import Finding, StepState
+from workbench.store import DossierNotFound, DossierRecord
+from workbench.ui.common import PAGES, current_dossier_id, lang, store, tr
+
+ROOT = Path(__file__).resolve().parents[2]
+STATE_ICONS: dict[StepState, str] = {
+    StepState.EMPTY: ":material/radio_button_unchecked:",
+    StepState.IN_PROGRESS: ":material/pending:",
+    StepState.COMPLETE: ":material/check_circle:",
+    StepState.NEEDS_ATTENTION: ":material/error:",
+}
+# Plain characters, because findings are shown with st.text (user names never render as Markdown).
+SEVERITY_MARKS = {"error": "✖", "missing": "○", "hint": "⚠"}
+
+
+def step_page(key: str) -> str:
+    """Return the page file of a step (or of a page in PAGES), as an absolute path."""
+    return str(ROOT / PAGES.get(key, f"workbench/ui/steps/{key}.py"))
+
+
+def link_to_step(
+    key: str, label: str, dossier_id: int | None, *, icon: str | None = None, subject: str | None = None
+) -> None:
+    """Link to a step's page, keeping the dossier (and the item) in the address; text if not routed."""
+    params = {"dossier": str(dossier_id)} if dossier_id is not None else {}
+    if subject:
+        params["focus"] = subject
+    try:
+        st.page_link(step_page(key), label=label, icon=icon, query_params=params or None)
+    except StreamlitPageNotFoundError:
+        # The step's page is not (yet) part of the navigation: say where, without a broken link.
+        st.caption(label)
+
+
+def finding_line(finding: Finding) -> str:
+    """Return one open point as a plain line: mark, sentence."""
+    return f"{SEVERITY_MARKS[finding.severity]} {finding.message(lang())}"
+
+
+def show_findings(findings: list[Finding]) -> None:
+    """List open points as plain text, errors first (the order progress.assess gives)."""
+    for finding in findings:
+        st.text(finding_line(finding))
+
+
+def state_label(state: StepState) -> str:
+    return tr(f"progress.state.{state.value}")
+
+
+def role_label(role: str) -> str:
+    """Return a role's label: from the catalogue, or the dossier's own label of a custom role."""
+    return tr(f"role.{role}") if has(f"role.{role}", lang()) else role
+
+
+def load_record() -> tuple[int, DossierRecord] | None:
+    """Load the open dossier, or explain on the page why there is none."""
+    dossier_id = current_dossier_id()
+    if dossier_id is not None:
+        try:
+            return dossier_id, store().load(dossier_id)
+        except DossierNotFound:
+            st.error(tr("cli.unknown_dossier", id=dossier_id))
+    else:
+        st.info(tr("dossier.none_open"))
+    link_to_step("start", tr("nav.start"), None, icon=":material/home:")
+    return None
+
+
+def show_alerts(findings: list[Finding]) -> None:
+    """Show open points in a box, one plain line each: they name partners and items, never Markdown."""
+    if not findings:
+        return
+    with st.container(border=True):
+        show_findings(findings)

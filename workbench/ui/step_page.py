@@ -1,0 +1,171 @@
+"""What every step page shares: the open dossier, the heading, guidance, item lists and previous / next."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from workbench import forms, labels
+from workbench.guidance import guidance
+from workbench.model import Model
+from workbench.progress import assess
+from workbench.steps import STEP_KEYS, neighbours
+from workbench.store import DossierNotFound, DossierRecord
+from workbench.ui import editing, form_view
+from workbench.ui.common import PAGES, current_dossier_id, lang, store, tr
+from workbench.ui.editing import FormRef
+from workbench.ui.markup import escape
+from workbench.ui.progress_view import STATE_ICONS, link_to_step, show_findings, state_label
+from workbench.units import KINDS
+
+SEARCH_FROM = 12  # lists longer than this get a search field
+
+
+def begin(step_key: str) -> DossierRecord | None:
+    """Load the open dossier and draw the step's heading; None (with a way back) when there is none."""
+    if message := st.session_state.pop("flash", None):
+        st.toast(message, icon=":material/check:")
+    dossier_id = current_dossier_id()
+    if dossier_id is None:
+        st.info(tr("dossier.none_open"))
+        st.page_link(PAGES["start"], label=tr("nav.start"), icon=":material/home:")
+        return None
+    try:
+        record = store().load(dossier_id)
+    except DossierNotFound:
+        st.error(tr("cli.unknown_dossier", id=dossier_id))
+        st.page_link(PAGES["start"], label=tr("nav.start"), icon=":material/home:")
+        return None
+    if focus := st.query_params.get("focus"):
+        # A link from the Overzicht names the item to look at: open it once, then tidy the address.
+        st.session_state["focus"] = focus
+        del st.query_params["focus"]
+    number = STEP_KEYS.index(step_key) + 1
+    st.caption(escape(tr("step.of", name=record.dossier.identity.name, n=number, total=len(STEP_KEYS))))
+    st.title(tr(f"step.{step_key}"))
+    _status(step_key, record)
+    return record
+
+
+def _status(step_key: str, record: DossierRecord) -> None:
+    """Show how far this step is and its open points (assessor hints), always as one element."""
+    progress = assess(record.dossier)
+    state = progress.states[step_key]
+    found = progress.findings_for(step_key)
+    percent = round(progress.completeness[step_key] * 100)
+    label = tr(
+        "step.status" if found else "step.status_done",
+        state=state_label(state),
+        percent=percent,
+        count=len(found),
+    )
+    # One container whatever the findings, so the forms below keep their place in the page.
+    with st.container(key="step_status"), st.expander(escape(label), icon=STATE_ICONS[state]):
+        show_findings(found)
+
+
+def guidance_panel(step_key: str) -> None:
+    """Show the step's hulpvragen and an example from practice (our own text: Markdown is fine)."""
+    found = guidance(step_key, lang())
+    if found is None:
+        return
+    with st.container(border=True, key=f"guidance_{step_key}"):
+        if found.intro:
+            st.markdown(f"**{found.intro}**")
+        st.markdown(f"**{tr('guidance.questions')}**")
+        st.markdown("\n".join(f"- {q}" for q in found.questions))
+        if found.example:
+            st.markdown(f"**{tr('guidance.example')}**")
+            st.caption(found.example)
+
+
+def end(step_key: str) -> None:
+    """Draw the previous / next bar of the workshop flow."""
+    st.session_state.pop("focus", None)  # an item to open that this page did not have
+    before, after = neighbours(step_key)
+    dossier_id = current_dossier_id()
+    st.divider()
+    left, _, right = st.columns([3, 2, 3])
+    if before:
+        with left:
+            link_to_step(
+                before,
+                tr("step.previous", name=tr(f"step.{before}")),
+                dossier_id,
+                icon=":material/arrow_back:",
+            )
+    if after:
+        with right:
+            link_to_step(
+                after, tr("step.next", name=tr(f"step.{after}")), dossier_id, icon=":material/arrow_forward:"
+            )
+
+
+def items_of(record: DossierRecord, spec: forms.FormSpec) -> list[Model]:
+    """Return the items a list form edits, in saved order."""
+    if spec.items:
+        holder = forms.unit_model(record.dossier, spec.unit())
+        return list(getattr(holder, spec.items)) if holder is not None else []
+    return list(getattr(record.dossier, KINDS[spec.unit_kind].field))
+
+
+def item_key(spec: forms.FormSpec, obj: Model) -> str:
+    """Return the key that names an item: its id, or a custom role's key."""
+    field = "id" if spec.items else KINDS[spec.unit_kind].key_field or "id"
+    return str(getattr(obj, field))
+
+
+def item_list(
+    record: DossierRecord, spec: forms.FormSpec, items: list[Model] | None = None, *, heading: bool = True
+) -> None:
+    """Draw a list as one expander per item (its form drawn only when open) and one to add an item.
+
+    The list sits in its own container, so that an item added or removed does not move what
+    follows it on the page (a moved element is rebuilt in the browser, losing text being typed).
+    """
+    with st.container(key=f"list_{spec.key}"):
+        _item_list(record, spec, items, heading)
+
+
+def _item_list(record: DossierRecord, spec: forms.FormSpec, items: list[Model] | None, heading: bool) -> None:
+    code = lang()
+    items = items_of(record, spec) if items is None else items
+    if heading:
+        st.subheader(tr(f"form.{spec.key}.list"))
+    if not items:
+        st.caption(tr(f"form.{spec.key}.empty"))
+    titles = [labels.item_title(obj, record.dossier, code) for obj in items]
+    if len(items) > SEARCH_FROM:
+        needle = st.text_input(
+            tr("form.search"), key=f"search_{spec.key}", placeholder=tr("form.search_hint")
+        )
+        if needle.strip():
+            kept = [
+                (o, title) for o, title in zip(items, titles, strict=True) if needle.lower() in title.lower()
+            ]
+            items, titles = [o for o, _ in kept], [title for _, title in kept]
+    # Always drawn, so that the expanders below keep their place: an element that moves is
+    # rebuilt in the browser, and text being typed into it would be lost.
+    notice = st.container(key=f"unsaved_{spec.key}")
+    refs = [FormRef(spec, item_key(spec, obj)) for obj in items]
+    focus = st.session_state.get("focus")
+    if focus and focus in {ref.item for ref in refs}:
+        st.session_state[f"open_{spec.form_id(focus)}"] = True
+        del st.session_state["focus"]
+    new = FormRef(spec)
+    unsaved = [title for ref, title in zip(refs, titles, strict=True) if editing.touched(ref)]
+    if editing.touched(new):
+        unsaved.append(tr(f"form.{spec.key}.new"))
+    if unsaved:
+        notice.caption(escape(tr("edit.unsaved_in", names=", ".join(unsaved))))
+    for ref, title in zip(refs, titles, strict=True):
+        _expander(ref, record, escape(title), None)
+    _expander(new, record, tr(f"form.{spec.key}.new"), ":material/add:")
+
+
+def _expander(ref: FormRef, record: DossierRecord, label: str, icon: str | None) -> None:
+    """Draw a lazily filled expander holding one form; it stays open when its label changes."""
+    key = f"open_{ref.id}"
+    box = st.expander(label, expanded=bool(st.session_state.get(key)), key=key, on_change="rerun", icon=icon)
+    if box.open:
+        with box:
+            form_view.draw(ref, record)

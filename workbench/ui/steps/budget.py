@@ -1,0 +1,132 @@
+"""Budget en planning: the budget per partner and cost category against the call's cap, milestones."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from workbench.budget import (
+    CATEGORIES,
+    budget_changes_on,
+    budget_table,
+    milestone_rows,
+    partner_choices,
+    planning_changes_on,
+    role_lines,
+)
+from workbench.i18n import fmt_money
+from workbench.progress import assess
+from workbench.store import DossierRecord
+from workbench.ui import step_page, table_editing
+from workbench.ui.common import lang, tr
+from workbench.ui.progress_view import load_record, role_label, show_alerts
+
+
+def _summary(record: DossierRecord) -> None:
+    table = budget_table(record.dossier)
+    money = lambda amount: fmt_money(amount, lang())  # noqa: E731
+    partner, total = tr("budget.partner"), tr("budget.total")
+    rows = [
+        {
+            partner: r.partner,
+            **{tr(f"cost.{c}"): money(r.amounts[c]) for c in CATEGORIES},
+            total: money(r.total),
+        }
+        for r in table.rows
+    ]
+    rows.append(
+        {
+            partner: total,
+            **{tr(f"cost.{c}"): money(table.totals[c]) for c in CATEGORIES},
+            total: money(table.total),
+        }
+    )
+    st.dataframe(pd.DataFrame(rows), hide_index=True, key="budget_summary")
+    left, middle, right = st.columns(3)
+    left.metric(tr("budget.total"), money(table.total))
+    middle.metric(tr("budget.cap"), money(table.cap))
+    right.metric(tr("budget.remaining"), money(table.remaining))
+
+
+def _role_budgets(dossier_id: int, record: DossierRecord) -> None:
+    name = "budget_roles"
+    base = table_editing.snapshot(name, record)
+    lines = role_lines(base.dossier)
+    st.subheader(tr("budget.per_role"))
+    if not lines:
+        st.info(tr("budget.no_roles"))
+        return
+    frame = pd.DataFrame(
+        [
+            {"partner": line.partner, "role": role_label(line.role)}
+            | {c: float(line.amounts[c]) for c in CATEGORIES}
+            for line in lines
+        ],
+        index=[line.role_id for line in lines],
+    )
+    amount = lambda c: st.column_config.NumberColumn(  # noqa: E731
+        tr(f"cost.{c}"), min_value=0, max_value=100_000_000, step=0.01, format="euro"
+    )
+    edited = st.data_editor(
+        frame,
+        key=table_editing.editor_key(name),
+        hide_index=True,
+        placeholder="–",
+        disabled=["partner", "role"],
+        column_config={
+            "partner": st.column_config.TextColumn(tr("budget.partner"), width="medium"),
+            "role": st.column_config.TextColumn(tr("budget.role")),
+            **{c: amount(c) for c in CATEGORIES},
+        },
+    )
+    if st.button(tr("budget.save_budget"), key="budget_roles_save", type="primary"):
+        edits = {str(rid): values for rid, values in edited[list(CATEGORIES)].to_dict("index").items()}
+        if table_editing.save(name, dossier_id, budget_changes_on(base, edits)):
+            st.rerun()
+    table_editing.conflict_panel(name, dossier_id, record)
+
+
+def _planning(dossier_id: int, record: DossierRecord) -> None:
+    name = "budget_planning"
+    base = table_editing.snapshot(name, record, lambda r: {"narrative": r.dossier.planning.narrative})
+    st.subheader(tr("budget.planning"))
+    frame = pd.DataFrame(milestone_rows(base.dossier), columns=["id", "title", "due", "owner"])
+    frame["due"] = pd.to_datetime(frame["due"]).dt.date
+    edited = st.data_editor(
+        frame,
+        key=table_editing.editor_key(name),
+        num_rows="dynamic",
+        hide_index=True,
+        placeholder="–",
+        column_order=["title", "due", "owner"],
+        column_config={
+            "title": st.column_config.TextColumn(tr("field.title"), max_chars=200),
+            "due": st.column_config.DateColumn(tr("field.due"), format="DD/MM/YYYY"),
+            "owner": st.column_config.SelectboxColumn(
+                tr("field.owner_partner_id"), options=list(partner_choices(base.dossier))
+            ),
+        },
+    )
+    st.text_area(tr("budget.planning_narrative"), key=table_editing.editor_key(name, "narrative"), height=150)
+    if st.button(tr("budget.save_planning"), key="budget_planning_save", type="primary"):
+        narrative = st.session_state.get(table_editing.editor_key(name, "narrative")) or ""
+        if table_editing.save(name, dossier_id, planning_changes_on(edited.to_dict("records"), narrative)):
+            st.rerun()
+    table_editing.conflict_panel(name, dossier_id, record)
+
+
+def render() -> None:
+    loaded = load_record()
+    if loaded is None:
+        return
+    dossier_id, record = loaded
+    st.title(tr("step.budget"))
+    st.caption(tr("budget.intro"))
+    _summary(record)
+    show_alerts(assess(record.dossier).findings_for("budget"))
+    _role_budgets(dossier_id, record)
+    _planning(dossier_id, record)
+    step_page.end("budget")
+
+
+render()

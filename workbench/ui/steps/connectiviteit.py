@@ -1,0 +1,5 @@
+"""Step: Connectiviteit (strategy section)."""
+
+from workbench.ui import section_form
+
+section_form.render("connectiviteit")

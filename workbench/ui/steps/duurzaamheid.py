@@ -1,0 +1,5 @@
+"""Step: Duurzaamheid en opschaalbaarheid (strategy section)."""
+
+from workbench.ui import section_form
+
+section_form.render("duurzaamheid")

@@ -1,0 +1,5 @@
+"""Step: Outreach (strategy section)."""
+
+from workbench.ui import section_form
+
+section_form.render("outreach")

@@ -1,0 +1,28 @@
+"""Step: Partners: every organisation in the partnership, with the data the agreement needs."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from workbench import forms
+from workbench.tables import partner_table
+from workbench.ui import step_page
+from workbench.ui.common import lang, tr
+
+
+def render() -> None:
+    record = step_page.begin("partners")
+    if record is None:
+        return
+    inputs, guide = st.columns([3, 2], gap="large")
+    with guide:
+        step_page.guidance_panel("partners")
+    with inputs:
+        if record.dossier.partners:
+            st.subheader(tr("form.partners_overview"))
+            st.dataframe(partner_table(record.dossier, lang()), hide_index=True, key="partners_table")
+        step_page.item_list(record, forms.PARTNER)
+    step_page.end("partners")
+
+
+render()
