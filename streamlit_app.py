@@ -20,6 +20,7 @@ from workbench.ui.common import (
     tr,
 )
 from workbench.ui.progress_view import STATE_ICONS
+from workbench.ui.workshop_view import JOIN_PATH, PROJECTOR_PATH
 
 st.set_page_config(page_title="Digibank Werkbank", page_icon=ICON, layout="wide")
 init_state()
@@ -29,14 +30,30 @@ open_mode = user is None and not login_required()
 sidebar(user, open_mode)
 # An invitation link opens the join page, until this tab has used that code.
 inviting = st.query_params.get("invite", "") not in ("", st.session_state.get("join_used"))
+# Workshop participants join with a code and a name only: that page needs no account.
+participate = st.Page(
+    PAGES["participate"], title=tr("nav.participate"), icon=":material/front_hand:", url_path=JOIN_PATH
+)
+
+
+def run(navigation: st.navigation) -> None:  # type: ignore[valid-type]
+    """Run the chosen page; a workshop code in any link (?join=CODE) opens the participant page."""
+    if "join" in st.query_params and navigation.url_path != JOIN_PATH:
+        st.switch_page(participate, query_params={"join": st.query_params["join"]})
+    try:
+        navigation.run()
+    except AccessDenied:
+        # The core refused (a role changed meanwhile, a crafted request): say so, show nothing more.
+        st.error(tr("access.denied_dossier"), icon=":material/block:")
+
 
 if user is None and not open_mode:
-    # Accounts exist: nothing but logging in or joining with an invitation until someone is known.
+    # Accounts exist: nothing but logging in, joining with an invitation or a workshop code.
     login = st.Page(
         PAGES["login"], title=tr("access.nav.login"), icon=":material/login:", default=not inviting
     )
     join = st.Page(PAGES["join"], title=tr("access.nav.join"), icon=":material/group_add:", default=inviting)
-    st.navigation([login, join], position="hidden").run()
+    run(st.navigation([login, join, participate], position="hidden"))
     st.stop()
 
 dossier_id = current_dossier_id()
@@ -50,6 +67,7 @@ start = st.Page(PAGES["start"], title=tr("nav.start"), icon=":material/home:", d
 workbench_pages = [
     start,
     st.Page(PAGES["portfolio"], title=tr("access.nav.portfolio"), icon=":material/dashboard:"),
+    participate,
 ]
 if user is not None:
     workbench_pages.append(
@@ -72,13 +90,15 @@ dossier_pages = [
             icon=STATE_ICONS[states[s.key]] if s.key in states else ":material/radio_button_unchecked:",
         )
         for s in STEPS
-        if s.key in PAGES
     ),
     st.Page(PAGES["graph"], title=tr("nav.graph"), icon=":material/hub:"),
     st.Page(PAGES["documents"], title=tr("nav.documents"), icon=":material/description:"),
     st.Page(PAGES["history"], title=tr("nav.history"), icon=":material/history:", url_path="history"),
 ]
 together_pages = [
+    st.Page(PAGES["workshop"], title=tr("nav.workshop"), icon=":material/groups:"),
+    st.Page(PAGES["projector"], title=tr("nav.projector"), icon=":material/tv:", url_path=PROJECTOR_PATH),
+    st.Page(PAGES["consent"], title=tr("nav.consent"), icon=":material/how_to_vote:"),
     st.Page(PAGES["comments"], title=tr("access.nav.comments"), icon=":material/forum:"),
     st.Page(PAGES["review"], title=tr("access.nav.review"), icon=":material/fact_check:"),
     st.Page(PAGES["members"], title=tr("access.nav.members"), icon=":material/group:"),
@@ -99,8 +119,4 @@ else:
         },
         expanded=True,
     )
-try:
-    navigation.run()
-except AccessDenied:
-    # The core refused (a role changed meanwhile, a crafted request): say so, show nothing more.
-    st.error(tr("access.denied_dossier"), icon=":material/block:")
+run(navigation)

@@ -315,6 +315,7 @@ def _write_document(
     db_path: str | None,
 ) -> None:
     from workbench import custom_templates, documents
+    from workbench.consent import consent_matrix
 
     store = _store(ctx, db_path)
     record = store.load(dossier_id)
@@ -327,6 +328,7 @@ def _write_document(
             revision=record.revision,
             template=template.read_bytes() if template else None,
             picture=not no_picture,
+            consent=consent_matrix(store.path, dossier_id, record.dossier),
         )
     except custom_templates.TemplateProblem as exc:
         raise Refusal(exc.message) from exc

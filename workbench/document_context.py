@@ -9,15 +9,19 @@ the readiness check and the documents can never disagree.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workbench import document_annexes as annexes
 from workbench import document_obligations as obligations
 from workbench.calls import CallProfile, call_profile
 from workbench.document_builder import DASH, Builder, Gaps
-from workbench.document_strategy import strategy_sections
+from workbench.document_strategy import consent_matrix, strategy_sections
 from workbench.model import CallKind, Dossier, Objective, Partner
+
+if TYPE_CHECKING:
+    from workbench.consent import ConsentRow
 
 # The 23 clauses of the samenwerkingsovereenkomst (DOMAIN section 4), in article order.
 CLAUSES: tuple[str, ...] = (
@@ -67,6 +71,7 @@ def build(
     revision: int | None = None,
     findings: list[tuple[str, str]] | None = None,
     today: date | None = None,
+    consent: Sequence[ConsentRow] | None = None,
 ) -> tuple[dict[str, Any], Gaps]:
     """Return the template context and the gaps it had to fill with defaults."""
     b = Builder(dossier, lang)
@@ -99,6 +104,7 @@ def build(
         "flows": annexes.flows(b),
         "network_picture": b.t("documents.network_placeholder"),
         "findings": annexes.findings(b, findings),
+        "consent": consent_matrix(b, consent),
     }
     ctx["sections"] = strategy_sections(b, call_profile(dossier.identity.call))
     return ctx, b.gaps
@@ -110,9 +116,10 @@ def context(
     *,
     revision: int | None = None,
     findings: list[tuple[str, str]] | None = None,
+    consent: Sequence[ConsentRow] | None = None,
 ) -> dict[str, Any]:
     """Return the template context for both documents of a dossier."""
-    return build(dossier, lang, revision=revision, findings=findings)[0]
+    return build(dossier, lang, revision=revision, findings=findings, consent=consent)[0]
 
 
 # ---------------------------------------------------------------- identity and call

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from workbench.calls import CallProfile
 from workbench.document_builder import DASH, Builder
 from workbench.model import SECTION_KEYS
+
+if TYPE_CHECKING:
+    from workbench.consent import ConsentRow
 
 
 def indicator_rows(b: Builder, place: str) -> list[dict[str, str]]:
@@ -134,3 +138,31 @@ def _rows(
     b: Builder, place: str, gap: str, rows: list[dict[str, str]], keys: tuple[str, ...]
 ) -> list[dict[str, str]]:
     return b.rows_or_todo(rows, keys, place, gap)
+
+
+def consent_matrix(b: Builder, rows: Sequence[ConsentRow] | None) -> dict[str, Any]:
+    """Return every partner's latest word per section, and the objections that still stand."""
+    if rows is None:  # made without the database (e.g. from a file): say so rather than show blanks
+        return {"text": b.t("documents.consent_unavailable"), "rows": [], "objections": []}
+    table: list[dict[str, str]] = []
+    objections: list[dict[str, str]] = []
+    for row in rows:
+        cells: dict[str, str] = {}
+        for section in SECTION_KEYS:
+            given = row.cells.get(section)
+            cells[section] = b.t(f"consent.decision.{given.decision.value}") if given else DASH
+            if given and given.decision.value == "object":
+                objections.append(
+                    {
+                        "partner": row.partner_name,
+                        "section": b.t(f"section.{section}"),
+                        "reason": given.reason,
+                    }
+                )
+        table.append({"partner": row.partner_name, **cells})
+    recorded = any(c is not None for row in rows for c in row.cells.values())
+    return {
+        "text": b.t("documents.consent_intro" if recorded else "documents.consent_none"),
+        "rows": table,
+        "objections": objections,
+    }

@@ -13,7 +13,7 @@ import shutil
 import signal
 import subprocess
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -34,7 +34,7 @@ from workbench.i18n import language, t
 from workbench.model import SECTION_KEYS, Dossier, clean_text
 
 if TYPE_CHECKING:
-    pass
+    from workbench.consent import ConsentRow
 
 __all__ = [
     "ANNEXES",
@@ -69,6 +69,7 @@ STRATEGY_SECTIONS: tuple[str, ...] = (
     "governance",
     "budget_planning",
     "netwerk",
+    "instemming",
 )
 IMAGE_WIDTH = Mm(160)
 
@@ -169,6 +170,7 @@ def generate(
     template: bytes | None = None,
     picture: bool = True,
     progress: Callable[[str], None] | None = None,
+    consent: Sequence[ConsentRow] | None = None,
 ) -> bytes:
     """Make one document with its gap analysis and network picture, from ours or a custom template.
 
@@ -184,12 +186,12 @@ def generate(
         png = network_picture(dossier, lang)
     step("render")
     if template is None:
-        return _document(kind, dossier, lang, revision, png, findings)
+        return _document(kind, dossier, lang, revision, png, findings, consent)
     from workbench.custom_templates import render_custom
 
     return render_custom(
         template,
-        context(dossier, lang, revision=revision, findings=findings),
+        context(dossier, lang, revision=revision, findings=findings, consent=consent),
         lang=lang,
         images={"network_picture": png} if png else None,
         title=document_title(kind, dossier, lang),
@@ -220,9 +222,10 @@ def strategy(
     revision: int | None = None,
     network_png: bytes | None = None,
     findings: list[tuple[str, str]] | None = None,
+    consent: Sequence[ConsentRow] | None = None,
 ) -> bytes:
-    """Return the samenwerkingsstrategie of a dossier as .docx bytes."""
-    return _document("strategy", dossier, lang, revision, network_png, findings)
+    """Return the samenwerkingsstrategie of a dossier as .docx bytes (with the consent matrix)."""
+    return _document("strategy", dossier, lang, revision, network_png, findings, consent)
 
 
 def _document(
@@ -232,9 +235,10 @@ def _document(
     revision: int | None,
     network_png: bytes | None,
     findings: list[tuple[str, str]] | None,
+    consent: Sequence[ConsentRow] | None = None,
 ) -> bytes:
     lang = language(lang)
-    ctx = context(dossier, lang, revision=revision, findings=findings)
+    ctx = context(dossier, lang, revision=revision, findings=findings, consent=consent)
     images = {"network_picture": network_png} if network_png else None
     return render(
         template_bytes(kind, lang), ctx, lang=lang, images=images, title=document_title(kind, dossier, lang)

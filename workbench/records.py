@@ -42,6 +42,10 @@ class InvalidChange(StoreError):
         self.problems = problems
 
 
+class ReadyWhileObjecting(InvalidChange):
+    """The dossier cannot be marked ready while a partner objects to a section."""
+
+
 # ---------------------------------------------------------------- records
 
 
@@ -94,6 +98,7 @@ class Revision:
     at: datetime
     changed: list[str]
     label: str
+    note: dict[str, Any] | None = None  # e.g. the vote record of a workshop promotion
 
 
 # ---------------------------------------------------------------- schema

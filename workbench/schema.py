@@ -195,3 +195,83 @@ def m004_reviews(db: Database) -> None:
             PRIMARY KEY (dossier_id, criterion)
         )"""
     )
+
+
+@migrations()
+def m005_workshops(db: Database) -> None:
+    # A revision may carry a note (JSON), e.g. the vote record of a workshop that promoted ideas.
+    db.execute("ALTER TABLE revisions ADD COLUMN note TEXT")
+    db.execute(
+        """
+        CREATE TABLE workshops (
+            id INTEGER PRIMARY KEY,
+            dossier_id INTEGER NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,
+            section TEXT NOT NULL,
+            code TEXT NOT NULL UNIQUE,
+            status TEXT NOT NULL CHECK (status IN ('open', 'closed')),
+            dots INTEGER NOT NULL CHECK (dots BETWEEN 1 AND 20),
+            base_revision INTEGER NOT NULL,
+            round_started_at TEXT,
+            round_seconds INTEGER,
+            started_at TEXT NOT NULL,
+            started_by TEXT NOT NULL,
+            closed_at TEXT,
+            closed_by TEXT
+        )"""
+    )
+    db.execute("CREATE INDEX workshops_by_dossier ON workshops (dossier_id, id)")
+    db.execute(
+        """
+        CREATE TABLE workshop_participants (
+            id INTEGER PRIMARY KEY,
+            workshop_id INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            token_hash TEXT NOT NULL UNIQUE,
+            joined_at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX participants_by_workshop ON workshop_participants (workshop_id)")
+    db.execute(
+        """
+        CREATE TABLE workshop_ideas (
+            id INTEGER PRIMARY KEY,
+            workshop_id INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+            participant_id INTEGER REFERENCES workshop_participants(id) ON DELETE SET NULL,
+            author TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('idea', 'formulation')),
+            text TEXT NOT NULL,
+            cluster TEXT NOT NULL DEFAULT '',
+            hidden INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX ideas_by_workshop ON workshop_ideas (workshop_id, id)")
+    db.execute("CREATE INDEX ideas_by_participant ON workshop_ideas (participant_id, created_at)")
+    db.execute(
+        """
+        CREATE TABLE workshop_votes (
+            id INTEGER PRIMARY KEY,
+            workshop_id INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+            participant_id INTEGER NOT NULL REFERENCES workshop_participants(id) ON DELETE CASCADE,
+            idea_id INTEGER NOT NULL REFERENCES workshop_ideas(id) ON DELETE CASCADE,
+            created_at TEXT NOT NULL,
+            UNIQUE (participant_id, idea_id)
+        )"""
+    )
+    db.execute("CREATE INDEX votes_by_workshop ON workshop_votes (workshop_id, idea_id)")
+    db.execute(
+        """
+        CREATE TABLE consents (
+            id INTEGER PRIMARY KEY,
+            dossier_id INTEGER NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,
+            section TEXT NOT NULL,
+            partner_id TEXT NOT NULL,
+            decision TEXT NOT NULL CHECK (decision IN ('agree', 'abstain', 'object')),
+            reason TEXT NOT NULL DEFAULT '',
+            workshop_id INTEGER REFERENCES workshops(id) ON DELETE SET NULL,
+            by TEXT NOT NULL,
+            at TEXT NOT NULL,
+            CHECK (decision != 'object' OR reason != '')
+        )"""
+    )
+    db.execute("CREATE INDEX consents_by_dossier ON consents (dossier_id, section, partner_id, id)")

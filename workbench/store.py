@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from sqlite_utils import Database
 
 from workbench.db import connect, prepare, write
-from workbench.model import Dossier, Identity
+from workbench.model import Dossier, DossierStatus, Identity
 from workbench.records import (
     DocumentVersion,
     DossierNotFound,
@@ -22,12 +22,14 @@ from workbench.records import (
     DossierSummary,
     EditConflict,
     InvalidChange,
+    ReadyWhileObjecting,
     Revision,
     StoreError,
     UnitVersion,
 )
 from workbench.units import Change, UnitRef, assemble, changed_fields, disassemble, singleton_units, unit_data
-from workbench.validation import from_validation_error
+from workbench.validation import Problem, from_validation_error
+from workbench.workshop_store import open_objections
 
 # ---------------------------------------------------------------- the store
 
@@ -145,12 +147,20 @@ class Store:
         """Save one unit based on the version it was loaded at; return the new dossier revision."""
         return self.apply(dossier_id, [change], by)
 
-    def apply(self, dossier_id: int, changes: list[Change], by: str, action: str = "") -> int:
+    def apply(
+        self,
+        dossier_id: int,
+        changes: list[Change],
+        by: str,
+        action: str = "",
+        note: dict[str, Any] | None = None,
+    ) -> int:
         """Apply several unit changes at once, all or nothing; return the new dossier revision.
 
         Every change names the version it was based on: a stale one raises EditConflict
         and nothing is saved. A change that would leave the dossier invalid raises
-        InvalidChange.
+        InvalidChange; marking it ready while a partner objects raises ReadyWhileObjecting.
+        The note (JSON-ready) is kept with each recorded revision, e.g. a vote record.
         """
         now = _now().isoformat()
         with self._write() as db:
@@ -177,6 +187,8 @@ class Store:
                 dossier = assemble(state)
             except ValidationError as exc:
                 raise InvalidChange(from_validation_error(exc)) from exc
+            if any(c.unit.kind == "identity" for c in changes):
+                _refuse_ready_while_objecting(db, dossier_id, dossier)
 
             revision = head["revision"] + 1
             positions = {u: r["position"] for u, r in rows.items()}
@@ -202,6 +214,7 @@ class Store:
                         by,
                         now,
                         label=_label(before),
+                        note=note,
                     )
                     continue
                 # Store what the model made of the input (trimmed, normalised), not the raw input.
@@ -235,6 +248,7 @@ class Store:
                     changed_fields(before, data),
                     by,
                     now,
+                    note=note,
                 )
             identity = dossier.identity
             db.execute(
@@ -390,10 +404,11 @@ def _record(
     by: str,
     now: str,
     label: str = "",
+    note: dict[str, Any] | None = None,
 ) -> None:
     db.execute(
         "INSERT INTO revisions (dossier_id, revision, kind, key, version, action, data, changed,"
-        " label, by, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " label, by, at, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             dossier_id,
             revision,
@@ -406,8 +421,30 @@ def _record(
             label or _label(data or {}),
             by,
             now,
+            None if note is None else json.dumps(note, ensure_ascii=False),
         ],
     )
+
+
+def _refuse_ready_while_objecting(db: Database, dossier_id: int, dossier: Dossier) -> None:
+    """Refuse status ready while a (current) partner's latest word on a section is an objection."""
+    if dossier.identity.status != DossierStatus.READY:
+        return
+    problems = [
+        Problem(
+            code="rule.ready_while_objecting",
+            loc=("identity", "status"),
+            params={
+                "partner": partner.name,
+                "section": row["section"],
+                "reason": row["reason"],
+            },
+        )
+        for row in open_objections(db, dossier_id)
+        if (partner := dossier.partner(row["partner_id"])) is not None
+    ]
+    if problems:
+        raise ReadyWhileObjecting(problems)
 
 
 def _last_author(db: Database, dossier_id: int, unit: UnitRef) -> str:
@@ -476,6 +513,7 @@ def _revision(row: dict[str, Any]) -> Revision:
         at=_ts(row["at"]),
         changed=json.loads(row["changed"]),
         label=row["label"],
+        note=json.loads(row["note"]) if row["note"] else None,
     )
 
 
@@ -487,6 +525,7 @@ __all__ = [
     "DossierSummary",
     "EditConflict",
     "InvalidChange",
+    "ReadyWhileObjecting",
     "Revision",
     "Store",
     "StoreError",

@@ -64,6 +64,8 @@ def _formatted(params: Mapping[str, Any], lang: str) -> dict[str, Any]:
             out[key] = fmt_money(value, lang)
         elif isinstance(value, date):
             out[key] = fmt_date(value, lang)
+        elif key == "section" and has(f"section.{value}", lang):
+            out[key] = t(f"section.{value}", lang)  # a strategy section by its key
         else:
             out[key] = value
     return out

@@ -217,11 +217,18 @@ class Workspace:
     def save(self, dossier_id: int, change: Change, by: str | None = None) -> int:
         return self.apply(dossier_id, [change])
 
-    def apply(self, dossier_id: int, changes: list[Change], by: str | None = None, action: str = "") -> int:
+    def apply(
+        self,
+        dossier_id: int,
+        changes: list[Change],
+        by: str | None = None,
+        action: str = "",
+        note: dict[str, Any] | None = None,
+    ) -> int:
         """Apply unit changes; partner, role and flow units need manage_partners, the rest edit_section."""
         for needed in _edit_actions(c.unit for c in changes):
             self.require(needed, dossier_id)
-        return self.store.apply(dossier_id, changes, by=self.by, action=action)
+        return self.store.apply(dossier_id, changes, by=self.by, action=action, note=note)
 
     def restore_unit(self, dossier_id: int, revision_id: int, by: str | None = None) -> int:
         unit, _ = self.unit_at(dossier_id, revision_id)

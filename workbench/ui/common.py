@@ -34,6 +34,10 @@ PAGES: dict[str, str] = {
     "users": "workbench/ui/users_page.py",
     "documents": "workbench/ui/documents_page.py",
     "history": "workbench/ui/history_page.py",
+    "workshop": "workbench/ui/workshop_page.py",
+    "projector": "workbench/ui/projector_page.py",
+    "participate": "workbench/ui/participate_page.py",
+    "consent": "workbench/ui/consent_page.py",
 }
 
 

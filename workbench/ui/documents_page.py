@@ -7,6 +7,7 @@ from typing import Literal
 import streamlit as st
 
 from workbench import documents
+from workbench.consent import consent_matrix
 from workbench.custom_templates import TemplateProblem, variable_paths
 from workbench.document_versions import change_title, describe_causes
 from workbench.i18n import LANGUAGES, fmt_datetime, t
@@ -43,7 +44,11 @@ def _generate(db: Workspace, record: DossierRecord, kind: Kind, doc_lang: str, p
     )
     if upload is not None:
         with st.expander(tr("documents.page.variables")):
-            st.code("\n".join(variable_paths(documents.context(record.dossier, doc_lang))), language=None)
+            consent = consent_matrix(db.path, record.id, record.dossier)
+            st.code(
+                "\n".join(variable_paths(documents.context(record.dossier, doc_lang, consent=consent))),
+                language=None,
+            )
     if not st.button(tr("documents.page.generate"), type="primary", key="documents_page_generate"):
         return
     steps = {"picture": tr("documents.page.step.picture"), "render": tr("documents.page.step.render")}
@@ -57,6 +62,7 @@ def _generate(db: Workspace, record: DossierRecord, kind: Kind, doc_lang: str, p
                 template=upload.getvalue() if upload is not None else None,
                 picture=picture,
                 progress=lambda step: status.write(steps[step]),
+                consent=consent_matrix(db.path, record.id, record.dossier),
             )
         except TemplateProblem as problem:
             status.update(label=tr("documents.page.template_failed"), state="error")

@@ -12,6 +12,7 @@ from workbench.steps import step_of_unit
 from workbench.store import DossierNotFound, EditConflict, InvalidChange
 from workbench.ui import editing
 from workbench.ui.common import PAGES, actor, current_dossier_id, lang, store, tr
+from workbench.workshop import note_line
 
 PAGE_SIZE = 50  # revisions drawn at once: a long history stays quick to show
 
@@ -74,7 +75,10 @@ def render() -> None:
         cols = st.columns([1, 3, 6, 2, 2], vertical_alignment="center")
         cols[0].text(f"#{rev.revision}")
         cols[1].text(fmt_datetime(rev.at, code) + "\n" + rev.by)
-        cols[2].text(line.title + (f"\n{line.changed}" if line.changed else ""))
+        note = note_line(rev.note, code)  # e.g. the vote record of a workshop: shown as text
+        cols[2].text(
+            line.title + (f"\n{line.changed}" if line.changed else "") + (f"\n{note}" if note else "")
+        )
         cols[3].text(tr(f"history.action.{rev.action}"))
         cols[4].button(
             tr("history.restore"),

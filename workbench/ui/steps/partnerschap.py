@@ -8,6 +8,7 @@ from workbench import forms
 from workbench.portable import to_json
 from workbench.ui import form_view, step_page
 from workbench.ui.common import lang, tr
+from workbench.ui.consent_view import objections
 from workbench.ui.editing import FormRef
 from workbench.validation import rule_problems
 
@@ -21,6 +22,7 @@ def render() -> None:
         step_page.guidance_panel("partnerschap")
     with inputs:
         form_view.draw(FormRef(forms.IDENTITY), record)
+        objections(record)
 
         st.subheader(tr("dossier.checks"))
         problems = rule_problems(record.dossier)

@@ -1,0 +1,115 @@
+"""Meedoen: join a workshop with its code and a name (no account), add ideas, give your dots."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from workbench.ui.common import tr
+from workbench.ui.workshop_view import clock, questions, refused, workshops
+from workbench.workshop import WorkshopError, normalise_code
+
+TOKEN = "part_token"  # the participant's token: only in this browser session, never in the address
+
+
+def _join() -> None:
+    st.title(tr("participate.title"))
+    st.caption(tr("participate.intro"))
+    with st.form("part_join"):
+        code = st.text_input(
+            tr("participate.code"), value=st.query_params.get("join", ""), key="part_code", max_chars=12
+        )
+        name = st.text_input(tr("participate.name"), key="part_name", max_chars=40)
+        if st.form_submit_button(tr("participate.join"), type="primary"):
+            try:
+                joined = workshops().join(code, name)
+            except WorkshopError as exc:
+                refused(exc)
+                return
+            st.session_state[TOKEN] = joined.token
+            st.rerun()
+
+
+def _add_idea(token: str) -> None:
+    if st.session_state.pop("part_clear", False):
+        st.session_state["part_idea_text"] = ""  # before the widget exists: the next idea starts empty
+    with st.form("part_idea"):
+        text = st.text_area(tr("participate.idea"), key="part_idea_text", max_chars=500, height=100)
+        if st.form_submit_button(tr("participate.add"), type="primary", icon=":material/add:"):
+            try:
+                workshops().add_idea(token, text)
+            except WorkshopError as exc:
+                refused(exc)  # the text stays, so nothing typed is lost
+                return
+            st.session_state["part_clear"] = True
+            st.toast(tr("participate.added"), icon=":material/check:")
+            st.rerun()
+
+
+def _toggle(token: str, idea_id: int, voted: bool) -> None:
+    try:
+        if voted:
+            workshops().unvote(token, idea_id)
+        else:
+            workshops().vote(token, idea_id)
+    except WorkshopError as exc:
+        st.session_state["part_refused"] = exc
+
+
+@st.fragment(run_every="3s")
+def _ideas(token: str) -> None:
+    """The ideas to vote on, refreshed so that new ones show up without reloading."""
+    view = workshops().view(token)
+    if view is None:
+        return
+    if exc := st.session_state.pop("part_refused", None):
+        refused(exc)
+    if (left := view.workshop.remaining()) is not None:
+        st.text(tr("participate.time_left", clock=clock(left)))
+    st.subheader(tr("participate.vote_title"))
+    st.text(tr("participate.dots_left", left=view.dots_left, dots=view.workshop.dots))
+    for idea in view.ideas:
+        voted = idea.id in view.my_votes
+        with st.container(border=True, key=f"part_idea_{idea.id}"):
+            text, button = st.columns([5, 2], vertical_alignment="center")
+            text.text(idea.text)
+            text.text(tr("participate.by", name=idea.author))
+            button.button(
+                tr("participate.unvote" if voted else "participate.vote"),
+                key=f"part_vote_{idea.id}",
+                type="primary" if voted else "secondary",
+                icon=":material/radio_button_checked:" if voted else ":material/radio_button_unchecked:",
+                disabled=not view.workshop.is_open or (not voted and view.dots_left == 0),
+                on_click=_toggle,
+                args=(token, idea.id, voted),
+            )
+    if view.mine:
+        st.subheader(tr("participate.mine"))
+        for idea in view.mine:
+            st.text(f"• {idea.text}")
+
+
+def render() -> None:
+    token = str(st.session_state.get(TOKEN) or "")
+    view = workshops().view(token) if token else None
+    linked = st.query_params.get("join")
+    if view is None or (linked is not None and normalise_code(linked) != view.workshop.code):
+        # No token yet, or a link to another workshop: join (again).
+        st.session_state.pop(TOKEN, None)
+        _join()
+        return
+    st.text(tr("participate.joined_as", name=view.participant.name, code=view.workshop.code))
+    st.title(tr(f"section.{view.workshop.section}"))
+    if found := questions(view.workshop.section):
+        with st.expander(tr("participate.questions"), expanded=False):
+            st.markdown("\n".join(f"- {q}" for q in found))  # our own catalogue text
+    if view.workshop.is_open:
+        _add_idea(token)
+    else:
+        st.info(tr("workshop.error.closed"))
+    _ideas(token)
+    if st.button(tr("participate.leave"), key="part_leave", icon=":material/logout:"):
+        st.session_state.pop(TOKEN, None)
+        st.rerun()
+
+
+render()

@@ -1,0 +1,167 @@
+"""The facilitator's board: pick ideas, cluster them, add formulations, compose the text and promote it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from workbench.i18n import fmt_datetime
+from workbench.store import DossierRecord, EditConflict, InvalidChange
+from workbench.ui.common import actor, lang, store, tr
+from workbench.ui.workshop_view import refused, workshops
+from workbench.units import section_unit
+from workbench.workshop import IdeaKind, Workshop, WorkshopError
+
+PICK = "ws_pick_"  # + idea id: the checkbox that selects an idea
+
+
+def _picked(workshop_id: int) -> list[int]:
+    visible = {i.id for i in workshops().board(workshop_id).ideas}
+    keys = [str(k) for k, v in st.session_state.items() if str(k).startswith(PICK) and v]
+    chosen = (int(k.removeprefix(PICK)) for k in keys)
+    return sorted(i for i in chosen if i in visible)
+
+
+def _unpick() -> None:
+    for key in [k for k in st.session_state if str(k).startswith(PICK)]:
+        st.session_state[key] = False
+
+
+def _attempt(action: Any, *args: Any, done: str = "") -> None:
+    """Run a board action from a callback; keep a refusal or a confirmation for the next run."""
+    try:
+        action(*args)
+    except WorkshopError as exc:
+        st.session_state["ws_refused"] = exc
+        return
+    if done:
+        st.session_state["ws_flash"] = tr(done)
+
+
+def _cluster(workshop_id: int) -> None:
+    label = str(st.session_state.get("ws_cluster_label", ""))  # as typed now, not at the last run
+    _attempt(
+        workshops().cluster, store(), workshop_id, _picked(workshop_id), label, done="workshop.clustered"
+    )
+    _unpick()
+
+
+def _hide(workshop_id: int, idea_id: int) -> None:
+    _attempt(workshops().hide, store(), workshop_id, idea_id, done="workshop.hidden")
+
+
+@st.fragment(run_every="3s")
+def _ideas(workshop_id: int) -> None:
+    """The ideas as they come in, with their dots: new ones appear without reloading."""
+    board = workshops().board(workshop_id)
+    st.subheader(tr("workshop.board", ideas=len(board.ideas), people=board.participants, votes=board.votes))
+    for label, members in board.clusters():
+        if label:
+            with st.container(key=f"ws_cluster_{members[0].id}"):
+                st.text(tr("workshop.cluster_heading", label=label))
+        for idea in members:
+            with st.container(border=True, key=f"ws_idea_{idea.id}"):
+                pick, body, hide = st.columns([1, 9, 2], vertical_alignment="center")
+                pick.checkbox(tr("workshop.pick"), key=f"{PICK}{idea.id}", label_visibility="collapsed")
+                body.text(tr("workshop.idea_line", votes=idea.votes, text=idea.text))
+                kind = tr("workshop.formulation") if idea.kind == IdeaKind.FORMULATION else ""
+                done = tr("workshop.promoted") if idea.id in board.promoted else ""
+                body.text(" · ".join(part for part in (idea.author, kind, done) if part))
+                hide.button(
+                    tr("workshop.hide"),
+                    key=f"ws_hide_{idea.id}",
+                    icon=":material/visibility_off:",
+                    on_click=_hide,
+                    args=(workshop_id, idea.id),
+                )
+
+
+def _compose(dossier_id: int, workshop: Workshop) -> None:
+    """Put the current text and the picked ideas in the editor, based on the section as it is now."""
+    record = store().load(dossier_id)
+    narrative = getattr(record.dossier.strategy, workshop.section).narrative
+    chosen = set(_picked(workshop.id))
+    ideas = [i.text for i in workshops().board(workshop.id).ideas if i.id in chosen]
+    st.session_state[f"ws_text_{workshop.id}"] = "\n\n".join(p for p in (narrative, *ideas) if p)
+    st.session_state[f"ws_base_{workshop.id}"] = record.version(section_unit(workshop.section))
+    st.session_state.pop("ws_conflict", None)
+
+
+def _promote(dossier_id: int, workshop: Workshop) -> None:
+    text = st.session_state.get(f"ws_text_{workshop.id}", "")
+    base = int(st.session_state.get(f"ws_base_{workshop.id}", 0))
+    try:
+        workshops().promote(store(), workshop.id, _picked(workshop.id), text, base, by=actor())
+    except WorkshopError as exc:
+        st.session_state["ws_refused"] = exc
+        return
+    except EditConflict as conflict:
+        # Keep the facilitator's text; show who changed the section and their version.
+        st.session_state["ws_conflict"] = (
+            conflict.by,
+            conflict.at,
+            (conflict.theirs or {}).get("narrative", ""),
+        )
+        return
+    except InvalidChange as exc:
+        st.session_state["ws_flash_error"] = "\n".join(p.message(lang()) for p in exc.problems)
+        return
+    record = store().load(dossier_id)
+    st.session_state[f"ws_base_{workshop.id}"] = record.version(section_unit(workshop.section))
+    st.session_state["ws_flash"] = tr("workshop.promoted_done")
+    _unpick()
+
+
+def _rebase(dossier_id: int, workshop: Workshop) -> None:
+    """Continue on the version someone else saved, keeping the text in the editor."""
+    record = store().load(dossier_id)
+    st.session_state[f"ws_base_{workshop.id}"] = record.version(section_unit(workshop.section))
+    st.session_state.pop("ws_conflict", None)
+
+
+def _messages() -> None:
+    if exc := st.session_state.pop("ws_refused", None):
+        refused(exc)
+    if flash := st.session_state.pop("ws_flash", None):
+        st.toast(flash, icon=":material/check:")
+    if problems := st.session_state.pop("ws_flash_error", None):
+        st.text(problems)
+
+
+def render(record: DossierRecord, workshop: Workshop) -> None:
+    """Draw the board and the actions on the picked ideas."""
+    _messages()
+    _ideas(workshop.id)
+    with st.container(border=True, key="ws_cluster_box"):
+        label, button = st.columns([3, 1], vertical_alignment="bottom")
+        label.text_input(tr("workshop.cluster_label"), key="ws_cluster_label", max_chars=60)
+        button.button(tr("workshop.cluster"), key="ws_cluster", on_click=_cluster, args=(workshop.id,))
+    with st.form("ws_formulation", clear_on_submit=True):
+        text = st.text_area(tr("workshop.formulation_text"), key="ws_formulation_text", max_chars=500)
+        if st.form_submit_button(tr("workshop.add_formulation"), icon=":material/add:"):
+            _attempt(workshops().add_formulation, store(), workshop.id, text, actor())
+            st.rerun()
+
+    st.subheader(tr("workshop.promote_title"))
+    st.caption(tr("workshop.promote_help"))
+    unit = section_unit(workshop.section)
+    narrative = getattr(record.dossier.strategy, workshop.section).narrative
+    st.session_state.setdefault(f"ws_text_{workshop.id}", narrative)
+    st.session_state.setdefault(f"ws_base_{workshop.id}", record.version(unit))
+    st.button(tr("workshop.compose"), key="ws_compose", on_click=_compose, args=(record.id, workshop))
+    st.text_area(tr("workshop.text"), key=f"ws_text_{workshop.id}", height=220, max_chars=20_000)
+    if conflict := st.session_state.get("ws_conflict"):
+        by, at, theirs = conflict
+        st.warning(tr("workshop.conflict", at=fmt_datetime(at, lang()) if at else "?"))
+        st.text(tr("workshop.conflict_by", by=by))
+        st.text(theirs)
+        st.button(tr("workshop.rebase"), key="ws_rebase", on_click=_rebase, args=(record.id, workshop))
+    st.button(
+        tr("workshop.promote"),
+        key="ws_promote",
+        type="primary",
+        icon=":material/publish:",
+        on_click=_promote,
+        args=(record.id, workshop),
+    )

@@ -1,0 +1,137 @@
+"""Workshop (facilitator): start a workshop on a section, run rounds, cluster, promote ideas into the text."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from workbench.i18n import fmt_datetime
+from workbench.model import SECTION_KEYS
+from workbench.store import DossierNotFound, DossierRecord
+from workbench.ui import workshop_board
+from workbench.ui.common import PAGES, actor, current_dossier_id, db_path, labeller, lang, store, tr
+from workbench.ui.workshop_view import (
+    PROJECTOR_PATH,
+    clock,
+    current_workshop,
+    join_url,
+    page_url,
+    refused,
+    use_workshop,
+    workshops,
+)
+from workbench.workshop import Workshop, WorkshopError
+from workbench.workshop_summary import summarise, summary_docx
+
+
+def _start(dossier_id: int) -> None:
+    with st.form("ws_start", border=True):
+        st.subheader(tr("workshop.start_title"))
+        section = st.selectbox(
+            tr("workshop.section"),
+            SECTION_KEYS,
+            format_func=labeller("section"),
+            key="ws_section",
+        )
+        dots = st.number_input(tr("workshop.dots"), min_value=1, max_value=20, value=3, key="ws_dots")
+        if st.form_submit_button(tr("workshop.start"), type="primary", icon=":material/play_arrow:"):
+            try:
+                started = workshops().start(store(), dossier_id, section, by=actor(), dots=int(dots))
+            except WorkshopError as exc:
+                refused(exc)
+                return
+            use_workshop(started.id)
+            st.rerun()
+
+
+def _choose(dossier_id: int, current: Workshop | None) -> None:
+    earlier = workshops().of_dossier(dossier_id)
+    if not earlier:
+        return
+    ids = [w.id for w in earlier]
+    # Labels made now, in this run's language: widgets may format their options after the run.
+    labels = {
+        w.id: tr(
+            f"workshop.choice.{w.status.value}",
+            code=w.code,
+            section=tr(f"section.{w.section}"),
+            at=fmt_datetime(w.started_at, lang()),
+        )
+        for w in earlier
+    }
+    picked = st.selectbox(
+        tr("workshop.choose"),
+        ids,
+        index=ids.index(current.id) if current else None,
+        format_func=labels.__getitem__,
+        key="ws_choose",
+    )
+    if picked is not None and (current is None or picked != current.id):
+        use_workshop(int(picked))
+        st.rerun()
+
+
+def _controls(record: DossierRecord, workshop: Workshop) -> None:
+    code, links, timer = st.columns([2, 3, 3])
+    with code, st.container(key="ws_code"):
+        st.caption(tr("workshop.code"))
+        st.text(workshop.code)
+    with links:
+        st.caption(tr("workshop.join_link"))
+        st.code(join_url(workshop.code), language=None)
+        st.link_button(
+            tr("workshop.open_projector"),
+            page_url(PROJECTOR_PATH, dossier=record.id, workshop=workshop.id),
+            icon=":material/tv:",
+        )
+    with timer:
+        minutes = st.number_input(tr("workshop.round_minutes"), 1, 60, 5, key="ws_minutes")
+        start, stop = st.columns(2)
+        if start.button(tr("workshop.round_start"), key="ws_round_start", icon=":material/timer:"):
+            workshops().start_round(store(), workshop.id, int(minutes) * 60)
+        if stop.button(tr("workshop.round_stop"), key="ws_round_stop", icon=":material/timer_off:"):
+            workshops().stop_round(store(), workshop.id)
+        if (left := workshops().get(workshop.id).remaining()) is not None:
+            st.text(tr("workshop.round_left", clock=clock(left)))
+    end, download = st.columns(2)
+    if workshop.is_open and end.button(tr("workshop.close"), key="ws_close", icon=":material/lock:"):
+        workshops().close(store(), workshop.id, by=actor())
+        st.rerun()
+    path, code_lang = db_path(), lang()  # the download runs on another thread: no session state there
+    download.download_button(
+        tr("workshop.summary"),
+        data=lambda: summary_docx(summarise(path, workshop.id), code_lang),
+        file_name=f"workshop-{workshop.code}.docx",
+        mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        key="ws_summary",
+        on_click="ignore",
+        icon=":material/download:",
+    )
+
+
+def render() -> None:
+    dossier_id = current_dossier_id()
+    if dossier_id is None:
+        st.info(tr("dossier.none_open"))
+        st.page_link(PAGES["start"], label=tr("nav.start"), icon=":material/home:")
+        return
+    try:
+        record = store().load(dossier_id)
+    except DossierNotFound:
+        st.error(tr("cli.unknown_dossier", id=dossier_id))
+        return
+    st.title(tr("nav.workshop"))
+    st.caption(tr("workshop.intro"))
+    workshop = current_workshop(dossier_id)
+    with st.expander(tr("workshop.start_title"), expanded=workshop is None):
+        _start(dossier_id)
+    _choose(dossier_id, workshop)
+    if workshop is None:
+        return
+    st.header(tr("workshop.heading", section=tr(f"section.{workshop.section}")))
+    if not workshop.is_open:
+        st.info(tr("workshop.error.closed"))
+    _controls(record, workshop)
+    workshop_board.render(record, workshop)
+
+
+render()

@@ -1,0 +1,78 @@
+"""What the workshop pages share: the workshop in use, the join link, the timer, the hulpvragen."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode, urlsplit
+
+import streamlit as st
+
+from workbench.consent import Consents
+from workbench.guidance import guidance
+from workbench.ui.common import db_path, lang
+from workbench.workshop import Workshop, WorkshopError, Workshops
+
+JOIN_PATH = "meedoen"  # url_path of the participant page: /meedoen?join=CODE
+PROJECTOR_PATH = "projector"
+
+
+def workshops() -> Workshops:
+    """Open the workshops of this script run (connections are opened per call, never cached)."""
+    return Workshops(db_path())
+
+
+def consents() -> Consents:
+    return Consents(db_path())
+
+
+def current_workshop(dossier_id: int) -> Workshop | None:
+    """Return the workshop in use: from the address bar first (the projector is another tab)."""
+    raw = st.query_params.get("workshop")
+    if raw and raw.isdigit():
+        st.session_state["workshop_id"] = int(raw)
+    wanted = st.session_state.get("workshop_id")
+    if wanted is None:
+        return None
+    try:
+        found = workshops().get(int(wanted))
+    except WorkshopError:
+        found = None
+    if found is None or found.dossier_id != dossier_id:  # another dossier's workshop: not here
+        st.session_state.pop("workshop_id", None)
+        return None
+    return found
+
+
+def use_workshop(workshop_id: int) -> None:
+    """Remember the workshop to show and put it in the address bar."""
+    st.session_state["workshop_id"] = workshop_id
+    st.query_params["workshop"] = str(workshop_id)
+
+
+def page_url(path: str, **params: str | int) -> str:
+    """Return the address of one of our pages on this server, as the browser reached it."""
+    url = urlsplit(st.context.url or "")
+    origin = f"{url.scheme}://{url.netloc}" if url.netloc else ""
+    return f"{origin}/{path}?{urlencode(params)}"
+
+
+def join_url(code: str) -> str:
+    """Return the link participants open: the participant page with the code filled in."""
+    return page_url(JOIN_PATH, join=code)
+
+
+def clock(seconds: int | None) -> str:
+    """Format the time left in a round: '4:05' ('' when no round runs)."""
+    if seconds is None:
+        return ""
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def questions(section: str) -> list[str]:
+    """Return the hulpvragen of a section in this session's language."""
+    found = guidance(section, lang())
+    return found.questions if found else []
+
+
+def refused(exc: WorkshopError) -> None:
+    """Show a refusal in the user's language (our catalogue text with numbers, no user text)."""
+    st.error(exc.message(lang()), icon=":material/block:")
