@@ -41,9 +41,17 @@ st.navigation([st.Page(path) for path in {paths!r}]).run()
 """
 
 
+# Routed only for people who are not logged in (login, join) or are admins (users): small forms.
+NOT_ROUTED_IN_OPEN_MODE = {"login", "join", "users"}
+
+
 def page_files() -> dict[str, str]:
     """Return every page by name: the router's pages and every step page file there is."""
-    pages = {name: str((ROOT / path).resolve()) for name, path in PAGES.items()}
+    pages = {
+        name: str((ROOT / path).resolve())
+        for name, path in PAGES.items()
+        if name not in NOT_ROUTED_IN_OPEN_MODE
+    }
     for path in sorted((ROOT / "workbench" / "ui" / "steps").glob("*.py")):
         if path.name != "__init__.py":
             pages.setdefault(path.stem, str(path.resolve()))
