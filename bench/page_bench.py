@@ -29,6 +29,7 @@ from workbench.store import Store  # noqa: E402
 from workbench.ui.common import PAGES  # noqa: E402
 
 TRIVIAL = 'import streamlit as st\nst.write("Hallo")\n'
+TRIVIAL_NAME = "(trivial page)"
 # Used when a page file exists that the app's router does not list yet (branches being merged).
 ROUTER = """
 import streamlit as st
@@ -63,21 +64,23 @@ def median_ms(samples: list[float]) -> float:
     return round(statistics.median(samples) * 1000, 1)
 
 
-def time_page(script: Path, page: str | None, dossier_id: int, lang: str, repeat: int) -> list[float]:
-    """Time full script runs of one page (the first, warming caches and imports, is left out)."""
+def started_app(script: Path, page: str | None, dossier_id: int, lang: str) -> AppTest:
+    """Open one page in AppTest and run it once, so imports and caches are warm."""
     app = AppTest.from_file(str(script), default_timeout=120)
     app.session_state["dossier_id"] = dossier_id
     app.session_state["lang"] = lang
     app.run()
-    samples = []
-    for i in range(repeat + 1):
-        started = time.perf_counter()
-        (app.switch_page(page) if page else app).run()
-        if i:
-            samples.append(time.perf_counter() - started)
-        if app.exception:
-            raise RuntimeError(f"{page or script}: {app.exception[0].message}")
-    return samples
+    if page:
+        app.switch_page(page).run()
+    if app.exception:
+        raise RuntimeError(f"{page or script}: {app.exception[0].message}")
+    return app
+
+
+def timed_run(app: AppTest, page: str | None) -> float:
+    started = time.perf_counter()
+    (app.switch_page(page) if page else app).run()
+    return time.perf_counter() - started
 
 
 def run(partners: int, repeat: int, lang: str) -> dict[str, object]:
@@ -87,14 +90,19 @@ def run(partners: int, repeat: int, lang: str) -> dict[str, object]:
         tmp = Path(tmp_name)
         os.environ["WORKBENCH_DB"] = str(tmp / "bench.db")
         dossier_id = Store(tmp / "bench.db").import_dossier(dossier, by="bench")
-        pages = page_files()
-        script = router(pages, tmp)
-        medians = {
-            name: median_ms(time_page(script, path, dossier_id, lang, repeat)) for name, path in pages.items()
-        }
+        pages: dict[str, str | None] = dict(page_files())
+        script = router(page_files(), tmp)
         trivial_script = tmp / "trivial.py"
         trivial_script.write_text(TRIVIAL, encoding="utf-8")
-        trivial = median_ms(time_page(trivial_script, None, dossier_id, lang, repeat))
+        apps = {name: (started_app(script, path, dossier_id, lang), path) for name, path in pages.items()}
+        apps[TRIVIAL_NAME] = (started_app(trivial_script, None, dossier_id, lang), None)
+        # Round robin: every page and the trivial page share the same moments of machine load.
+        samples: dict[str, list[float]] = {name: [] for name in apps}
+        for _ in range(repeat):
+            for name, (app, path) in apps.items():
+                samples[name].append(timed_run(app, path))
+    medians = {name: median_ms(values) for name, values in samples.items()}
+    trivial = medians.pop(TRIVIAL_NAME)
     started = time.perf_counter()
     for _ in range(repeat):
         assess(dossier)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workbench import forms
+from workbench import edits, forms
 from workbench.history import revision_line, steps_in
 from workbench.store import Store
 
@@ -11,9 +11,9 @@ def test_revisions_name_the_step_the_item_and_what_changed(store: Store, dossier
     record = store.load(dossier_id)
     partner = record.dossier.partner("vzw")
     values = forms.to_widgets(forms.PARTNER, partner) | {"legal_form": "vzw", "dpo_contact": "dpo@vzw"}
-    plan = forms.plan_save(record, forms.PARTNER, "vzw", values, forms.snapshot(forms.PARTNER, partner))
+    plan = edits.plan_save(record, forms.PARTNER, "vzw", values, forms.snapshot(forms.PARTNER, partner))
     store.apply(dossier_id, plan.changes, by="bob")
-    store.apply(dossier_id, forms.plan_delete(store.load(dossier_id), forms.PARTNER, "vzw").changes, by="bob")
+    store.apply(dossier_id, edits.plan_delete(store.load(dossier_id), forms.PARTNER, "vzw").changes, by="bob")
     dossier = store.load(dossier_id).dossier
     revisions = store.history(dossier_id)
     before = store.dossier_at(dossier_id, revisions[0].revision - 1)

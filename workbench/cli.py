@@ -423,5 +423,9 @@ def schemas(ctx: Context, check: bool, directory: Path) -> None:
     click.echo(ctx.say("cli.schema_written", path=path))
 
 
+# Accounts, members and invitations have their own module; importing it registers the commands.
+from workbench import cli_access  # noqa: E402
+
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    # Run the registered group of workbench.cli, not the copy that `python -m` loads as __main__.
+    cli_access.main()

@@ -1,35 +1,28 @@
-"""Forms as data: which widgets edit which part of a dossier, and what a save or delete does.
+"""Forms as data: which widgets edit which part of a dossier, and how widget values become models.
 
 A form edits some fields of one part of a dossier: a whole unit (a partner), some fields of a
 singleton unit (the stuurgroep inside governance) or one item of a list inside a unit (a
-target group inside the doelgroep section). The UI draws widgets from a FormSpec and hands
-the widget values back; everything a save does is computed here, without Streamlit:
-validation, noticing that someone else changed the same part since the form was filled,
-merging into the newest saved unit, and the cascade a deletion needs so that no reference
-is left dangling.
+target group inside the doelgroep section). The UI draws widgets from a FormSpec and hands the
+widget values back; `workbench.edits` turns them into a save, `workbench.parts` finds parts
+and what refers to them.
 """
 
 from __future__ import annotations
 
 import copy
-import re
 import types
 import typing
-import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from enum import Enum, StrEnum
-from typing import Any, Literal, NamedTuple
+from typing import Any, NamedTuple
 
-from pydantic import ValidationError
 from pydantic.fields import FieldInfo
 
 from workbench import model as m
-from workbench.model import ROLE_CATALOGUE, Dossier, Model, new_id
-from workbench.store import DossierRecord
-from workbench.units import KINDS, Change, UnitRef, section_unit
-from workbench.validation import Problem, from_validation_error
+from workbench.model import Model
+from workbench.units import KINDS, UnitRef, section_unit
 
 
 class Kind(StrEnum):
@@ -423,6 +416,13 @@ def _set(data: dict[str, Any], path: str, value: Any) -> None:
     data[last] = value
 
 
+def _unset(data: dict[str, Any], path: str) -> None:
+    *parents, last = path.split(".")
+    for name in parents:
+        data = data.get(name, {})
+    data.pop(last, None)
+
+
 def _default(model: type[Model], path: str) -> Any:
     _, info = _model_field(model, path)
     if info.is_required():
@@ -510,7 +510,10 @@ def apply_values(spec: FormSpec, base: dict[str, Any], values: dict[str, Any]) -
             _set(data, f.path, roles)
             continue
         value = model_value(f, values.get(f.path))
-        if value is None and not f.optional and not f.required:
+        if value is None and f.required:
+            _unset(data, f.path)  # the model then says the field is required
+            continue
+        if value is None and not f.optional:
             # An emptied number keeps the model's default (0) instead of failing.
             value = _default(spec.model, f.path)
             if isinstance(value, Model):
@@ -531,276 +534,3 @@ def changed_paths(before: dict[str, Any] | None, after: dict[str, Any] | None) -
     """List the field paths whose saved value differs between two snapshots."""
     keys = list((before or {}).keys() | (after or {}).keys())
     return sorted(k for k in keys if (before or {}).get(k) != (after or {}).get(k))
-
-
-# ---------------------------------------------------------------- finding parts in a dossier
-
-
-def unit_model(dossier: Dossier, unit: UnitRef) -> Model | None:
-    """Return the model that a unit holds in a dossier, or None when it does not exist."""
-    spec = KINDS[unit.kind]
-    if unit.kind == "section":
-        return getattr(dossier.strategy, unit.key)
-    if spec.key_field is None:
-        return getattr(dossier, spec.field)
-    return next((x for x in getattr(dossier, spec.field) if getattr(x, spec.key_field) == unit.key), None)
-
-
-def part(dossier: Dossier, spec: FormSpec, item: str = "") -> Model | None:
-    """Return what a form edits in a dossier: the unit, or the item of a list inside it."""
-    if spec.is_list and not item:
-        return None
-    holder = unit_model(dossier, spec.unit(item))
-    if not spec.items or holder is None:
-        return holder
-    return next((x for x in getattr(holder, spec.items) if x.id == item), None)
-
-
-def units(dossier: Dossier) -> list[tuple[UnitRef, Model]]:
-    """List every unit of a dossier with its model, in dossier order."""
-    found: list[tuple[UnitRef, Model]] = []
-    for kind, spec in KINDS.items():
-        if kind == "section":
-            found += [(section_unit(s), getattr(dossier.strategy, s)) for s in m.SECTION_KEYS]
-        elif spec.key_field is None:
-            found.append((UnitRef(kind=kind), getattr(dossier, spec.field)))
-        else:
-            found += [
-                (UnitRef(kind=kind, key=getattr(x, spec.key_field)), x) for x in getattr(dossier, spec.field)
-            ]
-    return found
-
-
-def custom_role_key(label: str, taken: tuple[str, ...] | set[str]) -> str:
-    """Make a role key from a label: 'Buurtwerker (wijk)' -> 'buurtwerker_wijk', unique."""
-    ascii_label = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
-    base = re.sub(r"[^a-z0-9]+", "_", ascii_label.lower()).strip("_")[:34] or "rol"
-    key, n = base, 2
-    while key in taken:
-        key, n = f"{base}_{n}", n + 1
-    return key
-
-
-# ---------------------------------------------------------------- what a deletion takes along
-
-
-class Ref(NamedTuple):
-    """Something other parts may point to: ('partner', id), ('target_group', id), ('role', key)."""
-
-    kind: Literal["partner", "target_group", "role"]
-    value: str
-
-
-# Items that mean nothing without the partner they link, even when the link is optional.
-_DROP_WHEN_UNLINKED: tuple[type[Model], ...] = (m.Flow,)
-
-
-def _points_to(model: type[Model], name: str, ref: Ref) -> Literal["one", "many", ""]:
-    if ref.kind == "partner":
-        return "many" if name.endswith("partner_ids") else "one" if name.endswith("partner_id") else ""
-    if ref.kind == "target_group":
-        return "many" if name == "target_group_ids" else ""
-    return "one" if model is m.RoleAssignment and name == "role" else ""
-
-
-def _strip(obj: Model, ref: Ref) -> Model | None:
-    """Return obj without references to ref; None when obj cannot exist without it."""
-    updates: dict[str, Any] = {}
-    cls = type(obj)
-    for name, info in cls.model_fields.items():
-        value = getattr(obj, name)
-        points = _points_to(cls, name, ref)
-        if points == "one" and value == ref.value:
-            if info.is_required() or cls in _DROP_WHEN_UNLINKED:
-                return None
-            updates[name] = None
-        elif points == "many" and ref.value in value:
-            updates[name] = [v for v in value if v != ref.value]
-        elif isinstance(value, Model):
-            stripped = _strip(value, ref)
-            if stripped is not value:
-                updates[name] = stripped
-        elif isinstance(value, list) and value and isinstance(value[0], Model):
-            kept = [_strip(v, ref) for v in value]
-            if any(k is not v for k, v in zip(kept, value, strict=True)):
-                updates[name] = [k for k in kept if k is not None]
-    return obj.model_copy(update=updates) if updates else obj
-
-
-@dataclass(frozen=True)
-class Consequence:
-    """One unit a deletion also touches: deleted with it, or changed to drop a reference."""
-
-    unit: UnitRef
-    action: Literal["delete", "unlink"]
-    model: Model
-
-
-def detach(dossier: Dossier, ref: Ref, skip: UnitRef | None = None) -> list[Consequence]:
-    """Find what must change elsewhere so that nothing points to ref any more."""
-    found = []
-    for unit, obj in units(dossier):
-        if unit == skip:
-            continue
-        stripped = _strip(obj, ref)
-        if stripped is None:
-            found.append(Consequence(unit, "delete", obj))
-        elif stripped is not obj and stripped != obj:
-            found.append(Consequence(unit, "unlink", stripped))
-    return found
-
-
-def _ref_of(spec: FormSpec, obj: Model) -> Ref | None:
-    if spec is PARTNER:
-        return Ref("partner", obj.id)  # type: ignore[attr-defined]
-    if spec is TARGET_GROUP:
-        return Ref("target_group", obj.id)  # type: ignore[attr-defined]
-    if spec is CUSTOM_ROLE:
-        return Ref("role", obj.key)  # type: ignore[attr-defined]
-    return None
-
-
-def _without_item(holder: Model, items: str, item: str) -> Model:
-    return holder.model_copy(update={items: [x for x in getattr(holder, items) if x.id != item]})
-
-
-def deletion(dossier: Dossier, spec: FormSpec, item: str) -> tuple[Model | None, list[Consequence]]:
-    """Return the part a deletion removes and everything else it deletes or unlinks with it."""
-    obj = part(dossier, spec, item)
-    if obj is None:
-        return None, []
-    ref = _ref_of(spec, obj)
-    if ref is None:
-        return obj, []
-    if not spec.items:
-        return obj, detach(dossier, ref, skip=spec.unit(item))
-    # The item lives inside a unit that may itself refer to it: strip it from that unit too.
-    holder = unit_model(dossier, spec.unit(item))
-    assert holder is not None
-    smaller = dossier.model_copy(deep=True)
-    setattr(smaller.strategy, spec.section, _without_item(holder, spec.items, item))
-    return obj, detach(smaller, ref, skip=spec.unit(item))
-
-
-# ---------------------------------------------------------------- planning a save or a delete
-
-
-@dataclass
-class Plan:
-    """What a save or delete would do, or why it cannot."""
-
-    outcome: Literal["save", "conflict", "invalid", "unchanged", "gone"]
-    changes: list[Change] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    item: str = ""  # the item the form now edits (a new item gets its id here)
-    theirs: Model | None = None  # the other person's version (None: they deleted it)
-    changed: list[str] = field(default_factory=list)  # field paths they changed
-    by: str = ""
-    at: datetime | None = None
-    consequences: list[Consequence] = field(default_factory=list)
-
-
-def _holder_change(
-    record: DossierRecord, spec: FormSpec, item: str, new_item: dict[str, Any] | None
-) -> Change:
-    """Put an item (None: remove it) into the newest saved version of the unit that holds it."""
-    unit = spec.unit(item)
-    holder = unit_model(record.dossier, unit)
-    assert holder is not None
-    data = holder.model_dump(mode="json")
-    items: list[dict[str, Any]] = data[spec.items]
-    at = next((i for i, x in enumerate(items) if x["id"] == item), None)
-    if new_item is None:
-        if at is not None:
-            del items[at]
-    elif at is None:
-        items.append(new_item)
-    else:
-        items[at] = new_item
-    return Change(unit=unit, data=data, base_version=record.version(unit))
-
-
-def plan_save(
-    record: DossierRecord,
-    spec: FormSpec,
-    item: str,
-    values: dict[str, Any],
-    seen: dict[str, Any] | None,
-) -> Plan:
-    """Plan saving a form's values, based on the newest saved dossier.
-
-    `seen` is the snapshot of the part when the form was filled. If the saved part differs
-    from it now, someone else changed this very part: that is a conflict, and the user must
-    choose. Changes by others to other fields or other items are kept (merged).
-    """
-    new = spec.is_list and not item
-    obj = part(record.dossier, spec, item)
-    if not new and snapshot(spec, obj) != seen:
-        unit = spec.unit(item)
-        saved = record.versions.get(str(unit))
-        return Plan(
-            "conflict",
-            item=item,
-            theirs=obj,
-            changed=changed_paths(seen, snapshot(spec, obj)),
-            by=saved.by if saved else "?",
-            at=saved.at if saved else None,
-        )
-    base = obj.model_dump(mode="json") if obj is not None else {}
-    data = apply_values(spec, base, values)
-    if obj is None and spec.is_list:
-        # A new item, or one someone deleted meanwhile that this user chose to keep.
-        key_field = "key" if spec is CUSTOM_ROLE else "id"
-        if new and spec is CUSTOM_ROLE:
-            taken = set(ROLE_CATALOGUE) | {r.key for r in record.dossier.custom_roles}
-            item = custom_role_key(str(data.get("label") or ""), taken)
-        elif new:
-            item = new_id()
-        data[key_field] = item
-    try:
-        built = spec.model.model_validate(data)
-    except ValidationError as exc:
-        return Plan("invalid", problems=from_validation_error(exc, data), item="" if new else item)
-    dumped = built.model_dump(mode="json")
-    if not new and dumped == base:
-        return Plan("unchanged", item=item)
-    if spec.items:
-        return Plan("save", [_holder_change(record, spec, item, dumped)], item=item)
-    unit = spec.unit(item)
-    return Plan("save", [Change(unit=unit, data=dumped, base_version=record.version(unit))], item=item)
-
-
-def plan_delete(record: DossierRecord, spec: FormSpec, item: str) -> Plan:
-    """Plan deleting a list item or unit together with what refers to it, in one atomic apply."""
-    obj, consequences = deletion(record.dossier, spec, item)
-    if obj is None:
-        return Plan("gone", item=item)
-    changes = [
-        Change(
-            unit=c.unit,
-            data=None if c.action == "delete" else c.model.model_dump(mode="json"),
-            base_version=record.version(c.unit),
-        )
-        for c in consequences
-    ]
-    unit = spec.unit(item)
-    own = (
-        _holder_change(record, spec, item, None)
-        if spec.items
-        else Change(unit=unit, data=None, base_version=record.version(unit))
-    )
-    return Plan("save", [own, *changes], item=item, consequences=consequences)
-
-
-def problem_field(spec: FormSpec, problem: Problem) -> str | None:
-    """Return the path of the form field a validation problem is about, if the form shows it."""
-    names = [str(step) for step in problem.loc if isinstance(step, str)]
-    paths = [f.path for f in spec.fields]
-    for n in range(len(names), 0, -1):
-        candidate = ".".join(names[:n])
-        if candidate in paths:
-            return candidate
-        inside = [p for p in paths if p.startswith(candidate + ".")]
-        if inside:  # a rule on a group of fields (the period) is shown at its last field
-            return inside[-1]
-    return None

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from workbench.forms import unit_model
 from workbench.i18n import has, t
 from workbench.labels import unit_title
 from workbench.model import Dossier
+from workbench.parts import unit_model
 from workbench.records import Revision
 from workbench.steps import STEP_KEYS, step_of_unit
 

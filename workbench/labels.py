@@ -8,9 +8,10 @@ from enum import Enum
 from typing import Any
 
 from workbench import model as m
-from workbench.forms import ENUM_LABELS, Field, FormSpec, Kind, unit_model
+from workbench.forms import ENUM_LABELS, Field, FormSpec, Kind
 from workbench.i18n import fmt_date, fmt_number, has, t
 from workbench.model import Dossier, Model
+from workbench.parts import unit_model
 from workbench.steps import step_of_unit
 from workbench.units import UnitRef
 

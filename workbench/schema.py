@@ -79,7 +79,126 @@ def m002_documents(db: Database) -> None:
 
 
 @migrations()
-def m003_workshops(db: Database) -> None:
+def m003_accounts(db: Database) -> None:
+    # Only hashes are stored: argon2 for passwords, SHA-256 for session tokens and invitation
+    # codes (random and long, so a fast hash suffices and lookups stay indexable).
+    db.execute(
+        """
+        CREATE TABLE users (
+            id INTEGER PRIMARY KEY,
+            email TEXT NOT NULL UNIQUE,
+            display_name TEXT NOT NULL,
+            password_hash TEXT,
+            is_admin INTEGER NOT NULL DEFAULT 0,
+            disabled INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE login_failures (
+            id INTEGER PRIMARY KEY,
+            email TEXT NOT NULL,
+            at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX login_failures_by_email ON login_failures (email, at)")
+    db.execute(
+        """
+        CREATE TABLE sessions (
+            token_hash TEXT PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE memberships (
+            dossier_id INTEGER NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,
+            user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            role TEXT NOT NULL,
+            added_at TEXT NOT NULL,
+            added_by TEXT NOT NULL,
+            PRIMARY KEY (dossier_id, user_id)
+        )"""
+    )
+    db.execute("CREATE INDEX memberships_by_user ON memberships (user_id)")
+    db.execute(
+        """
+        CREATE TABLE invitations (
+            id INTEGER PRIMARY KEY,
+            code_hash TEXT NOT NULL UNIQUE,
+            dossier_id INTEGER NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,
+            role TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            used_by INTEGER REFERENCES users(id) ON DELETE SET NULL,
+            used_at TEXT
+        )"""
+    )
+
+
+@migrations()
+def m004_reviews(db: Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE comment_threads (
+            id INTEGER PRIMARY KEY,
+            dossier_id INTEGER NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,
+            step TEXT NOT NULL,
+            field TEXT,
+            clause TEXT,
+            responsible_partner TEXT,
+            status TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX comment_threads_by_dossier ON comment_threads (dossier_id, status)")
+    db.execute(
+        """
+        CREATE TABLE comments (
+            id INTEGER PRIMARY KEY,
+            thread_id INTEGER NOT NULL REFERENCES comment_threads(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            body TEXT NOT NULL,
+            author TEXT NOT NULL,
+            author_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
+            at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX comments_by_thread ON comments (thread_id, id)")
+    db.execute(
+        """
+        CREATE TABLE section_reviews (
+            dossier_id INTEGER NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,
+            step TEXT NOT NULL,
+            status TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            by TEXT NOT NULL,
+            at TEXT NOT NULL,
+            PRIMARY KEY (dossier_id, step)
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE rubric_scores (
+            dossier_id INTEGER NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,
+            criterion TEXT NOT NULL,
+            level TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            by TEXT NOT NULL,
+            at TEXT NOT NULL,
+            PRIMARY KEY (dossier_id, criterion)
+        )"""
+    )
+
+
+@migrations()
+def m005_workshops(db: Database) -> None:
     # A revision may carry a note (JSON), e.g. the vote record of a workshop that promoted ideas.
     db.execute("ALTER TABLE revisions ADD COLUMN note TEXT")
     db.execute(

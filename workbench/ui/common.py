@@ -1,4 +1,4 @@
-"""What every page shares: language, the acting person, the store of this script run."""
+"""What every page shares: language, the person logged in, the workspace of this script run."""
 
 from __future__ import annotations
 
@@ -10,10 +10,11 @@ from typing import Any
 
 import streamlit as st
 
+from workbench.accounts import Accounts, User
 from workbench.db import database_path
 from workbench.i18n import DEFAULT_LANGUAGE, LANGUAGES, language, t
 from workbench.steps import STEPS
-from workbench.store import Store
+from workbench.workspace import Workspace
 
 # A local file: a material-icon favicon would be fetched from Google's servers.
 ICON = str(Path(__file__).parent / "static" / "icon.png")
@@ -24,6 +25,13 @@ PAGES: dict[str, str] = {
     "start": "workbench/ui/start_page.py",
     **{s.key: f"workbench/ui/steps/{s.key}.py" for s in STEPS},
     "graph": "workbench/ui/graph_page.py",
+    "login": "workbench/ui/login_page.py",
+    "join": "workbench/ui/join_page.py",
+    "members": "workbench/ui/members_page.py",
+    "comments": "workbench/ui/comments_page.py",
+    "review": "workbench/ui/review_page.py",
+    "portfolio": "workbench/ui/portfolio_page.py",
+    "users": "workbench/ui/users_page.py",
     "documents": "workbench/ui/documents_page.py",
     "history": "workbench/ui/history_page.py",
     "workshop": "workbench/ui/workshop_page.py",
@@ -57,15 +65,44 @@ def db_path() -> str:
     return str(database_path(os.environ.get("WORKBENCH_DB")))
 
 
-def store() -> Store:
-    """Open the store for this script run (connections are opened per call, never cached)."""
-    return Store(db_path())
+def accounts() -> Accounts:
+    """Open the accounts of this database (connections are opened per call, never cached)."""
+    return Accounts(db_path())
+
+
+def current_user() -> User | None:
+    """Return the person logged in in this browser tab, checked against the database on every run."""
+    token = st.session_state.get("auth_token")
+    if not token:
+        return None
+    user = accounts().user_for_token(str(token))
+    if user is None:  # logged out elsewhere, expired, or disabled
+        st.session_state.pop("auth_token", None)
+    return user
+
+
+def login_required() -> bool:
+    """Tell whether accounts exist: then nobody works without logging in (else: open workshop mode)."""
+    return accounts().any_users()
+
+
+def store() -> Workspace:
+    """Return this person's workspace: the dossier store with every call authorised in the core."""
+    user = current_user()
+    if user is not None:
+        return Workspace(db_path(), user)
+    return Workspace.open_mode(db_path(), typed_name())
+
+
+def typed_name() -> str:
+    name = str(st.session_state.get("actor_name", "")).strip()
+    return name or tr("app.anonymous")
 
 
 def actor() -> str:
     """Return the name under which this session's edits are recorded."""
-    name = str(st.session_state.get("actor_name", "")).strip()
-    return name or tr("app.anonymous")
+    user = current_user()
+    return user.label if user else typed_name()
 
 
 def _remember(field: str, setting: str) -> None:
@@ -75,8 +112,8 @@ def _remember(field: str, setting: str) -> None:
     st.session_state[setting] = value
 
 
-def sidebar() -> None:
-    """Draw the language switch and the name field.
+def sidebar(user: User | None = None, open_mode: bool = True) -> None:
+    """Draw the language switch, and who is logged in (or the name field of open workshop mode).
 
     The settings live in their own keys ("lang", "actor_name"), copied into the widgets on every
     run: Streamlit drops a widget's value when a button switches to another page (as "Openen"
@@ -93,14 +130,40 @@ def sidebar() -> None:
             on_change=_remember,
             args=("lang_field", "lang"),
         )
-        st.text_input(
-            tr("app.your_name"),
-            key="actor_name_field",
-            max_chars=80,
-            help=tr("app.your_name_help"),
-            on_change=_remember,
-            args=("actor_name_field", "actor_name"),
-        )
+        if user is not None:
+            st.caption(tr("auth.logged_in_as"))
+            st.text(f"{user.label}\n{user.email}")
+            if st.button(tr("auth.logout"), key="auth_logout", icon=":material/logout:"):
+                logout()
+        elif open_mode:
+            st.text_input(
+                tr("app.your_name"),
+                key="actor_name_field",
+                max_chars=80,
+                help=tr("app.your_name_help"),
+                on_change=_remember,
+                args=("actor_name_field", "actor_name"),
+            )
+            st.caption(tr("auth.open_mode"))
+
+
+def logout() -> None:
+    """End the session in the database, forget it in this tab, and log out of OIDC too."""
+    accounts().logout(st.session_state.pop("auth_token", None))
+    for key in ("dossier_id",):
+        st.session_state.pop(key, None)
+    st.query_params.clear()
+    if oidc_configured() and getattr(st.user, "is_logged_in", False):
+        st.logout()
+    st.rerun()
+
+
+def oidc_configured() -> bool:
+    """Tell whether st.login can be offered: an [auth] section in secrets (and streamlit[auth])."""
+    try:
+        return "auth" in st.secrets
+    except Exception:  # no secrets file at all: Streamlit raises rather than returning empty
+        return False
 
 
 def init_state() -> None:
@@ -118,6 +181,13 @@ def current_dossier_id() -> int | None:
         st.session_state["dossier_id"] = int(raw)
     value = st.session_state.get("dossier_id")
     return int(value) if value is not None else None
+
+
+def forget_dossier() -> None:
+    """Close the open dossier (e.g. one this person may not see)."""
+    st.session_state.pop("dossier_id", None)
+    if "dossier" in st.query_params:
+        del st.query_params["dossier"]
 
 
 def open_dossier(dossier_id: int) -> None:

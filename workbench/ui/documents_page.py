@@ -11,8 +11,9 @@ from workbench.consent import consent_matrix
 from workbench.custom_templates import TemplateProblem, variable_paths
 from workbench.document_versions import change_title, describe_causes
 from workbench.i18n import LANGUAGES, fmt_datetime, t
-from workbench.store import DocumentVersion, DossierNotFound, DossierRecord, Store
+from workbench.store import DocumentVersion, DossierNotFound, DossierRecord
 from workbench.ui.common import PAGES, actor, current_dossier_id, labeller, lang, store, tr
+from workbench.workspace import Workspace
 
 Kind = Literal["agreement", "strategy"]
 
@@ -34,7 +35,7 @@ def _readiness(record: DossierRecord, kind: Kind) -> None:
             st.text("\n".join(f"• {missing}" for missing in check.missing))  # holds user text: no Markdown
 
 
-def _generate(db: Store, record: DossierRecord, kind: Kind, doc_lang: str, picture: bool) -> None:
+def _generate(db: Workspace, record: DossierRecord, kind: Kind, doc_lang: str, picture: bool) -> None:
     upload = st.file_uploader(
         tr("documents.page.template"),
         type=["docx"],
@@ -87,7 +88,7 @@ def _generate(db: Store, record: DossierRecord, kind: Kind, doc_lang: str, pictu
     st.session_state["documents_page_older"] = earlier[0] if earlier else version.id
 
 
-def _downloads(db: Store, record: DossierRecord, versions: list[DocumentVersion]) -> None:
+def _downloads(db: Workspace, record: DossierRecord, versions: list[DocumentVersion]) -> None:
     labels = {v.id: _label(v) for v in versions}
     if st.session_state.get("documents_page_version") not in labels:
         st.session_state["documents_page_version"] = versions[0].id
@@ -99,6 +100,14 @@ def _downloads(db: Store, record: DossierRecord, versions: list[DocumentVersion]
     )
     version, data = db.document(record.id, chosen)
     name = f"{version.kind}-{record.id}-r{version.revision}-v{version.id}-{version.lang}"
+    if version.kind == "agreement" and st.toggle(
+        tr("comments.word"),
+        key="documents_page_with_comments",
+        help=tr("comments.word_help"),
+    ):
+        # The coach's open comments as native Word comments on the clause they concern.
+        data = db.document_with_comments(record.id, version.id)
+        name += "-opmerkingen"
     left, right = st.columns(2)
     left.download_button(
         tr("documents.page.download_docx"),
@@ -134,7 +143,7 @@ def _downloads(db: Store, record: DossierRecord, versions: list[DocumentVersion]
         st.rerun()
 
 
-def _compare(db: Store, record: DossierRecord, versions: list[DocumentVersion]) -> None:
+def _compare(db: Workspace, record: DossierRecord, versions: list[DocumentVersion]) -> None:
     st.subheader(tr("documents.page.compare"))
     by_id = {v.id: v for v in versions}
     labels = {v.id: _label(v) for v in versions}

@@ -15,7 +15,8 @@ from typing import Any
 
 import streamlit as st
 
-from workbench import forms
+from workbench import edits, forms, parts
+from workbench.access import AccessDenied
 from workbench.forms import FormSpec
 from workbench.store import DossierRecord, EditConflict, InvalidChange
 from workbench.ui.common import actor, lang, store, tr
@@ -77,7 +78,7 @@ def _fill(ref: FormRef, filled: dict[str, Any]) -> None:
 
 
 def _seed(ref: FormRef, record: DossierRecord) -> None:
-    obj = forms.part(record.dossier, ref.spec, ref.item)
+    obj = parts.part(record.dossier, ref.spec, ref.item)
     seed = forms.to_widgets(ref.spec, obj)
     _fill(ref, seed)
     st.session_state[_state_key(ref.id)] = {
@@ -97,7 +98,7 @@ def prepare(ref: FormRef, record: DossierRecord) -> None:
     if "seed" not in saved:
         _seed(ref, record)
         return
-    current = forms.snapshot(ref.spec, forms.part(record.dossier, ref.spec, ref.item))
+    current = forms.snapshot(ref.spec, parts.part(record.dossier, ref.spec, ref.item))
     if current != saved["snapshot"] and not touched(ref) and not saved.get("conflict"):
         _seed(ref, record)
         return
@@ -162,7 +163,7 @@ def _apply(ref: FormRef, dossier_id: int, changes: list[Change]) -> bool:
     except EditConflict as exc:
         # Someone saved between our reading and writing: show it like any other conflict.
         record = store().load(dossier_id)
-        obj = forms.part(record.dossier, ref.spec, ref.item)
+        obj = parts.part(record.dossier, ref.spec, ref.item)
         saved["conflict"] = {
             "by": exc.by,
             "at": exc.at,
@@ -173,6 +174,10 @@ def _apply(ref: FormRef, dossier_id: int, changes: list[Change]) -> bool:
     except InvalidChange as exc:
         saved["problems"] = exc.problems
         return False
+    except AccessDenied as refused:  # the core said no (a coach, a viewer, a role changed meanwhile)
+        saved["denied"] = refused.action
+        return False
+    saved.pop("denied", None)
     return True
 
 
@@ -182,7 +187,7 @@ def save(ref: FormRef, dossier_id: int) -> None:
     saved.pop("problems", None)
     typed = values(ref)
     record = store().load(dossier_id)
-    plan = forms.plan_save(record, ref.spec, ref.item, typed, saved.get("snapshot"))
+    plan = edits.plan_save(record, ref.spec, ref.item, typed, saved.get("snapshot"))
     if plan.outcome == "conflict":
         by, at = plan.by, plan.at
         if plan.theirs is None:  # deleted meanwhile: the history knows who did it
@@ -231,7 +236,7 @@ def ask_delete(ref: FormRef, asking: bool) -> None:
 def delete(ref: FormRef, dossier_id: int) -> None:
     """Delete the item with everything the plan said it takes along, in one atomic apply."""
     record = store().load(dossier_id)
-    plan = forms.plan_delete(record, ref.spec, ref.item)
+    plan = edits.plan_delete(record, ref.spec, ref.item)
     state(ref)["confirm_delete"] = False
     if plan.outcome == "gone":
         forget(ref)

@@ -9,13 +9,14 @@ from typing import Any
 
 import streamlit as st
 
-from workbench import forms, labels
+from workbench import edits, forms, labels, parts
+from workbench.access import edit_action
 from workbench.forms import Field, Kind
 from workbench.i18n import fmt_datetime, fmt_money, has, t
 from workbench.model import Dossier, GdprRole
 from workbench.store import DossierRecord
 from workbench.ui import editing
-from workbench.ui.common import lang, tr
+from workbench.ui.common import lang, store, tr
 from workbench.ui.editing import FormRef
 from workbench.ui.markup import escape
 
@@ -43,14 +44,24 @@ def _options(f: Field, dossier: Dossier) -> tuple[list[Any], Callable[[Any], str
     return [], str
 
 
-def _keep_valid(key: str, options: list[Any], many: bool) -> None:
-    """Drop a remembered choice that no longer exists (a partner deleted meanwhile)."""
+def _keep_valid(ref: FormRef, name: str, options: list[Any], many: bool) -> None:
+    """Make a widget's value one of its options: a choice that no longer exists (a partner deleted
+    meanwhile) is dropped, an empty required choice starts at the first option. The seed follows
+    when it had the same value, so an untouched form does not count as changed."""
+    key = editing.widget_key(ref.id, name)
     value = st.session_state.get(key)
     if many:
-        if value is not None and any(v not in options for v in value):
-            st.session_state[key] = [v for v in value if v in options]
+        valid = [v for v in value or [] if v in options]
+        if value is not None and valid != value:
+            st.session_state[key] = valid
     elif options and value not in options:
-        st.session_state[key] = options[0]
+        valid = options[0]
+        st.session_state[key] = valid
+    else:
+        return
+    seed = editing.state(ref).get("seed")
+    if seed is not None and seed.get(name) == value:
+        seed[name] = valid
 
 
 def _widget(ref: FormRef, f: Field, dossier: Dossier, container: Any) -> None:
@@ -79,16 +90,26 @@ def _widget(ref: FormRef, f: Field, dossier: Dossier, container: Any) -> None:
             options, show = _options(f, dossier)
             for role, name in zip(GdprRole, f.widget_names(), strict=True):
                 role_key = editing.widget_key(ref.id, name)
-                _keep_valid(role_key, options, many=True)
-                st.multiselect(tr(f"form.gdpr_roles.{role.value}"), options, key=role_key, format_func=show)
+                _keep_valid(ref, name, options, many=True)
+                st.multiselect(
+                    tr(f"form.gdpr_roles.{role.value}"),
+                    options,
+                    key=role_key,
+                    format_func=show,
+                    placeholder=tr("form.choose"),
+                )
         else:
             options, show = _options(f, dossier)
             many = f.kind in (Kind.CHOICES, Kind.PARTNERS, Kind.TARGET_GROUPS)
-            _keep_valid(key, options, many)
+            _keep_valid(ref, f.path, options, many)
             if many:
-                st.multiselect(label, options, key=key, format_func=show, help=help_text)
+                st.multiselect(
+                    label, options, key=key, format_func=show, help=help_text, placeholder=tr("form.choose")
+                )
             else:
-                st.selectbox(label, options, key=key, format_func=show, help=help_text)
+                st.selectbox(
+                    label, options, key=key, format_func=show, help=help_text, placeholder=tr("form.choose")
+                )
             if not options or options == [""]:
                 st.caption(tr("form.no_partners" if "partner" in f.kind else "form.no_options"))
         for problem in _problems(ref, f.path):
@@ -96,8 +117,17 @@ def _widget(ref: FormRef, f: Field, dossier: Dossier, container: Any) -> None:
 
 
 def _problems(ref: FormRef, path: str | None) -> list[str]:
-    found = editing.state(ref).get("problems") or []
-    return [p.message(lang()) for p in found if forms.problem_field(ref.spec, p) == path]
+    """Return the messages about one field (without its name: they stand beside it), or the rest."""
+    code = lang()
+    found = [p for p in editing.state(ref).get("problems") or [] if edits.problem_field(ref.spec, p) == path]
+    if path is None:
+        return [p.message(code) for p in found]
+    return [p.message(code).removeprefix(f"{p.where(code)}: ") for p in found]
+
+
+def may_edit(ref: FormRef, dossier_id: int) -> bool:
+    """Tell whether this person may save this form (for showing its buttons)."""
+    return store().can(edit_action(ref.spec.unit(ref.item).kind), dossier_id)
 
 
 def draw(ref: FormRef, record: DossierRecord, *, save_label: str = "") -> None:
@@ -118,6 +148,12 @@ def _draw(ref: FormRef, record: DossierRecord, save_label: str) -> None:
             for f, column in zip(row, columns, strict=True):
                 _widget(ref, f, dossier, column)
     saved = editing.state(ref)
+    if saved.get("denied"):
+        st.error(tr("access.denied", action=tr(f"access.action.{saved['denied']}")), icon=":material/block:")
+    if not may_edit(ref, record.id):
+        # The Workspace refuses the save anyway; this only spares people a button that cannot work.
+        st.caption(tr("access.read_only"))
+        return
     if saved.get("problems"):
         st.error(tr("edit.not_saved"))
         for message in _problems(ref, None):
@@ -156,7 +192,7 @@ def _budget_total(ref: FormRef) -> None:
 
 
 def _confirm_delete(ref: FormRef, record: DossierRecord) -> None:
-    obj, consequences = forms.deletion(record.dossier, ref.spec, ref.item)
+    obj, consequences = parts.deletion(record.dossier, ref.spec, ref.item)
     if obj is None:
         return
     code = lang()

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import streamlit as st
 
+from workbench.access import AccessDenied
 from workbench.history import is_gone, revision_line, steps_in
 from workbench.i18n import fmt_datetime, t
 from workbench.model import Dossier
+from workbench.steps import step_of_unit
 from workbench.store import DossierNotFound, EditConflict, InvalidChange
 from workbench.ui import editing
 from workbench.ui.common import PAGES, actor, current_dossier_id, lang, store, tr
 from workbench.workshop import note_line
+
+PAGE_SIZE = 50  # revisions drawn at once: a long history stays quick to show
 
 
 def _restore(dossier_id: int, revision_id: int) -> None:
@@ -21,6 +25,10 @@ def _restore(dossier_id: int, revision_id: int) -> None:
         st.session_state["history_problems"] = [p.message(lang()) for p in exc.problems]
     except EditConflict as exc:
         st.session_state["history_problems"] = [tr("edit.conflict", by=exc.by, at="")]
+    except AccessDenied as refused:
+        st.session_state["history_problems"] = [
+            tr("access.denied", action=tr(f"access.action.{refused.action}"))
+        ]
     else:
         editing.flash(tr("history.restored"))
 
@@ -36,7 +44,7 @@ def render() -> None:
     db = store()
     try:
         record = db.load(dossier_id)
-        revisions = db.history(dossier_id, limit=500)
+        revisions = db.history(dossier_id)
     except DossierNotFound:
         st.error(tr("cli.unknown_dossier", id=dossier_id))
         return
@@ -53,16 +61,17 @@ def render() -> None:
         format_func=lambda key: t(f"step.{key}", code) if key else t("history.all", code),
         key="history_step",
     )
+    if chosen:
+        revisions = [r for r in revisions if step_of_unit(r.unit.kind, r.unit.key) == chosen]
+    shown = st.session_state.setdefault("history_shown", PAGE_SIZE)
     earlier: dict[int, Dossier] = {}  # the dossier before a revision, to name what it deleted
-    for rev in revisions:
+    for rev in revisions[:shown]:
         before = None
         if is_gone(rev, record.dossier) and rev.revision > 1:
             if rev.revision not in earlier:
                 earlier[rev.revision] = db.dossier_at(dossier_id, rev.revision - 1)
             before = earlier[rev.revision]
         line = revision_line(rev, record.dossier, code, before)
-        if chosen and line.step != chosen:
-            continue
         cols = st.columns([1, 3, 6, 2, 2], vertical_alignment="center")
         cols[0].text(f"#{rev.revision}")
         cols[1].text(fmt_datetime(rev.at, code) + "\n" + rev.by)
@@ -77,6 +86,12 @@ def render() -> None:
             help=tr("history.restore_help"),
             on_click=_restore,
             args=(dossier_id, rev.id),
+        )
+    if len(revisions) > shown:
+        st.button(
+            tr("history.more", count=len(revisions) - shown),
+            key="history_more",
+            on_click=lambda: st.session_state.update(history_shown=shown + PAGE_SIZE),
         )
 
 

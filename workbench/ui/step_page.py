@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from workbench import forms, labels
+from workbench import forms, labels, parts
 from workbench.guidance import guidance
 from workbench.model import Model
 from workbench.progress import assess
 from workbench.steps import STEP_KEYS, neighbours
 from workbench.store import DossierNotFound, DossierRecord
 from workbench.ui import editing, form_view
+from workbench.ui.comments import section_panel
 from workbench.ui.common import PAGES, current_dossier_id, lang, store, tr
 from workbench.ui.editing import FormRef
 from workbench.ui.markup import escape
@@ -52,8 +53,9 @@ def _status(step_key: str, record: DossierRecord) -> None:
     state = progress.states[step_key]
     found = progress.findings_for(step_key)
     percent = round(progress.completeness[step_key] * 100)
+    key = "step.status" if len(found) > 1 else "step.status_one" if found else "step.status_done"
     label = tr(
-        "step.status" if found else "step.status_done",
+        key,
         state=state_label(state),
         percent=percent,
         count=len(found),
@@ -64,6 +66,14 @@ def _status(step_key: str, record: DossierRecord) -> None:
 
 
 def guidance_panel(step_key: str) -> None:
+    """Show the step's hulpvragen and example, then the coach's verdict and the comments beside it."""
+    _guidance(step_key)
+    dossier_id = current_dossier_id()
+    if dossier_id is not None:
+        section_panel(dossier_id, step_key)
+
+
+def _guidance(step_key: str) -> None:
     """Show the step's hulpvragen and an example from practice (our own text: Markdown is fine)."""
     found = guidance(step_key, lang())
     if found is None:
@@ -103,7 +113,7 @@ def end(step_key: str) -> None:
 def items_of(record: DossierRecord, spec: forms.FormSpec) -> list[Model]:
     """Return the items a list form edits, in saved order."""
     if spec.items:
-        holder = forms.unit_model(record.dossier, spec.unit())
+        holder = parts.unit_model(record.dossier, spec.unit())
         return list(getattr(holder, spec.items)) if holder is not None else []
     return list(getattr(record.dossier, KINDS[spec.unit_kind].field))
 

@@ -14,6 +14,7 @@ from typing import Any
 import streamlit as st
 from pydantic import ValidationError
 
+from workbench.access import AccessDenied
 from workbench.i18n import fmt_datetime
 from workbench.store import DossierRecord, EditConflict, InvalidChange
 from workbench.ui.common import actor, lang, store, tr
@@ -97,6 +98,9 @@ def _apply(name: str, dossier_id: int, changes: list[Change], make_changes: Make
         return False
     except InvalidChange as exc:
         show_problems(exc.problems)
+        return False
+    except AccessDenied as refused:
+        st.error(tr("access.denied", action=tr(f"access.action.{refused.action}")), icon=":material/block:")
         return False
     reset(name)
     st.toast(tr("edit.saved"), icon=":material/check:")

@@ -18,6 +18,7 @@ from workbench.i18n import fmt_money
 from workbench.progress import assess
 from workbench.store import DossierRecord
 from workbench.ui import step_page, table_editing
+from workbench.ui.comments import section_panel
 from workbench.ui.common import lang, tr
 from workbench.ui.progress_view import load_record, role_label, show_alerts
 
@@ -126,6 +127,7 @@ def render() -> None:
     show_alerts(assess(record.dossier).findings_for("budget"))
     _role_budgets(dossier_id, record)
     _planning(dossier_id, record)
+    section_panel(dossier_id, "budget")
     step_page.end("budget")
 
 

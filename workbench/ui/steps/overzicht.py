@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import altair as alt
-import pandas as pd
 import streamlit as st
 
+from workbench.charts import progress_chart
 from workbench.progress import OVERVIEW_STEP, Progress, StepState, assess
 from workbench.steps import STEP_KEYS
 from workbench.ui import step_page
-from workbench.ui.common import tr
+from workbench.ui.comments import open_threads_summary
+from workbench.ui.common import lang, tr
 from workbench.ui.progress_view import (
     STATE_ICONS,
     finding_line,
@@ -19,59 +19,7 @@ from workbench.ui.progress_view import (
     state_label,
 )
 
-# Grey, blue, green, orange: the state colours of the navigation icons.
-STATE_COLOURS = {
-    StepState.EMPTY: "#a3a8b4",
-    StepState.IN_PROGRESS: "#1c83e1",
-    StepState.COMPLETE: "#21c354",
-    StepState.NEEDS_ATTENTION: "#ff8700",
-}
 STEPS = [k for k in STEP_KEYS if k != OVERVIEW_STEP]
-
-
-def chart(progress: Progress) -> alt.LayerChart | alt.FacetChart:
-    """Draw the completeness share per step, coloured by state, labelled in the user's language."""
-    frame = pd.DataFrame(
-        {
-            "step": tr(f"step.{k}"),
-            "percent": round(progress.completeness[k] * 100),
-            "label": f"{round(progress.completeness[k] * 100)} %",
-            "state": state_label(progress.states[k]),
-            "open": len(progress.findings_for(k)),
-        }
-        for k in STEPS
-    )
-    colours = alt.Scale(domain=[state_label(s) for s in STATE_COLOURS], range=list(STATE_COLOURS.values()))
-    bars = (
-        alt.Chart(frame)
-        .mark_bar()
-        .encode(
-            x=alt.X(
-                "percent:Q",
-                title=tr("overview.chart_share"),
-                scale=alt.Scale(domain=[0, 100]),
-                axis=alt.Axis(values=[0, 25, 50, 75, 100]),
-            ),
-            y=alt.Y(
-                "step:N",
-                title=None,
-                sort=[tr(f"step.{k}") for k in STEPS],
-                axis=alt.Axis(labelLimit=260, labelOverlap=False),
-            ),
-            color=alt.Color(
-                "state:N", title=tr("overview.chart_state"), scale=colours, legend=alt.Legend(orient="bottom")
-            ),
-            tooltip=[
-                alt.Tooltip("step:N", title=tr("overview.chart_step")),
-                alt.Tooltip("label:N", title=tr("overview.chart_share")),
-                alt.Tooltip("state:N", title=tr("overview.chart_state")),
-                alt.Tooltip("open:Q", title=tr("overview.chart_open")),
-            ],
-        )
-    )
-    labels = bars.mark_text(align="left", dx=4).encode(text="label:N", color=alt.value("#31333f"))
-    # Room on the right for the "100 %" labels.
-    return alt.layer(bars, labels).properties(height=alt.Step(26), padding={"right": 48})
 
 
 def _open_points(dossier_id: int, progress: Progress) -> None:
@@ -110,7 +58,7 @@ def render() -> None:
     left.metric(tr("overview.steps_complete"), f"{complete} / {len(STEPS)}")
     right.metric(tr("overview.open_count"), len(progress.findings))
 
-    st.altair_chart(chart(progress), width="stretch")
+    st.vega_lite_chart(spec=progress_chart(progress, lang()), width="stretch")
     st.subheader(tr("overview.steps"))
     for key in STEPS:
         state = progress.states[key]
@@ -126,6 +74,7 @@ def render() -> None:
     else:
         st.success(tr("overview.rules_ok"))
     _open_points(dossier_id, progress)
+    open_threads_summary(dossier_id)
     step_page.end("overzicht")
 
 

@@ -1,0 +1,181 @@
+"""Beside every section: the coach's verdict and the comment threads, shared by all step pages.
+
+A step page calls `section_panel(dossier_id, step)` (or `comments_panel` alone). Controls only
+appear for people who may use them, but the Workspace refuses the call anyway.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from workbench.access import AccessDenied, Action
+from workbench.i18n import fmt_datetime
+from workbench.model import Partner
+from workbench.reviews import Anchor, EntryKind, ReviewError, ReviewStatus, Thread
+from workbench.steps import STEP_KEYS
+from workbench.ui.common import labeller, lang, store, tr
+from workbench.workspace import Workspace
+
+
+def section_panel(dossier_id: int, step: str, field: str | None = None) -> None:
+    """Draw the review verdict and the comments of one step."""
+    review_control(dossier_id, step)
+    comments_panel(dossier_id, step, field)
+
+
+def _partner_label(partners: list[Partner], partner_id: str | None) -> str:
+    found = next((p for p in partners if p.id == partner_id), None)
+    return found.name if found else ""
+
+
+def thread_card(
+    ws: Workspace, dossier_id: int, thread: Thread, partners: list[Partner], *, show_step: bool
+) -> None:
+    """Draw one thread with its messages, and reply / resolve / reopen for those who may comment."""
+    with st.container(border=True, key=f"comments_thread_{thread.id}"):
+        where = [tr(f"step.{thread.anchor.step}")] if show_step else []
+        if thread.anchor.field:
+            where.append(tr(f"field.{thread.anchor.field}"))
+        if thread.responsible_partner:
+            where.append(
+                tr("comments.responsible", partner=_partner_label(partners, thread.responsible_partner))
+            )
+        if where:
+            st.caption(" · ".join(where))
+        for entry in thread.entries:
+            when = fmt_datetime(entry.at, lang())
+            if entry.kind == EntryKind.COMMENT:
+                st.caption(f"{entry.author} · {when}")
+                st.text(entry.body)  # user text: never rendered as Markdown
+            else:
+                st.caption(tr(f"comments.{entry.kind}", by=entry.author, at=when))
+                if entry.body:
+                    st.text(entry.body)
+        if not ws.can(Action.COMMENT, dossier_id):
+            return
+        with st.form(f"comments_reply_{thread.id}", clear_on_submit=True, border=False):
+            reply = st.text_area(tr("comments.reply"), key=f"comments_reply_text_{thread.id}", height=68)
+            left, right = st.columns(2)
+            send = left.form_submit_button(tr("comments.send_reply"))
+            toggle = right.form_submit_button(
+                tr("comments.resolve") if thread.is_open else tr("comments.reopen")
+            )
+        try:
+            if send:
+                ws.reply(dossier_id, thread.id, reply)
+                st.rerun()
+            if toggle:
+                (ws.resolve if thread.is_open else ws.reopen)(dossier_id, thread.id, reply)
+                st.rerun()
+        except ReviewError as refused:
+            st.error(tr(refused.reason, **refused.params))
+
+
+def comments_panel(dossier_id: int, step: str, field: str | None = None) -> None:
+    """Draw the open threads of a step, the resolved ones folded away, and a form for a new one."""
+    ws = store()
+    try:
+        threads = [t for t in ws.threads(dossier_id, step=step) if field is None or t.anchor.field == field]
+        partners = ws.load(dossier_id).dossier.partners
+    except AccessDenied:
+        return
+    open_threads = [t for t in threads if t.is_open]
+    st.subheader(tr("comments.heading", count=len(open_threads)))
+    for thread in open_threads:
+        thread_card(ws, dossier_id, thread, partners, show_step=False)
+    resolved = [t for t in threads if not t.is_open]
+    if resolved:
+        with st.expander(tr("comments.resolved_heading", count=len(resolved))):
+            for thread in resolved:
+                thread_card(ws, dossier_id, thread, partners, show_step=False)
+    if ws.can(Action.COMMENT, dossier_id):
+        new_thread_form(ws, dossier_id, step, field, partners)
+
+
+def partner_labeller(partners: list[Partner]) -> Callable[[str | None], str]:
+    """Name partners in a select; bound to the language of this run (it may format after it)."""
+    nobody = tr("comments.nobody")
+    return lambda pid: _partner_label(partners, pid) if pid else nobody
+
+
+def new_thread_form(
+    ws: Workspace, dossier_id: int, step: str, field: str | None, partners: list[Partner]
+) -> None:
+    with st.form(f"comments_new_{step}", clear_on_submit=True):
+        body = st.text_area(tr("comments.new"), key=f"comments_new_text_{step}", height=90)
+        responsible = st.selectbox(
+            tr("comments.responsible_partner"),
+            [None, *(p.id for p in partners)],
+            format_func=partner_labeller(partners),
+            key=f"comments_new_partner_{step}",
+        )
+        if st.form_submit_button(tr("comments.post"), type="primary"):
+            try:
+                ws.start_thread(
+                    dossier_id, Anchor(step=step, field=field), body, responsible_partner=responsible
+                )
+            except ReviewError as refused:
+                st.error(tr(refused.reason, **refused.params))
+            else:
+                st.toast(tr("comments.posted"), icon=":material/forum:")
+                st.rerun()
+
+
+def review_control(dossier_id: int, step: str) -> None:
+    """Show the coach's verdict on a step; coaches can change it, with a reason."""
+    ws = store()
+    try:
+        current = ws.section_reviews(dossier_id).get(step)
+    except AccessDenied:
+        return
+    status = current.status if current else ReviewStatus.NOT_REVIEWED
+    icon = {"ok": ":material/check_circle:", "needs_work": ":material/error:"}.get(
+        status, ":material/pending:"
+    )
+    line = tr(f"review.status.{status}")
+    if current:
+        line += " · " + tr("review.by", by=current.by, at=fmt_datetime(current.at, lang()))
+    st.caption(f"{tr('review.verdict')}: {line}")
+    if current and current.reason:
+        st.text(current.reason)
+    if not ws.can(Action.REVIEW, dossier_id):
+        return
+    with st.popover(tr("review.change"), icon=icon), st.form(f"review_{step}"):
+        choice = st.radio(
+            tr("review.verdict"),
+            list(ReviewStatus),
+            index=list(ReviewStatus).index(status),
+            format_func=labeller("review.status"),
+            key=f"review_status_{step}",
+            horizontal=True,
+        )
+        reason = st.text_area(
+            tr("review.col.reason"), value=current.reason if current else "", key=f"review_reason_{step}"
+        )
+        if st.form_submit_button(tr("review.save"), type="primary") and choice is not None:
+            try:
+                ws.set_section_review(dossier_id, step, choice, reason)
+            except ReviewError as refused:
+                st.error(tr(refused.reason, **refused.params))
+            else:
+                st.rerun()
+
+
+def open_threads_summary(dossier_id: int) -> None:
+    """List the open threads per step in a few lines: for the Overzicht."""
+    ws = store()
+    threads = [t for t in ws.threads(dossier_id) if t.is_open]
+    st.subheader(tr("comments.open_heading"))
+    if not threads:
+        st.caption(tr("comments.none_open"))
+        return
+    for step in STEP_KEYS:
+        mine = [t for t in threads if t.anchor.step == step]
+        if mine:
+            st.text(f"{tr(f'step.{step}')}: {len(mine)}")
+            for thread in mine:
+                first = thread.comments[0] if thread.comments else None
+                if first:
+                    st.caption(f"{first.author}: {first.body[:140]}")

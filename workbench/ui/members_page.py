@@ -1,0 +1,112 @@
+"""Leden: who works on this dossier in which role; coordinators invite people and change roles."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import streamlit as st
+
+from workbench.access import Action, DossierRole
+from workbench.accounts import AccountError, format_code
+from workbench.i18n import fmt_datetime
+from workbench.ui.common import PAGES, current_dossier_id, current_user, labeller, lang, store, tr
+
+
+def _manage(dossier_id: int) -> None:
+    ws = store()
+    me = current_user()
+    for member in ws.members(dossier_id):
+        cols = st.columns([4, 3, 2], vertical_alignment="center")
+        cols[0].text(f"{member.display_name or member.email}\n{member.email}")
+        role = cols[1].selectbox(
+            tr("members.role"),
+            list(DossierRole),
+            index=list(DossierRole).index(member.role),
+            format_func=labeller("role.dossier"),
+            key=f"members_role_{member.user_id}",
+            label_visibility="collapsed",
+        )
+        try:
+            if role is not None and role != member.role:
+                ws.set_member_role(dossier_id, member.user_id, role)
+                st.rerun()
+            if cols[2].button(
+                tr("members.remove"),
+                key=f"members_remove_{member.user_id}",
+                disabled=me is not None and me.id == member.user_id,
+            ):
+                ws.remove_member(dossier_id, member.user_id)
+                st.rerun()
+        except AccountError as refused:
+            st.error(tr(refused.reason, **refused.params))
+
+    st.subheader(tr("members.invite"))
+    with st.form("members_invite"):
+        role = st.selectbox(
+            tr("members.role"),
+            list(DossierRole),
+            format_func=labeller("role.dossier"),
+            key="members_invite_role",
+        )
+        days = st.number_input(
+            tr("members.valid_days"), min_value=1, max_value=90, value=7, key="members_invite_days"
+        )
+        if st.form_submit_button(tr("members.create_invitation"), type="primary") and role is not None:
+            code, invitation = ws.invite(dossier_id, role, valid_for=timedelta(days=int(days)))
+            st.session_state["members_new_code"] = (format_code(code), code, invitation.expires_at)
+    if shown := st.session_state.pop("members_new_code", None):
+        grouped, raw, until = shown
+        st.success(tr("members.code_once", until=fmt_datetime(until, lang())))
+        st.code(grouped, language=None)
+        st.caption(tr("members.link"))
+        st.code(f"?invite={raw}", language=None)
+
+    with st.expander(tr("members.add_existing")), st.form("members_add", clear_on_submit=True):
+        email = st.text_input(tr("auth.email"), key="members_add_email")
+        role = st.selectbox(
+            tr("members.role"),
+            list(DossierRole),
+            format_func=labeller("role.dossier"),
+            key="members_add_role",
+        )
+        if st.form_submit_button(tr("members.add")) and role is not None:
+            try:
+                ws.add_member(dossier_id, email, role)
+            except AccountError as refused:
+                st.error(tr(refused.reason, **refused.params))
+            else:
+                st.rerun()
+
+    pending = [i for i in ws.invitations(dossier_id) if i.used_at is None]
+    if pending:
+        st.subheader(tr("members.pending"))
+        for invitation in pending:
+            cols = st.columns([3, 4, 2], vertical_alignment="center")
+            cols[0].text(tr(f"role.dossier.{invitation.role}"))
+            cols[1].text(tr("members.valid_until", until=fmt_datetime(invitation.expires_at, lang())))
+            if cols[2].button(tr("members.revoke"), key=f"members_revoke_{invitation.id}"):
+                ws.revoke_invitation(dossier_id, invitation.id)
+                st.rerun()
+
+
+def render() -> None:
+    dossier_id = current_dossier_id()
+    if dossier_id is None:
+        st.info(tr("dossier.none_open"))
+        st.page_link(PAGES["start"], label=tr("nav.start"), icon=":material/home:")
+        return
+    ws = store()
+    record = ws.load(dossier_id)
+    st.title(tr("access.nav.members"))
+    st.caption(record.dossier.identity.name)
+    if ws.user is None:
+        st.info(tr("members.open_mode"))
+        return
+    if ws.can(Action.MANAGE_MEMBERS, dossier_id):
+        _manage(dossier_id)
+        return
+    for member in ws.members(dossier_id):
+        st.text(f"{member.display_name or member.email} · {tr(f'role.dossier.{member.role}')}")
+
+
+render()

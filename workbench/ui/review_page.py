@@ -1,0 +1,112 @@
+"""Beoordeling: the coach's verdict per section and the readiness rubric, exportable as .docx."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+import streamlit as st
+
+from workbench.access import Action
+from workbench.readiness import GROUPS
+from workbench.reviews import Level, ReviewError
+from workbench.steps import STEP_KEYS
+from workbench.ui.comments import review_control
+from workbench.ui.common import PAGES, current_dossier_id, labeller, lang, store, tr
+
+
+def level_labeller() -> Callable[[Level | None], str]:
+    """Name rubric levels (None: back to automatic); bound to the language of this run."""
+    label, back = labeller("rubric.level"), tr("rubric.back_to_prefilled")
+    return lambda level: label(level) if level else back
+
+
+def _rubric(dossier_id: int) -> None:
+    ws = store()
+    report = ws.readiness(dossier_id, lang())
+    for group in GROUPS:
+        counts = report.counts(group)
+        st.subheader(tr(f"rubric.group.{group}"))
+        st.caption(
+            tr(
+                "rubric.summary",
+                score=round(report.score(group) * 100),
+                fully=counts[Level.FULLY],
+                partly=counts[Level.PARTLY],
+                none=counts[Level.NOT_IN_PLACE],
+            )
+        )
+        rows = [
+            {
+                tr("rubric.col.criterion"): tr("rubric.clause_label", number=i.number, label=i.label)
+                if i.number
+                else i.label,
+                tr("rubric.col.level"): tr(f"rubric.level.{i.level}"),
+                tr("rubric.col.prefilled"): tr(f"rubric.level.{i.prefilled.level}"),
+                tr("rubric.col.basis"): (
+                    f"{i.override.by}: {i.override.reason}" if i.override else "\n".join(i.prefilled.notes)
+                ),
+            }
+            for i in report.group(group)
+        ]
+        # Every criterion visible without scrolling inside the table: 35 px per row plus the header.
+        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", height=38 + 35 * len(rows))
+    if ws.can(Action.REVIEW, dossier_id):
+        with st.form("review_rubric_override"):
+            st.subheader(tr("rubric.override"))
+            labels: dict[str, str] = {i.criterion.key: i.label for i in report.items}
+            criterion = st.selectbox(
+                tr("rubric.col.criterion"),
+                list(labels),
+                format_func=lambda key: labels[key],
+                key="review_rubric_criterion",
+            )
+            level = st.radio(
+                tr("rubric.col.level"),
+                [None, *Level],
+                format_func=level_labeller(),
+                horizontal=True,
+                key="review_rubric_level",
+            )
+            reason = st.text_input(tr("review.col.reason"), key="review_rubric_reason", max_chars=2000)
+            if st.form_submit_button(tr("review.save"), type="primary") and criterion is not None:
+                try:
+                    ws.set_rubric_level(dossier_id, criterion, level, reason)
+                except ReviewError as refused:
+                    st.error(tr(refused.reason, **refused.params))
+                else:
+                    st.rerun()
+    if ws.can(Action.EXPORT, dossier_id):
+        code = lang()  # read here: the callable runs on another thread, without session state
+        st.download_button(
+            tr("rubric.download"),
+            data=lambda: ws.readiness_docx(dossier_id, code),
+            file_name=f"klaar-om-in-te-dienen-{dossier_id}.docx",
+            mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            on_click="ignore",
+            key="review_rubric_docx",
+        )
+
+
+def render() -> None:
+    dossier_id = current_dossier_id()
+    if dossier_id is None:
+        st.info(tr("dossier.none_open"))
+        st.page_link(PAGES["start"], label=tr("nav.start"), icon=":material/home:")
+        return
+    record = store().load(dossier_id)
+    st.title(tr("access.nav.review"))
+    st.caption(record.dossier.identity.name)
+    sections, readiness = st.tabs([tr("review.heading"), tr("rubric.title")])
+    with sections:
+        steps = [s for s in STEP_KEYS if s != "overzicht"]
+        columns = st.columns(3)
+        for index, step in enumerate(steps):
+            with columns[index % 3], st.container(border=True, key=f"review_step_{step}"):
+                st.markdown(f"**{tr(f'step.{step}')}**")
+                review_control(dossier_id, step)
+    with readiness:
+        _rubric(dossier_id)
+
+
+render()

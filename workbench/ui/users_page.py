@@ -1,0 +1,44 @@
+"""Gebruikers (administrators only): every account, disable or enable, make administrator."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from workbench.access import AccessDenied
+from workbench.accounts import AccountError
+from workbench.ui.common import store, tr
+
+
+def render() -> None:
+    st.title(tr("access.nav.users"))
+    ws = store()
+    try:
+        users = ws.users()
+    except AccessDenied:
+        st.error(tr("access.denied", action=tr("access.action.manage_users")))
+        return
+    st.caption(tr("users.intro"))
+    for user in users:
+        cols = st.columns([5, 2, 2], vertical_alignment="center")
+        flags = [tr("users.admin")] if user.is_admin else []
+        flags += [tr("users.disabled")] if user.disabled else []
+        cols[0].text(
+            f"{user.display_name or user.email}\n{user.email}" + (f"\n{', '.join(flags)}" if flags else "")
+        )
+        try:
+            if cols[1].button(
+                tr("users.enable") if user.disabled else tr("users.disable"), key=f"users_disable_{user.id}"
+            ):
+                ws.set_user_disabled(user.id, not user.disabled)
+                st.rerun()
+            if cols[2].button(
+                tr("users.revoke_admin") if user.is_admin else tr("users.make_admin"),
+                key=f"users_admin_{user.id}",
+            ):
+                ws.set_user_admin(user.id, not user.is_admin)
+                st.rerun()
+        except AccountError as refused:
+            st.error(tr(refused.reason, **refused.params))
+
+
+render()
