@@ -31,22 +31,25 @@ open_mode = user is None and not login_required()
 sidebar(user, open_mode)
 # An invitation link opens the join page, until this tab has used that code.
 inviting = st.query_params.get("invite", "") not in ("", st.session_state.get("join_used"))
-# Workshop participants join with a code and a name only, never with an account.
+# Workshop participants join with a code and a name only: that page needs no account.
 participate = st.Page(
     PAGES["participate"], title=tr("nav.participate"), icon=":material/front_hand:", url_path=JOIN_PATH
 )
 
 
 def run(navigation: StreamlitPage) -> None:
-    """Run the page; a workshop code in any link (?join=CODE) opens the participant page."""
+    """Run the chosen page; a workshop code in any link (?join=CODE) opens the participant page."""
     if "join" in st.query_params and navigation.url_path != JOIN_PATH:
         st.switch_page(participate, query_params={"join": st.query_params["join"]})
-    navigation.run()
+    try:
+        navigation.run()
+    except AccessDenied:
+        # The core refused (a role changed meanwhile, a crafted request): say so, show nothing more.
+        st.error(tr("access.denied_dossier"), icon=":material/block:")
 
 
 if user is None and not open_mode:
-    # Accounts exist: nothing but logging in, joining with an invitation or taking part in a
-    # workshop (name only) until someone is known.
+    # Accounts exist: nothing but logging in, joining with an invitation or a workshop code.
     login = st.Page(
         PAGES["login"], title=tr("access.nav.login"), icon=":material/login:", default=not inviting
     )
@@ -88,7 +91,6 @@ dossier_pages = [
             icon=STATE_ICONS[states[s.key]] if s.key in states else ":material/radio_button_unchecked:",
         )
         for s in STEPS
-        if s.key in PAGES
     ),
     st.Page(PAGES["graph"], title=tr("nav.graph"), icon=":material/hub:"),
     st.Page(PAGES["documents"], title=tr("nav.documents"), icon=":material/description:"),
@@ -118,8 +120,4 @@ else:
         },
         expanded=True,
     )
-try:
-    run(navigation)
-except AccessDenied:
-    # The core refused (a role changed meanwhile, a crafted request): say so, show nothing more.
-    st.error(tr("access.denied_dossier"), icon=":material/block:")
+run(navigation)
