@@ -1,6 +1,7 @@
 """Digibank Werkbank: the Streamlit router. Run with `streamlit run streamlit_app.py`."""
 
 import streamlit as st
+from streamlit.navigation.page import StreamlitPage
 
 from workbench.access import AccessDenied, Action
 from workbench.progress import step_states
@@ -36,7 +37,7 @@ participate = st.Page(
 )
 
 
-def run(navigation: st.navigation) -> None:  # type: ignore[valid-type]
+def run(navigation: StreamlitPage) -> None:
     """Run the chosen page; a workshop code in any link (?join=CODE) opens the participant page."""
     if "join" in st.query_params and navigation.url_path != JOIN_PATH:
         st.switch_page(participate, query_params={"join": st.query_params["join"]})

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from docx import Document
 
+from workbench.access import AccessDenied, DossierRole
+from workbench.accounts import Accounts
 from workbench.consent import ConsentError, Consents, Decision, consent_matrix
 from workbench.model import DossierStatus, TargetGroup
 from workbench.store import EditConflict, ReadyWhileObjecting, Store
@@ -26,6 +28,7 @@ from workbench.workshop import (
     Workshops,
 )
 from workbench.workshop_summary import summarise, summary_docx
+from workbench.workspace import Workspace
 
 
 @pytest.fixture
@@ -629,3 +632,64 @@ def test_workshop_summary_of_a_busy_workshop_fits_on_one_page(
     pdf = documents.to_pdf(summary_docx(summarise(db_path, w.id), "nl"))
     assert pdf is not None
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
+
+
+# ---------------------------------------------------------------- with accounts
+
+
+def _person(db_path: Path, dossier_id: int, role: DossierRole) -> Workspace:
+    accounts = Accounts(db_path)
+    user = accounts.add_user(f"{role.value}@example.be", role.value.title())
+    accounts.set_member(dossier_id, user.id, role, by="setup")
+    return Workspace(db_path, accounts.get_user(user.id))
+
+
+def test_workshop_facilitating_needs_the_right_to_edit_sections(
+    workshops: Workshops, db_path: Path, dossier_id: int
+) -> None:
+    coach = _person(db_path, dossier_id, DossierRole.COACH)
+    with pytest.raises(AccessDenied):
+        workshops.start(coach, dossier_id, "doelgroep", by="Coach")
+    coordinator = _person(db_path, dossier_id, DossierRole.COORDINATOR)
+    w = workshops.start(coordinator, dossier_id, "doelgroep", by="Coordinator")
+    for refused_call in (
+        lambda: workshops.close(coach, w.id, by="Coach"),
+        lambda: workshops.start_round(coach, w.id, 60),
+        lambda: workshops.cluster(coach, w.id, [], "x"),
+        lambda: workshops.add_formulation(coach, w.id, "Mijn versie", by="Coach"),
+    ):
+        with pytest.raises(AccessDenied):
+            refused_call()
+
+
+def test_workshop_participant_needs_no_account_when_logins_are_required(
+    workshops: Workshops, db_path: Path, dossier_id: int
+) -> None:
+    coordinator = _person(db_path, dossier_id, DossierRole.COORDINATOR)
+    assert Accounts(db_path).any_users()
+    w = workshops.start(coordinator, dossier_id, "doelgroep", by="Coordinator")
+    token = workshops.join(w.code, "Buurtbewoner").token
+    idea = workshops.add_idea(token, "Wifi in het dienstencentrum")
+    assert workshops.vote(token, idea.id) == w.dots - 1
+    record = coordinator.load(dossier_id)
+    revision = workshops.promote(
+        coordinator,
+        w.id,
+        [idea.id],
+        "Wifi in het dienstencentrum.",
+        record.version(section_unit("doelgroep")),
+        by="x",
+    )
+    latest = coordinator.history(dossier_id)[0]
+    assert (latest.revision, latest.by, latest.action) == (revision, "Coordinator", "workshop")
+    assert latest.note is not None and latest.note["ideas"][0]["author"] == "Buurtbewoner"
+    assert latest.note["promoted_by"] == "Coordinator"  # the person logged in, whatever a page says
+
+
+def test_consent_is_recorded_by_someone_who_may_edit(db_path: Path, dossier_id: int) -> None:
+    viewer = _person(db_path, dossier_id, DossierRole.VIEWER)
+    with pytest.raises(AccessDenied):
+        Consents(db_path).record(viewer, dossier_id, "doelgroep", "vzw", "agree", "", by="Viewer")
+    editor = _person(db_path, dossier_id, DossierRole.PARTNER_EDITOR)
+    Consents(db_path).record(editor, dossier_id, "doelgroep", "vzw", "agree", "", by="Somebody Else")
+    assert Consents(db_path).latest(dossier_id)[("doelgroep", "vzw")].by == "Partner_Editor"

@@ -184,3 +184,27 @@ def test_consent_page_needs_a_reason_for_an_objection_and_blocks_ready(
     shown = " ".join(str(e.value) for e in (*app.text, *app.error, *app.warning))
     assert "Vzw Verbinding bezwaar maakt tegen Outreach" in shown
     assert Store(db_path).load(opened).dossier.identity.status == DossierStatus.CONCEPT
+
+
+def test_workshop_participant_joins_without_logging_in_when_accounts_exist(
+    new_app, db_path: Path, opened: int
+) -> None:
+    from workbench.accounts import Accounts
+
+    Accounts(db_path).add_user("admin@example.be", "Ann Admin")  # from now on everybody logs in ...
+    workshop = Workshops(db_path).start(Store(db_path), opened, "doelgroep", by="Fien")
+    phone = new_app()
+    phone.query_params["join"] = workshop.code
+    phone.run()
+    phone.text_input(key="part_name").input("Buurtbewoner")
+    phone.button(key="FormSubmitter:part_join-Doe mee").click().run()
+    phone.text_area(key="part_idea_text").input("Wifi in het dienstencentrum")
+    phone.button(key="FormSubmitter:part_idea-Idee toevoegen").click().run()
+    assert not phone.exception
+    assert [i.author for i in Workshops(db_path).board(workshop.id).ideas] == ["Buurtbewoner"]  # ... but them
+
+    stranger = new_app()
+    stranger.session_state["dossier_id"] = opened
+    stranger.run()
+    assert "Digibank Test" not in _texts(stranger)  # without the code: the login page, no dossier
+    assert [t.key for t in stranger.text_input] == ["login_email", "login_password"]

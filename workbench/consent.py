@@ -19,7 +19,7 @@ from workbench.fields import clean_text
 from workbench.model import SECTION_KEYS, Dossier, DossierStatus
 from workbench.records import EditConflict
 from workbench.units import Change, identity_unit
-from workbench.workshop import Dossiers, WorkshopError
+from workbench.workshop import Dossiers, WorkshopError, authorise, who
 
 REASON_MAX = 1000
 
@@ -77,7 +77,7 @@ class Consents:
         workshop_id: int | None = None,
     ) -> Consent:
         """Record a partner's word on a section; an objection needs a reason."""
-        record = dossiers.load(dossier_id)  # also: may this person work on the dossier?
+        record = authorise(dossiers, dossier_id)  # may this person edit the dossier's sections?
         if section not in SECTION_KEYS:
             raise ConsentError("workshop.error.unknown_section", section=section)
         if record.dossier.partner(partner_id) is None:
@@ -92,7 +92,7 @@ class Consents:
         if len(reason) > REASON_MAX:
             raise ConsentError("consent.error.reason_too_long", max=REASON_MAX)
         now = datetime.now(UTC)
-        by = " ".join(by.split())[:200] or "?"
+        by = who(dossiers, by)
         with write(self.path) as db:
             sql.insert_consent(
                 db,

@@ -24,12 +24,14 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from workbench import workshop_store as sql
+from workbench.access import Action
 from workbench.db import connect, prepare, write
 from workbench.fields import clean_line, clean_text
 from workbench.i18n import t
 from workbench.model import SECTION_KEYS
 from workbench.records import DossierRecord
 from workbench.units import Change, section_unit
+from workbench.workspace import Workspace
 
 # No 0/O, 1/I/L: a code read from a projector across a room must not be misread.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -79,7 +81,10 @@ class IdeaKind(StrEnum):
 
 
 class Dossiers(Protocol):
-    """What a workshop needs of the dossier store (a Store, or a person's authorised view of it)."""
+    """What a workshop needs of the dossier store: a Store, or a person's Workspace.
+
+    A Workspace checks every call and records changes under the name of whoever is logged in.
+    """
 
     def load(self, dossier_id: int) -> DossierRecord: ...
 
@@ -206,7 +211,7 @@ class Workshops:
 
     def start(self, dossiers: Dossiers, dossier_id: int, section: str, by: str, dots: int = 3) -> Workshop:
         """Open a workshop on one strategy section, with a fresh short code."""
-        record = _authorise(dossiers, dossier_id)
+        record = authorise(dossiers, dossier_id)
         if section not in SECTION_KEYS:
             raise WorkshopError("workshop.error.unknown_section", section=section)
         if not 1 <= dots <= self.limits.dots_max:
@@ -224,7 +229,7 @@ class Workshops:
                     "dots": dots,
                     "base_revision": record.revision,
                     "started_at": now,
-                    "started_by": _name(by),
+                    "started_by": who(dossiers, by),
                 },
             )
         return self.get(workshop_id)
@@ -236,7 +241,7 @@ class Workshops:
             sql.update_workshop(
                 db,
                 workshop_id,
-                {"status": Status.CLOSED.value, "closed_at": _stamp(), "closed_by": _name(by)},
+                {"status": Status.CLOSED.value, "closed_at": _stamp(), "closed_by": who(dossiers, by)},
             )
         return self.get(workshop_id)
 
@@ -285,7 +290,7 @@ class Workshops:
                 {
                     "workshop_id": workshop_id,
                     "participant_id": None,
-                    "author": _name(by),
+                    "author": who(dossiers, by),
                     "kind": IdeaKind.FORMULATION.value,
                     "text": text,
                     "created_at": _stamp(),
@@ -324,12 +329,13 @@ class Workshops:
             data={**section.model_dump(mode="json"), "narrative": narrative},
             base_version=base_version,
         )
+        by = who(dossiers, by)
         note = vote_record(board, chosen, by)
         return dossiers.apply(workshop.dossier_id, [change], by=by, action=PROMOTED_ACTION, note=note)
 
     def _facilitate(self, dossiers: Dossiers, workshop_id: int) -> Workshop:
         workshop = self.get(workshop_id)
-        _authorise(dossiers, workshop.dossier_id)
+        authorise(dossiers, workshop.dossier_id)
         return workshop
 
     # ------------------------------------------------------------ participants
@@ -536,9 +542,19 @@ def normalise_code(raw: str) -> str:
 # ---------------------------------------------------------------- internals
 
 
-def _authorise(dossiers: Dossiers, dossier_id: int) -> DossierRecord:
-    """Check that the facilitator may work on this dossier (raises when not) and return it."""
+def authorise(dossiers: Dossiers, dossier_id: int) -> DossierRecord:
+    """Check that the facilitator may edit this dossier's sections (AccessDenied when not); load it.
+
+    A person's Workspace decides; the bare Store (command line, tests, benches) is trusted.
+    """
+    if isinstance(dossiers, Workspace):
+        dossiers.require(Action.EDIT_SECTION, dossier_id)
     return dossiers.load(dossier_id)
+
+
+def who(dossiers: Dossiers, by: str) -> str:
+    """Return the name to record: the person logged in, else the name given (open workshop mode)."""
+    return _name(dossiers.by if isinstance(dossiers, Workspace) else by)
 
 
 def _new_code(db: Any) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from workbench.access import Action
 from workbench.consent import ConsentError, ConsentRow, Decision
 from workbench.model import SECTION_KEYS
 from workbench.store import DossierNotFound
@@ -92,7 +93,8 @@ def render() -> None:
         return
     _table(matrix)
     objections(record, link=False)
-    _form(dossier_id, matrix)
+    if store().can(Action.EDIT_SECTION, dossier_id):
+        _form(dossier_id, matrix)
 
 
 render()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from workbench.access import Action
 from workbench.i18n import fmt_datetime
 from workbench.model import SECTION_KEYS
 from workbench.store import DossierNotFound, DossierRecord
@@ -121,6 +122,11 @@ def render() -> None:
         return
     st.title(tr("nav.workshop"))
     st.caption(tr("workshop.intro"))
+    if not store().can(Action.EDIT_SECTION, dossier_id):
+        # Facilitating writes into the dossier: a coach or viewer may watch the projector only.
+        st.info(tr("workshop.read_only"))
+        st.page_link(PAGES["projector"], label=tr("nav.projector"), icon=":material/tv:")
+        return
     workshop = current_workshop(dossier_id)
     with st.expander(tr("workshop.start_title"), expanded=workshop is None):
         _start(dossier_id)
