@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -41,3 +42,20 @@ def small_dossier() -> Dossier:
 @pytest.fixture
 def dossier_id(store: Store, small_dossier: Dossier) -> int:
     return store.import_dossier(small_dossier, by="ann")
+
+
+# Figures of the reliability and load suites, printed at the end of every run (and so in CI).
+FIGURES: list[tuple[str, dict[str, object]]] = []
+
+
+@pytest.fixture
+def report_figures(request: pytest.FixtureRequest):
+    """Keep a suite's figures for the end-of-run summary."""
+    return lambda summary: FIGURES.append((request.node.name, summary))
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if FIGURES:
+        terminalreporter.section("reliability and load figures")
+        for name, summary in FIGURES:
+            terminalreporter.write_line(f"{name}: {json.dumps(summary)}")

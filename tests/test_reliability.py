@@ -18,12 +18,12 @@ def run_script(*args: str) -> dict[str, object]:
         [sys.executable, *args, "--json"], cwd=ROOT, capture_output=True, text=True, timeout=300, check=True
     )
     summary = json.loads(result.stdout.strip().splitlines()[-1])
-    print(summary)  # the figures show in CI output with -s or on failure
     return summary
 
 
-def test_eight_processes_editing_at_once_lose_nothing_and_never_see_a_lock() -> None:
+def test_eight_processes_editing_at_once_lose_nothing_and_never_see_a_lock(report_figures) -> None:
     summary = run_script("bench/stress.py", "--processes", "8", "--seconds", "4")
+    report_figures(summary)
     assert summary["accepted"] > 100
     assert summary["refused_with_conflict"] > 0  # the same units really were contended
     assert summary["lost_updates"] == 0
@@ -31,7 +31,8 @@ def test_eight_processes_editing_at_once_lose_nothing_and_never_see_a_lock() -> 
     assert summary["integrity"] == "ok"
 
 
-def test_killing_a_writer_mid_save_leaves_the_database_consistent() -> None:
+def test_killing_a_writer_mid_save_leaves_the_database_consistent(report_figures) -> None:
     summary = run_script("bench/crash.py", "--rounds", "8")
+    report_figures(summary)
     assert summary["accepted_saves"] > 8
     assert summary["failures"] == []

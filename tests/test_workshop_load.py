@@ -10,7 +10,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_workshop_load_of_many_participants_loses_no_idea_or_vote() -> None:
+def test_workshop_load_of_many_participants_loses_no_idea_or_vote(report_figures) -> None:
     result = subprocess.run(
         [sys.executable, "bench/workshop_load.py", "--participants", "10", "--seconds", "1.5", "--json"],
         cwd=ROOT,
@@ -19,7 +19,7 @@ def test_workshop_load_of_many_participants_loses_no_idea_or_vote() -> None:
         timeout=300,
     )
     summary = json.loads(result.stdout.strip().splitlines()[-1])
-    print(summary)  # the figures show in CI output with -s or on failure
+    report_figures(summary)
     assert result.returncode == 0
     assert summary["ideas_sent"] > 30 and summary["votes_sent"] > 10
     assert summary["ideas_stored"] == summary["ideas_sent"]
