@@ -161,3 +161,27 @@ def test_installed_console_script_prints_no_traceback(tmp_path: Path) -> None:
     )
     assert result.returncode == 1
     assert result.stderr.strip() == f"Error: File not found: {tmp_path / 'nope.json'}"
+
+
+def test_import_of_a_file_over_the_size_limit_is_refused_before_reading(
+    tmp_path: Path, db_path: Path
+) -> None:
+    from workbench.portable import MAX_IMPORT_BYTES
+
+    huge = tmp_path / "huge.json"
+    with huge.open("wb") as out:
+        out.truncate(MAX_IMPORT_BYTES + 1)
+    code, out_text = run("import", str(huge), "--db", str(db_path))
+    assert code == 1 and "larger than 10 MB" in out_text
+    assert Store(db_path).list_dossiers() == []
+
+
+def test_download_names_never_carry_user_text() -> None:
+    # Download file names are built from ids, kinds and codes only: no path traversal via names.
+    root = Path(__file__).resolve().parents[1] / "workbench" / "ui"
+    names = [
+        line for path in root.rglob("*.py") for line in path.read_text().splitlines() if "file_name=" in line
+    ]
+    assert len(names) >= 5
+    user_text = ("identity.name", "partner.name", ".title", ".label", "actor(")
+    assert [line for line in names if any(token in line for token in user_text)] == []
