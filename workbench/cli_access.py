@@ -7,6 +7,7 @@ argument (arguments end up in shell history and process lists).
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from datetime import timedelta
 from functools import wraps
@@ -41,7 +42,7 @@ def refusing(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _read_password(ctx: Context) -> str:
-    stdin = click.get_text_stream("stdin")
+    stdin = sys.stdin  # CliRunner swaps it too; click.get_text_stream is deprecated in click 8.5
     if stdin.isatty():
         value = click.prompt(
             ctx.say("cli.user.password_prompt"),
