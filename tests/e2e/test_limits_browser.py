@@ -68,6 +68,7 @@ def client_page(browser: Any, offline: Offline) -> Iterator[Callable[[str], Any]
     yield make
     for context in contexts:
         context.close()
+    assert offline.blocked == [], f"requests left the machine: {offline.blocked}"
 
 
 def wait_until(condition: Callable[[], bool], timeout: float = 30) -> None:
