@@ -84,7 +84,7 @@ def test_wrong_logins_are_refused_then_throttled(app: AppTest, setup: Setup) -> 
         _login(app, "coach@vlaanderen.be", "niet-het-wachtwoord")
         assert [e.value for e in app.error] == ["E-mailadres of wachtwoord klopt niet."]
     _login(app, "coach@vlaanderen.be", PASSWORD)
-    assert app.error[0].value.startswith("Te veel mislukte pogingen. Probeer opnieuw over")
+    assert app.error[0].value.startswith("Te veel pogingen. Probeer opnieuw over")
     assert "auth_token" not in app.session_state
 
 

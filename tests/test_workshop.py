@@ -85,7 +85,8 @@ def test_workshop_join_refuses_a_closed_workshop(
     workshops.close(store, workshop.id, by="Fien")
     with pytest.raises(WorkshopError) as refused:
         workshops.join(workshop.code, "Bob")
-    assert refused.value.reason == "workshop.error.closed"
+    # A stranger cannot tell a closed code from an unknown one; a participant is told it closed.
+    assert refused.value.reason == "workshop.error.unknown_code"
     with refusal("workshop.error.closed"):
         workshops.add_idea(token, "Te laat")
 

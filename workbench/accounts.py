@@ -23,10 +23,14 @@ from sqlite_utils import Database
 
 from workbench.access import DossierRole
 from workbench.db import connect, prepare, write
+from workbench.rate_limits import LOCAL_CLIENT, Limiter, LoginGuard, LoginLimits, Throttled, rule
 from workbench.store import DossierNotFound, StoreError
 
-MAX_FAILURES = 5  # wrong logins per email ...
-FAILURE_WINDOW = timedelta(minutes=15)  # ... within this window, then a wait
+DEFAULT_LOGIN_LIMITS = LoginLimits()
+# The limit of one email from one client, as numbers (tests and messages use them).
+_FIRST = rule(DEFAULT_LOGIN_LIMITS.per_account_and_client, "login_account_client")
+MAX_FAILURES = _FIRST.amount  # wrong logins per email and client ...
+FAILURE_WINDOW = timedelta(seconds=_FIRST.get_expiry())  # ... within this window, then a wait
 SESSION_LIFETIME = timedelta(hours=12)  # a workshop day
 INVITATION_LIFETIME = timedelta(days=7)
 MIN_PASSWORD_LENGTH = 10
@@ -57,11 +61,11 @@ class LoginFailed(AccountError):
 
 
 class LoginThrottled(AccountError):
-    """Too many wrong logins for this email: wait before trying again."""
+    """Too many wrong logins for this email or from this client: wait before trying again."""
 
     def __init__(self, retry_after: timedelta) -> None:
-        minutes = max(1, -(-int(retry_after.total_seconds()) // 60))
-        super().__init__("auth.throttled", minutes=minutes)
+        minutes = Throttled(retry_after).minutes
+        super().__init__("auth.throttled" if minutes > 1 else "auth.throttled_minute", minutes=minutes)
         self.retry_after = retry_after
 
 
@@ -163,10 +167,16 @@ class Accounts:
     """The SQL of people: users, login failures, sessions, memberships and invitations."""
 
     def __init__(
-        self, path: str | os.PathLike[str], hasher: PasswordHasher | None = None, *, migrate: bool = True
+        self,
+        path: str | os.PathLike[str],
+        hasher: PasswordHasher | None = None,
+        *,
+        migrate: bool = True,
+        limits: LoginLimits = DEFAULT_LOGIN_LIMITS,
     ) -> None:
         self.path = Path(path)
         self.hasher = hasher or PasswordHasher()
+        self.limits = limits
         if migrate:  # False when the caller has just prepared the same file
             prepare(self.path)
 
@@ -192,22 +202,12 @@ class Accounts:
         now: datetime | None = None,
     ) -> User:
         """Create an account; without a password it can only log in through OIDC."""
-        email = normalise_email(email)
-        if not _EMAIL.match(email) or len(email) > 254:
-            raise AccountError("auth.invalid_email")
+        email, name = _account_fields(email, display_name)
         if password is not None:
             check_password(password)
         hashed = self.hasher.hash(password) if password is not None else None
-        name = " ".join(display_name.split())[:120]
         with write(self.path) as db:
-            if _user_rows(db, "email = ?", [email]):
-                raise AccountError("auth.account_exists", email=email)
-            cursor = db.execute(
-                "INSERT INTO users (email, display_name, password_hash, is_admin, disabled, created_at)"
-                " VALUES (?, ?, ?, ?, 0, ?)",
-                [email, name, hashed, int(admin), (now or _now()).isoformat()],
-            )
-            return _user(_user_rows(db, "id = ?", [cursor.lastrowid])[0])
+            return _insert_user(db, email, name, hashed, admin, now or _now())
 
     def get_user(self, user_id: int) -> User | None:
         with connect(self.path) as db:
@@ -244,23 +244,25 @@ class Accounts:
 
     # ------------------------------------------------------------ logging in
 
-    def login(self, email: str, password: str, now: datetime | None = None) -> Session:
-        """Check a password and open a session; wrong attempts are counted and throttled."""
+    def login(
+        self, email: str, password: str, client: str = LOCAL_CLIENT, now: datetime | None = None
+    ) -> Session:
+        """Check a password and open a session; the attempt is counted before the check runs.
+
+        `client` is the browser's address (rate_limits.client_key). The attempt takes its place in
+        every login limit in atomic transactions first, as a failure, and only then does argon2 run
+        (about a second): parallel tabs and processes cannot all pass a check that is still open.
+        """
         now = now or _now()
         email = normalise_email(email)
-        since = (now - FAILURE_WINDOW).isoformat()
-        with connect(self.path) as db:
-            failures = [
-                _ts(r["at"])
-                for r in db.query(
-                    "SELECT at FROM login_failures WHERE email = ? AND at > ? ORDER BY at",
-                    [email, since],
-                )
-            ]
-            rows = _user_rows(db, "email = ?", [email])
-        if len(failures) >= MAX_FAILURES:
+        guard = LoginGuard(Limiter(self.path, now), self.limits)
+        try:
+            reservation = guard.reserve(email, client)
+        except Throttled as throttled:
             # Not even a correct password gets through while throttled: no oracle for guessing.
-            raise LoginThrottled(failures[-MAX_FAILURES] + FAILURE_WINDOW - now)
+            raise LoginThrottled(throttled.retry_after) from None
+        with connect(self.path) as db:
+            rows = _user_rows(db, "email = ?", [email])
         row = rows[0] if rows else None
         stored = row["password_hash"] if row and row["password_hash"] else self._dummy_hash
         try:
@@ -269,18 +271,19 @@ class Accounts:
         except (VerificationError, InvalidHashError):
             ok = False
         if not ok or row is None:
-            with write(self.path) as db:
-                db.execute("INSERT INTO login_failures (email, at) VALUES (?, ?)", [email, now.isoformat()])
-                db.execute("DELETE FROM login_failures WHERE at <= ?", [since])
-            raise LoginFailed()
+            raise LoginFailed()  # the reserved place stays: a counted failure
+        guard.succeeded(reservation, email, client)
         if self.hasher.check_needs_rehash(stored):
             with write(self.path) as db:
                 db.execute(
                     "UPDATE users SET password_hash = ? WHERE id = ?", [self.hasher.hash(password), row["id"]]
                 )
-        with write(self.path) as db:
-            db.execute("DELETE FROM login_failures WHERE email = ?", [email])
         return self._open_session(_user(row), now)
+
+    def failed_logins(self, email: str, client: str = LOCAL_CLIENT, now: datetime | None = None) -> int:
+        """Return how many failed logins for an email from one client count now."""
+        guard = LoginGuard(Limiter(self.path, now), self.limits)
+        return guard.failures(normalise_email(email), client)
 
     def login_external(self, email: str, now: datetime | None = None) -> Session:
         """Open a session for someone an OIDC provider vouched for; the account must exist."""
@@ -290,15 +293,8 @@ class Accounts:
         return self._open_session(user, now or _now())
 
     def _open_session(self, user: User, now: datetime) -> Session:
-        token = secrets.token_urlsafe(32)
-        expires = now + SESSION_LIFETIME
         with write(self.path) as db:
-            db.execute("DELETE FROM sessions WHERE expires_at <= ?", [now.isoformat()])
-            db.execute(
-                "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
-                [_digest(token), user.id, now.isoformat(), expires.isoformat()],
-            )
-        return Session(token=token, user=user, expires_at=expires)
+            return _insert_session(db, user, now)
 
     def user_for_token(self, token: str | None, now: datetime | None = None) -> User | None:
         """Return the person a session token belongs to, or None (unknown, ended, expired, disabled)."""
@@ -441,12 +437,23 @@ class Accounts:
     def register_with_invitation(
         self, code: str, email: str, display_name: str, password: str, now: datetime | None = None
     ) -> tuple[Session, Invitation]:
-        """Create an account with an invitation code, join its dossier and log in (no open sign-up)."""
+        """Create an account with an invitation code, join its dossier and log in (no open sign-up).
+
+        Using the code, creating the account, the membership and the session happen in one
+        transaction: of many people using one code at once, one gets in and nothing is left of
+        the others. Only the slow password hash comes before it.
+        """
         now = now or _now()
-        self.check_invitation(code, now)  # before creating anything
-        user = self.add_user(email, display_name, password, now=now)
-        invitation = self.accept_invitation(code, user.id, now)
-        return self._open_session(user, now), invitation
+        email, name = _account_fields(email, display_name)
+        check_password(password)
+        self.check_invitation(code, now)  # a cheap refusal before argon2 runs
+        hashed = self.hasher.hash(password)
+        with write(self.path) as db:
+            invitation = _valid_invitation(db, code, now)
+            user = _insert_user(db, email, name, hashed, False, now)
+            self._put_member(db, invitation.dossier_id, user.id, invitation.role, "invitation", now)
+            _mark_used(db, invitation, user.id, now)
+            return _insert_session(db, user, now), invitation
 
     def accept_invitation(self, code: str, user_id: int, now: datetime | None = None) -> Invitation:
         """Use a code once: the person becomes a member with the invitation's role."""
@@ -454,10 +461,7 @@ class Accounts:
         with write(self.path) as db:
             invitation = _valid_invitation(db, code, now)
             self._put_member(db, invitation.dossier_id, user_id, invitation.role, "invitation", now)
-            db.execute(
-                "UPDATE invitations SET used_by = ?, used_at = ? WHERE id = ?",
-                [user_id, now.isoformat(), invitation.id],
-            )
+            _mark_used(db, invitation, user_id, now)
         return invitation
 
 
@@ -466,6 +470,36 @@ class Accounts:
 
 def _user_rows(db: Database, where: str, params: list[Any]) -> list[dict[str, Any]]:
     return list(db.query(f"SELECT * FROM users WHERE {where}", params))
+
+
+def _account_fields(email: str, display_name: str) -> tuple[str, str]:
+    """Return the email and name as stored, or refuse an email that cannot be one."""
+    email = normalise_email(email)
+    if not _EMAIL.match(email) or len(email) > 254:
+        raise AccountError("auth.invalid_email")
+    return email, " ".join(display_name.split())[:120]
+
+
+def _insert_user(db: Database, email: str, name: str, hashed: str | None, admin: bool, now: datetime) -> User:
+    if _user_rows(db, "email = ?", [email]):
+        raise AccountError("auth.account_exists", email=email)
+    cursor = db.execute(
+        "INSERT INTO users (email, display_name, password_hash, is_admin, disabled, created_at)"
+        " VALUES (?, ?, ?, ?, 0, ?)",
+        [email, name, hashed, int(admin), now.isoformat()],
+    )
+    return _user(_user_rows(db, "id = ?", [cursor.lastrowid])[0])
+
+
+def _insert_session(db: Database, user: User, now: datetime) -> Session:
+    token = secrets.token_urlsafe(32)
+    expires = now + SESSION_LIFETIME
+    db.execute("DELETE FROM sessions WHERE expires_at <= ?", [now.isoformat()])
+    db.execute(
+        "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
+        [_digest(token), user.id, now.isoformat(), expires.isoformat()],
+    )
+    return Session(token=token, user=user, expires_at=expires)
 
 
 def _require_dossier(db: Database, dossier_id: int) -> None:
@@ -484,6 +518,15 @@ def _keep_a_coordinator(db: Database, dossier_id: int) -> None:
     )["n"]
     if count <= 1:
         raise LastCoordinator()
+
+
+def _mark_used(db: Database, invitation: Invitation, user_id: int, now: datetime) -> None:
+    cursor = db.execute(
+        "UPDATE invitations SET used_by = ?, used_at = ? WHERE id = ? AND used_at IS NULL",
+        [user_id, now.isoformat(), invitation.id],
+    )
+    if cursor.rowcount != 1:  # cannot happen under BEGIN IMMEDIATE; refuse rather than reuse
+        raise InvitationInvalid("invite.used")
 
 
 def _valid_invitation(db: Database, code: str, now: datetime) -> Invitation:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import tempfile
 from pathlib import Path
 
-from workbench.db import connect, prepare
+from workbench.db import companions, connect, create_private, prepare
 from workbench.store import StoreError
 
 
@@ -20,16 +21,37 @@ class BackupRefused(StoreError):
 
 
 def backup(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> None:
-    """Copy the database to a new file while it stays in use."""
+    """Copy the database to a new owner-only file while it stays in use."""
     target = Path(target)
     if target.exists():
         raise BackupRefused("backup.exists", target)
-    with connect(Path(source)) as db:
-        destination = sqlite3.connect(target)
-        try:
-            db.conn.backup(destination)
-        finally:
-            destination.close()
+    # mkstemp creates the file 0600; the copy gets its name only when it is complete.
+    handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+    os.close(handle)
+    partial = Path(name)
+    try:
+        with connect(Path(source)) as db:
+            destination = sqlite3.connect(partial)
+            try:
+                db.conn.backup(destination)
+            finally:
+                destination.close()
+        _publish(partial, target)
+    finally:
+        for leftover in [partial, *companions(partial), partial.with_name(partial.name + "-journal")]:
+            leftover.unlink(missing_ok=True)
+
+
+def _publish(partial: Path, target: Path) -> None:
+    """Give the finished copy its name; never overwrite a file that appeared meanwhile."""
+    try:
+        os.link(partial, target)  # fails if target exists: no check-then-rename race
+    except FileExistsError:
+        raise BackupRefused("backup.exists", target) from None
+    except OSError:  # a file system without hard links
+        if target.exists():
+            raise BackupRefused("backup.exists", target) from None
+        os.replace(partial, target)
 
 
 def restore_backup(
@@ -41,6 +63,7 @@ def restore_backup(
     if target.exists() and target.stat().st_size > 0 and not force:
         raise BackupRefused("restore.exists", target)
     origin = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    create_private(target)
     destination = sqlite3.connect(target, timeout=30)
     try:
         origin.backup(destination)

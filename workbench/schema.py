@@ -275,3 +275,31 @@ def m005_workshops(db: Database) -> None:
         )"""
     )
     db.execute("CREATE INDEX consents_by_dossier ON consents (dossier_id, section, partner_id, id)")
+
+
+@migrations()
+def m006_rate_limits(db: Database) -> None:
+    # Rate limiting through the `limits` library (workbench/rate_limit_store.py): one row per
+    # counted attempt (moving window) and one per fixed-window counter. Keys hold only hashes of
+    # emails and addresses. Times are seconds since the epoch.
+    db.execute(
+        """
+        CREATE TABLE rate_limit_entries (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL,
+            at REAL NOT NULL,
+            expires_at REAL NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX rate_limit_entries_by_key ON rate_limit_entries (key, at)")
+    db.execute("CREATE INDEX rate_limit_entries_by_expiry ON rate_limit_entries (expires_at)")
+    db.execute(
+        """
+        CREATE TABLE rate_limit_counters (
+            key TEXT PRIMARY KEY,
+            count INTEGER NOT NULL,
+            expires_at REAL NOT NULL
+        )"""
+    )
+    # Login failures are now entries of the login limits.
+    db.execute("DROP TABLE login_failures")

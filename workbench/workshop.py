@@ -29,6 +29,7 @@ from workbench.db import connect, prepare, write
 from workbench.fields import clean_line, clean_text
 from workbench.i18n import t
 from workbench.model import SECTION_KEYS
+from workbench.rate_limits import LOCAL_CLIENT, JoinLimits, Limiter, Throttled, join_checks
 from workbench.records import DossierRecord
 from workbench.units import Change, section_unit
 from workbench.workspace import Workspace
@@ -202,9 +203,15 @@ class ParticipantView:
 class Workshops:
     """Workshops of every dossier in one database file."""
 
-    def __init__(self, path: str | os.PathLike[str], limits: Limits | None = None) -> None:
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        limits: Limits | None = None,
+        join_limits: JoinLimits | None = None,
+    ) -> None:
         self.path = Path(path)
         self.limits = limits or Limits()
+        self.join_limits = join_limits or JoinLimits()
         prepare(self.path)
 
     # ------------------------------------------------------------ facilitator
@@ -340,27 +347,38 @@ class Workshops:
 
     # ------------------------------------------------------------ participants
 
-    def join(self, code: str, name: str) -> Joined:
-        """Join an open workshop with its code and a name; return the participant's token."""
+    def join(self, code: str, name: str, client: str = LOCAL_CLIENT, now: datetime | None = None) -> Joined:
+        """Join an open workshop with its code and a name; return the participant's token.
+
+        A wrong code counts against the join limits of the client (its address) and of everyone,
+        reserved before the lookup so that parallel guesses cannot slip past. A closed workshop's
+        code answers exactly like an unknown one: a stranger guessing learns nothing.
+        """
         wanted = normalise_code(code)
         name = _name(name, default="")
         if not name:
             raise WorkshopError("workshop.error.name_empty")
         if len(name) > self.limits.name_max:
             raise WorkshopError("workshop.error.name_too_long", max=self.limits.name_max)
+        try:
+            reservation = Limiter(self.path, now).reserve(join_checks(self.join_limits, client))
+        except Throttled as throttled:
+            minutes = throttled.minutes
+            reason = "workshop.error.throttled" if minutes > 1 else "workshop.error.throttled_minute"
+            raise WorkshopError(reason, minutes=minutes) from None
         token = secrets.token_urlsafe(24)
-        now = _stamp()
+        stamp = _stamp(now)
         with write(self.path) as db:
-            row = sql.workshop_by_code(db, wanted) if wanted else None
+            # One query for unknown and closed alike: the same answer along the same path.
+            row = sql.open_workshop_by_code(db, wanted)
             if row is None:
                 raise WorkshopError("workshop.error.unknown_code")
             workshop = _workshop_of(row)
-            if not workshop.is_open:
-                raise WorkshopError("workshop.error.closed")
             if sql.participant_count(db, workshop.id) >= self.limits.participants_per_workshop:
                 raise WorkshopError("workshop.error.full")
-            participant_id = sql.insert_participant(db, workshop.id, name, _hash(token), now)
-        participant = Participant(participant_id, workshop.id, name, _ts(now))
+            participant_id = sql.insert_participant(db, workshop.id, name, _hash(token), stamp)
+        reservation.release()  # a right code is no guess
+        participant = Participant(participant_id, workshop.id, name, _ts(stamp))
         return Joined(participant=participant, token=token, workshop=workshop)
 
     def participant(self, token: str) -> Participant | None:

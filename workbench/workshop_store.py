@@ -31,6 +31,12 @@ def workshop_by_code(db: Database, code: str) -> dict[str, Any] | None:
     return rows[0] if rows else None
 
 
+def open_workshop_by_code(db: Database, code: str) -> dict[str, Any] | None:
+    """Return the open workshop with this code: a closed one is not found, like an unknown code."""
+    rows = list(db.query("SELECT * FROM workshops WHERE code = ? AND status = 'open'", [code]))
+    return rows[0] if rows else None
+
+
 def workshops_of(db: Database, dossier_id: int) -> list[dict[str, Any]]:
     return list(db.query("SELECT * FROM workshops WHERE dossier_id = ? ORDER BY id DESC", [dossier_id]))
 

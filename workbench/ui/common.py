@@ -13,6 +13,7 @@ import streamlit as st
 from workbench.accounts import Accounts, User
 from workbench.db import database_path
 from workbench.i18n import DEFAULT_LANGUAGE, LANGUAGES, language, t
+from workbench.rate_limits import client_key
 from workbench.steps import STEPS
 from workbench.workspace import Workspace
 
@@ -68,6 +69,16 @@ def db_path() -> str:
 def accounts() -> Accounts:
     """Open the accounts of this database (connections are opened per call, never cached)."""
     return Accounts(db_path())
+
+
+def client() -> str:
+    """Return the address this browser reaches the server from, as the rate limits count it.
+
+    Streamlit's server (uvicorn) replaces the connection's address with the one in
+    X-Forwarded-For only when the connection comes from an address in $FORWARDED_ALLOW_IPS
+    (by default the machine itself, where a reverse proxy would run): nothing else is trusted.
+    """
+    return client_key(st.context.ip_address)
 
 
 def current_user() -> User | None:

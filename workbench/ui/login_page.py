@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from workbench.accounts import AccountError, LoginFailed
-from workbench.ui.common import PAGES, accounts, oidc_configured, tr
+from workbench.ui.common import PAGES, accounts, client, oidc_configured, tr
 
 
 def login_form(key: str) -> None:
@@ -29,7 +29,7 @@ def login_form(key: str) -> None:
         if st.form_submit_button(tr("auth.login"), type="primary"):
             st.session_state[f"{key}_last_email"] = email
             try:
-                session = accounts().login(email, password)
+                session = accounts().login(email, password, client=client())
             except AccountError as refused:
                 st.error(tr(refused.reason, **refused.params), icon=":material/lock:")
             else:

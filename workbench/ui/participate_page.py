@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from workbench.ui.common import tr
+from workbench.ui.common import client, tr
 from workbench.ui.workshop_view import clock, questions, refused, workshops
 from workbench.workshop import WorkshopError, normalise_code
 
@@ -21,7 +21,7 @@ def _join() -> None:
         name = st.text_input(tr("participate.name"), key="part_name", max_chars=40)
         if st.form_submit_button(tr("participate.join"), type="primary"):
             try:
-                joined = workshops().join(code, name)
+                joined = workshops().join(code, name, client=client())
             except WorkshopError as exc:
                 refused(exc)
                 return
