@@ -22,7 +22,7 @@ from jinja2.sandbox import SecurityError
 
 from workbench import documents
 from workbench.confinement import LAYERS, ConfinementUnavailable, confine
-from workbench.custom_templates import variable_paths
+from workbench.custom_templates import MAX_OUTPUT_BYTES, variable_paths
 from workbench.template_sandbox import ForbiddenAttribute, ForbiddenCall, TooLarge, ensure_plain, environment
 
 _ATTRIBUTE = re.compile(r"has no attribute '([^']+)'")
@@ -124,6 +124,9 @@ def _render(request: dict[str, Any]) -> None:
         return
     except Exception as exc:  # anything else a hostile or broken template provokes
         _answer_problem("failed", f"{type(exc).__name__}: {exc}")
+        return
+    if len(result) > MAX_OUTPUT_BYTES:  # the parent holds the answer in memory: keep it bounded
+        _answer_problem("too_large", f"{len(result)} bytes")
         return
     sys.stdout.buffer.write(b"OK\n" + result)
     sys.stdout.buffer.flush()
