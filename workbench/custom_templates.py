@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import functools
 import io
 import json
 import os
@@ -212,11 +211,20 @@ def _setting(name: str, default: float) -> float:
         return default
 
 
-@functools.cache
+# One limiter per app process, shared by every session: created once, under a lock, because
+# two sessions may ask for it at the same moment (functools.cache could build two).
+_DEFAULT_SLOTS: list[RenderSlots] = []
+_DEFAULT_SLOTS_LOCK = threading.Lock()
+
+
 def default_slots() -> RenderSlots:
     """Return the slots of this app process ($WORKBENCH_TEMPLATE_SLOTS, $WORKBENCH_TEMPLATE_WAIT)."""
-    size = max(1, int(_setting("WORKBENCH_TEMPLATE_SLOTS", DEFAULT_SLOTS)))
-    return RenderSlots(size, max(0.0, _setting("WORKBENCH_TEMPLATE_WAIT", DEFAULT_SLOT_WAIT)))
+    with _DEFAULT_SLOTS_LOCK:
+        if not _DEFAULT_SLOTS:
+            size = max(1, int(_setting("WORKBENCH_TEMPLATE_SLOTS", DEFAULT_SLOTS)))
+            wait = max(0.0, _setting("WORKBENCH_TEMPLATE_WAIT", DEFAULT_SLOT_WAIT))
+            _DEFAULT_SLOTS.append(RenderSlots(size, wait))
+        return _DEFAULT_SLOTS[0]
 
 
 def child_command() -> list[str]:

@@ -18,7 +18,7 @@ from typing import Any
 
 from jinja2.runtime import LoopContext, Macro, Undefined
 from jinja2.sandbox import SandboxedEnvironment, SecurityError, safe_range
-from jinja2.utils import Namespace
+from jinja2.utils import Cycler, Joiner, Namespace, generate_lorem_ipsum
 from markupsafe import Markup
 
 # The scalar types a context may hold; exact types, so no subclass (Markup would skip escaping).
@@ -53,6 +53,10 @@ ALLOWED_METHODS: Mapping[type, frozenset[str]] = types.MappingProxyType(
         dict: frozenset({"get", "items", "keys", "values"}),
         list: frozenset({"count", "index"}),
     }
+)
+# Jinja's global helpers under the names a template uses (the refusal names them so).
+_TEMPLATE_NAMES: Mapping[Any, str] = types.MappingProxyType(
+    {Cycler: "cycler", Joiner: "joiner", generate_lorem_ipsum: "lipsum", Namespace: "namespace"}
 )
 # Jinja's own helpers: range (sandboxed, at most 100,000 items), dict(), namespace() for counters
 # in loops, loop.cycle() and loop.changed(), and macros defined in the template (and `caller`).
@@ -103,14 +107,19 @@ def ensure_plain(context: Mapping[str, Any]) -> None:
 
 
 def describe(obj: Any) -> str:
-    """Name a callable for the coach without its memory address, e.g. 'list.pop()'."""
+    """Name a callable as the template knows it, without a memory address, e.g. 'list.pop()'."""
+    known = _TEMPLATE_NAMES.get(obj) if isinstance(obj, type | types.FunctionType) else None
+    if known:
+        return f"{known}()"
     owner = getattr(obj, "__self__", None)
     name = getattr(obj, "__name__", "")
     if owner is not None and name and not isinstance(owner, types.ModuleType):
-        return f"{type(owner).__name__}.{name}()"
-    if name:
-        return f"{name}()"
-    return f"{type(obj).__name__}()"
+        return f"{_type_name(owner)}.{name}()"
+    return f"{name or type(obj).__name__}()"
+
+
+def _type_name(obj: Any) -> str:
+    return obj.__name__ if isinstance(obj, type) else type(obj).__name__
 
 
 def _allowed_method(obj: Any) -> bool:
@@ -176,7 +185,7 @@ class AllowListSandbox(SandboxedEnvironment):
 
     def unsafe_undefined(self, obj: Any, attribute: str) -> Undefined:
         """Refuse a private attribute on use, naming it as 'type.attribute'."""
-        name = f"{type(obj).__name__}.{attribute}"
+        name = f"{_type_name(obj)}.{attribute}"
         return self.undefined(f"{name} is not allowed", name=attribute, obj=obj, exc=ForbiddenAttribute)
 
 

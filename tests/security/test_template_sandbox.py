@@ -12,7 +12,9 @@ import io
 import os
 import socket
 import subprocess
+import sys
 import threading
+import time
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -508,3 +510,41 @@ def test_a_render_waits_for_a_slot_and_then_runs(ctx: dict[str, object]) -> None
     assert isinstance(first["value"], TemplateTimeout)
     assert isinstance(second["value"], bytes)
     assert "Digibank ZORA Werkt" in document_text(second["value"])
+
+
+def test_six_renders_at_once_start_at_most_two_children(ctx: dict[str, object]) -> None:
+    """On main six parallel renders took 4.5 GiB; now the rest are told to try again."""
+    slots = RenderSlots(2, wait=0)
+    started = [
+        _in_thread(lambda: render_custom(template_with(FOREVER), ctx, timeout=300, slots=slots))
+        for _ in range(6)
+    ]
+    assert slots.wait_for(lambda s: s.running == 2, timeout=120)
+    deadline = time.monotonic() + 120  # a condition to wait for, not a timing to assert
+    while sum("value" in outcome for _, outcome in started) < 4 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    answered = [outcome["value"] for _, outcome in started if "value" in outcome]
+    assert len(answered) == 4 and all(isinstance(value, TemplateBusy) for value in answered)
+    assert slots.running == 2
+    slots.stop_all()
+    for thread, _ in started:
+        thread.join(timeout=120)
+    assert slots.in_use == 0 and slots.running == 0
+
+
+def test_the_app_process_shares_one_limiter_set_by_the_environment() -> None:
+    shown = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import threading; from workbench.custom_templates import default_slots; seen = [];"
+            "threads = [threading.Thread(target=lambda: seen.append(default_slots())) for _ in range(8)];"
+            "[t.start() for t in threads]; [t.join() for t in threads];"
+            "print(len({id(s) for s in seen}), seen[0].size, seen[0].wait)",
+        ],
+        env={**os.environ, "WORKBENCH_TEMPLATE_SLOTS": "3", "WORKBENCH_TEMPLATE_WAIT": "0.5"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert shown.stdout.split() == ["1", "3", "0.5"]

@@ -66,7 +66,8 @@ def _generate(db: Workspace, record: DossierRecord, kind: Kind, doc_lang: str, p
                 progress=lambda step: status.write(steps[step]),
             )
         except TemplateProblem as problem:
-            status.update(label=tr("documents.page.template_failed"), state="error")
+            # Expanded: the coach must read why (the refused call, the unknown variable).
+            status.update(label=tr("documents.page.template_failed"), state="error", expanded=True)
             st.text(problem.message)  # may quote the uploaded template
             return
         except AccessDenied as refused:  # a role changed since the page was drawn
