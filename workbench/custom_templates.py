@@ -28,13 +28,14 @@ from pathlib import Path
 from typing import Any
 
 from workbench.document_pictures import new_marker, place_pictures
+from workbench.documents import IMAGE_WIDTH
 from workbench.i18n import t
 from workbench.template_sandbox import ensure_plain
 
 MAX_TEMPLATE_BYTES = 5 * 1024 * 1024
 MAX_UNPACKED_BYTES = 60 * 1024 * 1024
 MAX_OUTPUT_BYTES = 100 * 1024 * 1024
-MAX_OUTPUT_UNPACKED_BYTES = 400 * 1024 * 1024
+MAX_OUTPUT_UNPACKED_BYTES = 100 * 1024 * 1024  # parsed here to place the pictures
 MEMORY_LIMIT_BYTES = 1536 * 1024 * 1024
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_SLOTS = 2  # renders at once per app process: $WORKBENCH_TEMPLATE_SLOTS
@@ -278,9 +279,11 @@ def render_custom(
             except subprocess.TimeoutExpired as exc:
                 _kill(process)
                 raise TemplateTimeout(t("custom.timeout", lang, seconds=f"{timeout:g}")) from exc
-    from workbench.documents import IMAGE_WIDTH
-
-    return place_pictures(read_answer(out, err, process.returncode, lang), pictures, IMAGE_WIDTH)
+    document = read_answer(out, err, process.returncode, lang)
+    try:
+        return place_pictures(document, pictures, IMAGE_WIDTH)
+    except Exception as exc:  # the document's structure came from the template: never a crash
+        raise TemplateProblem(t("custom.failed", lang, reason="invalid output")) from exc
 
 
 def _iso_date(value: Any) -> str:
