@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from pathlib import Path
 
+import docx
 import pytest
 
 from workbench.access import PERMISSIONS, AccessDenied, Action, DossierRole, LoginRequired
@@ -27,7 +29,7 @@ EXPECTED: dict[str, set[str]] = {
         "manage_members",
     },
     "partner_editor": {"read", "edit_section", "manage_partners", "comment", "export"},
-    "coach": {"read", "comment", "review", "export"},
+    "coach": {"read", "comment", "review", "export", "upload_template"},
     "viewer": {"read", "export"},
     "non_member": set(),
     "admin": {a.value for a in Action},
@@ -89,7 +91,18 @@ def _do(action: str, ws: Workspace, dossier_id: int) -> Callable[[], object]:
         return lambda: ws.delete_dossier(dossier_id)
     if action == "manage_members":
         return lambda: ws.invite(dossier_id, DossierRole.VIEWER)
+    if action == "upload_template":
+        template = _template("{{ dossier_name }}")
+        return lambda: ws.generate_document(dossier_id, "agreement", "nl", template=template, picture=False)
     raise AssertionError(action)
+
+
+def _template(text: str) -> bytes:
+    document = docx.Document()
+    document.add_paragraph(text)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
 
 
 def _effect_seen(world: World, action: str, dossier_id: int) -> bool:
@@ -107,7 +120,7 @@ def _effect_seen(world: World, action: str, dossier_id: int) -> bool:
         return "doelgroep" in world.workspace("admin").section_reviews(dossier_id)
     if action == "manage_members":
         return bool(world.accounts.invitations(dossier_id))
-    return True  # read and export leave no mark
+    return True  # read, export and generating a document leave no mark
 
 
 def test_expected_table_covers_every_role_and_action() -> None:
@@ -132,7 +145,7 @@ def test_access_matrix(world: World, person: str, action: str, where: str) -> No
         assert refused.value.who == f"{person}@example.be"
         assert refused.value.action == action
         assert refused.value.dossier_id == dossier_id
-        if action not in ("read", "export"):
+        if action not in ("read", "export", "upload_template"):
             assert not _effect_seen(world, action, dossier_id)
 
 
@@ -296,4 +309,26 @@ ALL_NAMES = {
     "export",
     "delete",
     "manage_members",
+    "upload_template",
 }
+
+
+@pytest.mark.parametrize("person", PEOPLE)
+def test_access_only_a_coach_renders_an_uploaded_template(world: World, person: str) -> None:
+    """The core refuses before any child process starts, whatever a page shows or hides."""
+    ws = world.workspace(person)
+    template = _template("Sjabloon van {{ dossier_name }}")
+    if "upload_template" in EXPECTED[person]:
+        revision, data = ws.generate_document(world.own, "agreement", "nl", template=template, picture=False)
+        assert revision == world.store.load(world.own).revision
+        assert "Sjabloon van Digibank Test" in docx.Document(io.BytesIO(data)).paragraphs[0].text
+    else:
+        with pytest.raises(AccessDenied) as refused:
+            ws.generate_document(world.own, "agreement", "nl", template=template, picture=False)
+        assert refused.value.action == "upload_template"
+
+
+@pytest.mark.parametrize("person", ["coordinator", "partner_editor", "viewer"])
+def test_access_everyone_who_exports_generates_from_the_built_in_templates(world: World, person: str) -> None:
+    revision, data = world.workspace(person).generate_document(world.own, "agreement", "nl", picture=False)
+    assert revision == 1 and data.startswith(b"PK")

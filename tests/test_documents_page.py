@@ -6,9 +6,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 from streamlit.testing.v1 import AppTest
 
 from tests.document_samples import bare_dossier, rich_dossier
+from workbench.access import DossierRole
+from workbench.accounts import Accounts
 from workbench.i18n import t
 from workbench.model import Dossier
 from workbench.store import Store
@@ -104,3 +107,26 @@ def test_without_libreoffice_the_page_says_so(db_path: Path, monkeypatch: pytest
     app, _ = open_page(db_path, monkeypatch, rich_dossier())
     generate(app)
     assert any("LibreOffice" in i.value for i in app.info)
+
+
+@pytest.mark.parametrize(
+    ("role", "sees_upload"), [("coach", True), ("viewer", False), ("coordinator", False)]
+)
+def test_only_a_coach_sees_the_template_upload(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch, role: str, sees_upload: bool
+) -> None:
+    monkeypatch.setenv("WORKBENCH_DB", str(db_path))
+    monkeypatch.chdir(ROOT)
+    dossier_id = Store(db_path).import_dossier(rich_dossier(), by="ann")
+    accounts = Accounts(db_path, hasher=PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+    user = accounts.add_user(f"{role}@example.be", role.title(), "Sjabloon-Wachtwoord-1")
+    accounts.set_member(dossier_id, user.id, DossierRole(role), by="setup")
+    app = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
+    app.session_state["auth_token"] = accounts.login(user.email, "Sjabloon-Wachtwoord-1").token
+    app.session_state["dossier_id"] = dossier_id
+    app.run()
+    app.switch_page(PAGES["documents"]).run()
+    assert not app.exception
+    uploads = [e for e in app.get("file_uploader") if getattr(e, "key", None) == "documents_page_template"]
+    assert bool(uploads) == sees_upload
+    assert app.button(key="documents_page_generate")  # everyone who exports still generates

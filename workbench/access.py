@@ -26,6 +26,7 @@ class Action(StrEnum):
     COMMENT = "comment"  # start, answer, resolve and reopen comment threads
     REVIEW = "review"  # section verdicts and the readiness rubric
     EXPORT = "export"  # JSON, the agreement, the readiness report
+    UPLOAD_TEMPLATE = "upload_template"  # generate a document from an own, uploaded .docx template
     DELETE = "delete"
     MANAGE_MEMBERS = "manage_members"  # roles of people, invitations
 
@@ -33,6 +34,9 @@ class Action(StrEnum):
 # The matrix as data: a role may do exactly the actions listed. A coach reads, comments and
 # reviews but never edits content; the coordinator alone deletes and manages members; review
 # stays with the coach so a partnership cannot sign off its own dossier. Admins may do all.
+# An uploaded template is code run on the server, however confined: only the coach (the
+# house style of the review) may upload one; coordinators and partner editors generate from
+# the built-in templates, which hold every clause the call needs.
 PERMISSIONS: MappingProxyType[DossierRole, frozenset[Action]] = MappingProxyType(
     {
         DossierRole.COORDINATOR: frozenset(
@@ -49,7 +53,9 @@ PERMISSIONS: MappingProxyType[DossierRole, frozenset[Action]] = MappingProxyType
         DossierRole.PARTNER_EDITOR: frozenset(
             {Action.READ, Action.EDIT_SECTION, Action.MANAGE_PARTNERS, Action.COMMENT, Action.EXPORT}
         ),
-        DossierRole.COACH: frozenset({Action.READ, Action.COMMENT, Action.REVIEW, Action.EXPORT}),
+        DossierRole.COACH: frozenset(
+            {Action.READ, Action.COMMENT, Action.REVIEW, Action.EXPORT, Action.UPLOAD_TEMPLATE}
+        ),
         DossierRole.VIEWER: frozenset({Action.READ, Action.EXPORT}),
     }
 )

@@ -13,13 +13,13 @@ except managing members (there is nobody to manage). As soon as the first accoun
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from workbench import progress
+from workbench import documents, progress
 from workbench.access import AccessDenied, Action, DossierRole, LoginRequired, allowed, edit_action
 from workbench.accounts import INVITATION_LIFETIME, AccountError, Accounts, Invitation, Membership, User
 from workbench.model import Dossier, Identity
@@ -260,6 +260,39 @@ class Workspace:
         return self.store.save_document(
             dossier_id, kind=kind, lang=lang, revision=revision, data=data, by=self.by, template=template
         )
+
+    def generate_document(
+        self,
+        dossier_id: int,
+        kind: documents.DocumentKind,
+        lang: str,
+        *,
+        template: bytes | None = None,
+        picture: bool = True,
+        progress: Callable[[str], None] | None = None,
+    ) -> tuple[int, bytes]:
+        """Generate a document of the current revision; return (revision, .docx bytes).
+
+        Generating is an export; with an uploaded template it also needs UPLOAD_TEMPLATE, checked
+        before anything is rendered.
+        """
+        from workbench.consent import consent_matrix  # consent -> workshop -> workspace: a cycle
+
+        if template is not None:  # first: the refusal names what was tried
+            self.require(Action.UPLOAD_TEMPLATE, dossier_id)
+        self.require(Action.EXPORT, dossier_id)
+        record = self.store.load(dossier_id)
+        data = documents.generate(
+            record.dossier,
+            lang,
+            kind,
+            revision=record.revision,
+            template=template,
+            picture=picture,
+            progress=progress,
+            consent=consent_matrix(self.path, dossier_id, record.dossier),
+        )
+        return record.revision, data
 
     def documents(self, dossier_id: int) -> list[DocumentVersion]:
         self.require(Action.READ, dossier_id)

@@ -36,3 +36,44 @@ def test_generate_then_download_the_agreement(app: App, new_page) -> None:
     assert len(document.inline_shapes) == 1  # the network picture
     [kept] = Store(app.db).documents(dossier_id)
     assert kept.size == len(data)
+
+
+def _template(path: Path, *paragraphs: str) -> Path:
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    document.save(path)
+    return path
+
+
+def test_an_uploaded_template_gets_plain_data_and_the_picture(app: App, new_page, tmp_path: Path) -> None:
+    """The old attack through the network picture is refused; a benign template gets the image."""
+    dossier = demo_dossiers()[0]
+    dossier_id = Store(app.db).import_dossier(dossier, by="e2e")
+    page = new_page()
+    page.goto(f"{app.url}/documents_page?dossier={dossier_id}")
+    wait_for_app(page)
+    upload = page.locator("input[type=file]")
+    generate = page.get_by_role("button", name="Document genereren")
+    generate.wait_for()
+
+    steal = f"{{{{ network_picture.tpl.replace_zipname('docProps/thumbnail.jpeg', '{app.db}') }}}}"
+    upload.set_input_files(str(_template(tmp_path / "stelen.docx", steal)))
+    wait_for_app(page)
+    generate.click()
+    page.get_by_text("Het sjabloon gebruikt variabelen die niet bestaan: tpl.").wait_for(timeout=60_000)
+    assert Store(app.db).documents(dossier_id) == []
+
+    benign = _template(tmp_path / "eigen.docx", "Eigen tekst van {{ dossier_name }}", "{{ network_picture }}")
+    upload.set_input_files(str(benign))
+    wait_for_app(page)
+    generate.click()
+    page.get_by_text("Document klaar en bewaard").wait_for(timeout=60_000)
+    wait_for_app(page)
+    with page.expect_download() as caught:
+        page.get_by_role("button", name="Word-bestand downloaden").click()
+    document = docx.Document(io.BytesIO(Path(caught.value.path()).read_bytes()))
+    assert document.paragraphs[0].text == f"Eigen tekst van {dossier.identity.name}"
+    assert len(document.inline_shapes) == 1
+    [kept] = Store(app.db).documents(dossier_id)
+    assert kept.template == "eigen.docx"

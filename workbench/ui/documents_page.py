@@ -7,6 +7,7 @@ from typing import Literal
 import streamlit as st
 
 from workbench import documents
+from workbench.access import AccessDenied, Action
 from workbench.consent import consent_matrix
 from workbench.custom_templates import TemplateProblem, variable_paths
 from workbench.document_versions import change_title, describe_causes
@@ -36,12 +37,14 @@ def _readiness(record: DossierRecord, kind: Kind) -> None:
 
 
 def _generate(db: Workspace, record: DossierRecord, kind: Kind, doc_lang: str, picture: bool) -> None:
-    upload = st.file_uploader(
-        tr("documents.page.template"),
-        type=["docx"],
-        key="documents_page_template",
-        help=tr("documents.page.template_help"),
-    )
+    upload = None
+    if db.can(Action.UPLOAD_TEMPLATE, record.id):  # a coach's tool; the core refuses everyone else too
+        upload = st.file_uploader(
+            tr("documents.page.template"),
+            type=["docx"],
+            key="documents_page_template",
+            help=tr("documents.page.template_help"),
+        )
     if upload is not None:
         with st.expander(tr("documents.page.variables")):
             consent = consent_matrix(db.path, record.id, record.dossier)
@@ -54,19 +57,23 @@ def _generate(db: Workspace, record: DossierRecord, kind: Kind, doc_lang: str, p
     steps = {"picture": tr("documents.page.step.picture"), "render": tr("documents.page.step.render")}
     with st.status(tr("documents.page.generating"), expanded=True) as status:
         try:
-            data = documents.generate(
-                record.dossier,
-                doc_lang,
+            revision, data = db.generate_document(
+                record.id,
                 kind,
-                revision=record.revision,
+                doc_lang,
                 template=upload.getvalue() if upload is not None else None,
                 picture=picture,
                 progress=lambda step: status.write(steps[step]),
-                consent=consent_matrix(db.path, record.id, record.dossier),
             )
         except TemplateProblem as problem:
-            status.update(label=tr("documents.page.template_failed"), state="error")
+            # Expanded: the coach must read why (the refused call, the unknown variable).
+            status.update(label=tr("documents.page.template_failed"), state="error", expanded=True)
             st.text(problem.message)  # may quote the uploaded template
+            return
+        except AccessDenied as refused:  # a role changed since the page was drawn
+            status.update(
+                label=tr("access.denied", action=tr(f"access.action.{refused.action}")), state="error"
+            )
             return
         status.write(tr("documents.page.step.save"))
         template = upload.name if upload is not None else ""
@@ -74,7 +81,7 @@ def _generate(db: Workspace, record: DossierRecord, kind: Kind, doc_lang: str, p
             record.id,
             kind=kind,
             lang=doc_lang,
-            revision=record.revision,
+            revision=revision,
             data=data,
             by=actor(),
             template=template,
