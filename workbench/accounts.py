@@ -23,12 +23,14 @@ from sqlite_utils import Database
 
 from workbench.access import DossierRole
 from workbench.db import connect, prepare, write
+from workbench.fields import clean_line
 from workbench.store import DossierNotFound, StoreError
 
 MAX_FAILURES = 5  # wrong logins per email ...
 FAILURE_WINDOW = timedelta(minutes=15)  # ... within this window, then a wait
 SESSION_LIFETIME = timedelta(hours=12)  # a workshop day
 INVITATION_LIFETIME = timedelta(days=7)
+MAX_INVITATION_LIFETIME = timedelta(days=90)
 MIN_PASSWORD_LENGTH = 10
 MAX_PASSWORD_LENGTH = 1024
 # No 0/O, 1/I/L: codes are read aloud and typed over in workshops.
@@ -198,7 +200,7 @@ class Accounts:
         if password is not None:
             check_password(password)
         hashed = self.hasher.hash(password) if password is not None else None
-        name = " ".join(display_name.split())[:120]
+        name = " ".join(clean_line(display_name).split())[:120]
         with write(self.path) as db:
             if _user_rows(db, "email = ?", [email]):
                 raise AccountError("auth.account_exists", email=email)
@@ -401,6 +403,8 @@ class Accounts:
         now: datetime | None = None,
     ) -> tuple[str, Invitation]:
         """Create a one-time code for joining a dossier; the code is returned once, never stored."""
+        if not timedelta(0) < valid_for <= MAX_INVITATION_LIFETIME:
+            raise AccountError("members.invalid_days", max=MAX_INVITATION_LIFETIME.days)
         now = now or _now()
         code = "".join(secrets.choice(_CODE_ALPHABET) for _ in range(_CODE_LENGTH))
         with write(self.path) as db:
