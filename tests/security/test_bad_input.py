@@ -389,3 +389,19 @@ def test_parse_reports_the_cleaned_fields_by_their_names() -> None:
         "Partners > Stad Mortsel > Naam",
     ]
     assert imported.dossier.partners[0].name == "Stad Mortsel"
+
+
+def test_a_date_outside_the_plausible_range_is_refused_naming_the_field(
+    app: AppTest, store: Store, small_dossier: Dossier
+) -> None:
+    from datetime import date
+
+    dossier_id = store.import_dossier(small_dossier, by="ann")
+    app.session_state["dossier_id"] = dossier_id
+    app.run()
+    app.switch_page(PAGES["partnerschap"]).run()
+    app.date_input(key="edit_identity_period.start").set_value(date(1990, 1, 1)).run()
+    app.button(key="save_identity").click().run()
+    assert not app.exception
+    assert "• Startdatum: moet tussen de jaren 2000 en 2100 liggen" in [str(t.value) for t in app.text]
+    assert store.load(dossier_id).dossier.identity.period.start is None

@@ -20,7 +20,8 @@ from workbench.ui.common import lang, store, tr
 from workbench.ui.editing import FormRef
 from workbench.ui.markup import escape
 
-EARLIEST, LATEST = date(2000, 1, 1), date(2100, 12, 31)
+# The widget takes any date; edits.date_problems refuses implausible ones in words.
+EARLIEST, LATEST = date.min, date.max
 
 
 def _options(f: Field, dossier: Dossier) -> tuple[list[Any], Callable[[Any], str]]:
