@@ -80,6 +80,8 @@ def _role_budgets(dossier_id: int, record: DossierRecord) -> None:
             **{c: amount(c) for c in CATEGORIES},
         },
     )
+    if table_editing.touched(name):
+        st.caption(tr("edit.unsaved"))  # as the forms do: typed in the table, not yet saved
     if st.button(tr("budget.save_budget"), key="budget_roles_save", type="primary"):
         edits = {str(rid): values for rid, values in edited[list(CATEGORIES)].to_dict("index").items()}
         if table_editing.save(name, dossier_id, budget_changes_on(base, edits)):
