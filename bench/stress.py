@@ -25,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from workbench.model import Dossier, Identity, Partner
-from workbench.store import EditConflict, Store
+from workbench.store import EditConflict, StorageFailure, Store
 from workbench.units import Change, UnitRef, item_unit, section_unit
 
 SHARED = [section_unit("doelgroep"), item_unit("partner", "shared")]
@@ -68,8 +68,8 @@ def worker(db: str, index: int, seconds: float, seed: int, out: multiprocessing.
             accepted.append((str(unit), revision, token))
         except EditConflict:
             refused += 1
-        except sqlite3.OperationalError as exc:
-            if "locked" in str(exc):
+        except StorageFailure as exc:  # the store names SQLite's faults; "busy" is "database is locked"
+            if exc.reason == "busy":
                 locked += 1
             else:
                 other += 1

@@ -23,6 +23,7 @@ from sqlite_utils import Database
 
 from workbench.access import DossierRole
 from workbench.db import connect, prepare, write
+from workbench.fields import clean_line
 from workbench.rate_limits import LOCAL_CLIENT, Limiter, LoginGuard, LoginLimits, Throttled, rule
 from workbench.store import DossierNotFound, StoreError
 
@@ -33,6 +34,7 @@ MAX_FAILURES = _FIRST.amount  # wrong logins per email and client ...
 FAILURE_WINDOW = timedelta(seconds=_FIRST.get_expiry())  # ... within this window, then a wait
 SESSION_LIFETIME = timedelta(hours=12)  # a workshop day
 INVITATION_LIFETIME = timedelta(days=7)
+MAX_INVITATION_LIFETIME = timedelta(days=90)
 MIN_PASSWORD_LENGTH = 10
 MAX_PASSWORD_LENGTH = 1024
 # No 0/O, 1/I/L: codes are read aloud and typed over in workshops.
@@ -397,6 +399,8 @@ class Accounts:
         now: datetime | None = None,
     ) -> tuple[str, Invitation]:
         """Create a one-time code for joining a dossier; the code is returned once, never stored."""
+        if not timedelta(0) < valid_for <= MAX_INVITATION_LIFETIME:
+            raise AccountError("members.invalid_days", max=MAX_INVITATION_LIFETIME.days)
         now = now or _now()
         code = "".join(secrets.choice(_CODE_ALPHABET) for _ in range(_CODE_LENGTH))
         with write(self.path) as db:
@@ -477,7 +481,7 @@ def _account_fields(email: str, display_name: str) -> tuple[str, str]:
     email = normalise_email(email)
     if not _EMAIL.match(email) or len(email) > 254:
         raise AccountError("auth.invalid_email")
-    return email, " ".join(display_name.split())[:120]
+    return email, " ".join(clean_line(display_name).split())[:120]
 
 
 def _insert_user(db: Database, email: str, name: str, hashed: str | None, admin: bool, now: datetime) -> User:

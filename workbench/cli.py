@@ -13,13 +13,15 @@ from typing import Any, Literal
 import click
 
 from workbench.backup import BackupRefused, backup, restore_backup
-from workbench.db import database_path
+from workbench.db import StorageFailure, database_path
 from workbench.i18n import LANGUAGES, t
 from workbench.portable import (
     SCHEMA_NAME,
     ImportFailed,
-    from_json,
+    cleaned_fields,
+    cleaned_summary,
     looks_like_dossier,
+    parse,
     read_file,
     read_json,
     schema_text,
@@ -67,6 +69,9 @@ def _store(ctx: Context, db_path: str | None) -> Store:
     path = database_path(db_path)
     try:
         return Store(path)
+    except StorageFailure as exc:
+        reason = ctx.say(f"storage.{exc.reason}")
+        raise Refusal(ctx.say("cli.database_error", path=path, reason=reason)) from exc
     except (sqlite3.Error, OSError) as exc:
         raise Refusal(ctx.say("cli.database_error", path=path, reason=exc)) from exc
 
@@ -86,6 +91,8 @@ def friendly(func: Callable[..., Any]) -> Callable[..., Any]:
             raise Refusal("\n".join(lines)) from exc
         except BackupRefused as exc:
             raise Refusal(ctx.say(exc.reason, path=exc.path)) from exc
+        except StorageFailure as exc:
+            raise Refusal(ctx.say("storage.cli", reason=ctx.say(f"storage.{exc.reason}"))) from exc
         except sqlite3.Error as exc:
             raise Refusal(str(exc)) from exc
 
@@ -161,8 +168,10 @@ def export_dossier(ctx: Context, dossier_id: int, output: Path, db_path: str | N
 @friendly
 def import_dossier(ctx: Context, file: Path, db_path: str | None) -> None:
     """Import a JSON file as a new dossier; prints the new ID last."""
-    dossier = from_json(read_file(file))
-    new_id = _store(ctx, db_path).import_dossier(dossier, by=_actor())
+    imported = parse(read_file(file))
+    new_id = _store(ctx, db_path).import_dossier(imported.dossier, by=_actor())
+    if cleaned := cleaned_summary(imported.cleaned, ctx.lang):
+        click.echo(cleaned, err=True)  # stdout keeps the new ID as its last word
     click.echo(f"{ctx.say('cli.imported')}: {new_id}")
 
 
@@ -178,6 +187,8 @@ def validate(ctx: Context, file: Path) -> None:
     dossier, problems = parse_dossier(raw)
     if dossier is not None:
         problems = rule_problems(dossier)
+        if cleaned := cleaned_summary(cleaned_fields(raw, dossier), ctx.lang):
+            click.echo(f"{t('severity.warning', ctx.lang)}: {cleaned}")
     errors = [p for p in problems if p.severity == "error"]
     for problem in problems:
         click.echo(

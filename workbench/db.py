@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -13,6 +14,52 @@ from sqlite_utils import Database, Migrations
 DEFAULT_DB = "workbench.db"
 PRIVATE = 0o600  # password hashes and contact data: owner only, whatever the umask says
 migrations = Migrations("workbench")
+log = logging.getLogger(__name__)
+
+
+class StorageFailure(Exception):
+    """The database could not read or write: a full disk, a read-only file, an I/O error, ...
+
+    Every write runs in one transaction, so nothing of the failed operation is kept. `reason`
+    names the fault for the user's message (catalogue key "storage.<reason>").
+    """
+
+    def __init__(self, reason: str, detail: str) -> None:
+        super().__init__(f"{reason}: {detail}")
+        self.reason = reason
+        self.detail = detail
+
+
+# SQLite's result codes (and, for errors raised by a trigger, its standard message) per reason.
+_REASONS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("full", ("SQLITE_FULL",), ("database or disk is full",)),
+    ("read_only", ("SQLITE_READONLY", "SQLITE_PERM"), ("readonly database",)),
+    ("io", ("SQLITE_IOERR",), ("disk i/o error",)),
+    ("busy", ("SQLITE_BUSY", "SQLITE_LOCKED"), ("database is locked",)),
+    ("corrupt", ("SQLITE_CORRUPT", "SQLITE_NOTADB"), ("malformed", "file is not a database")),
+    ("cannot_open", ("SQLITE_CANTOPEN",), ("unable to open database file",)),
+)
+
+
+def _is_fault(exc: sqlite3.Error) -> bool:
+    """Tell a fault of the database from a bug of ours (bad SQL, a violated constraint)."""
+    if isinstance(exc, sqlite3.ProgrammingError | sqlite3.InterfaceError):
+        return False
+    if isinstance(exc, sqlite3.IntegrityError):
+        # A trigger refusing a write is the database refusing it; other violations are bugs.
+        return getattr(exc, "sqlite_errorname", "") == "SQLITE_CONSTRAINT_TRIGGER"
+    return True
+
+
+def storage_failure(exc: sqlite3.Error) -> StorageFailure:
+    """Name the fault behind an SQLite error."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    text = str(exc).lower()
+    reason = next(
+        (r for r, codes, phrases in _REASONS if name.startswith(codes) or any(p in text for p in phrases)),
+        "other",
+    )
+    return StorageFailure(reason, f"{name or type(exc).__name__}: {exc}")
 
 
 def database_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
@@ -56,16 +103,34 @@ def make_private(path: Path) -> None:
 
 @contextmanager
 def connect(path: Path) -> Iterator[Database]:
-    """Open a connection for one use: Streamlit reruns run in other threads, so none is kept."""
-    if not os.path.exists(path):
+    """Open a connection for one use: Streamlit reruns run in other threads, so none is kept.
+
+    A path written as a `file:` URI opens with SQLite's URI options, e.g. `file:x.db?mode=ro`
+    for a read-only database. SQLite's faults come out as StorageFailure.
+    """
+    uri = str(path).startswith("file:")
+    if not uri and not os.path.exists(path):
         create_private(Path(path))
-    conn = sqlite3.connect(path, timeout=30, isolation_level=None)
+    try:
+        conn = sqlite3.connect(path, timeout=30, isolation_level=None, uri=uri)
+    except sqlite3.Error as exc:
+        raise _failed(exc) from exc
     try:
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA synchronous=NORMAL")
         yield Database(conn)
+    except sqlite3.Error as exc:
+        if not _is_fault(exc):
+            raise
+        raise _failed(exc) from exc
     finally:
         conn.close()
+
+
+def _failed(exc: sqlite3.Error) -> StorageFailure:
+    failure = storage_failure(exc)
+    log.debug("database fault: %s", failure.detail)  # pages and the CLI show the translated reason
+    return failure
 
 
 @contextmanager
@@ -75,7 +140,14 @@ def write(path: Path) -> Iterator[Database]:
         db.execute("BEGIN IMMEDIATE")
         try:
             yield db
+            db.execute("COMMIT")  # a full disk may refuse the commit itself: roll back then too
         except BaseException:
-            db.conn.rollback()
+            _roll_back(db.conn)
             raise
-        db.execute("COMMIT")
+
+
+def _roll_back(conn: sqlite3.Connection) -> None:
+    try:
+        conn.rollback()
+    except sqlite3.Error:  # a broken disk may refuse this too; closing the connection still rolls back
+        log.warning("rollback failed; the connection is closed without committing")

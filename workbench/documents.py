@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import os
-import re
 import shutil
 import signal
 import subprocess
@@ -31,7 +30,7 @@ from markupsafe import Markup, escape
 from workbench.document_context import ANNEXES, CLAUSES, build, context
 from workbench.document_versions import CLAUSE_SOURCES, ClauseChange, clauses, compare_versions, diff_clauses
 from workbench.i18n import language, t
-from workbench.model import SECTION_KEYS, Dossier, clean_text
+from workbench.model import SECTION_KEYS, Dossier, clean_text, needs_cleaning
 
 if TYPE_CHECKING:
     from workbench.consent import ConsentRow
@@ -87,8 +86,8 @@ def finalize(value: Any) -> Any:
     """Prepare a value for the document XML: keep it exactly as typed, or as close as XML allows."""
     if not isinstance(value, str) or isinstance(value, Markup):
         return value
-    if _UNSAFE_CONTROL.search(value):
-        # The model already strips these; a context built elsewhere may not have. docxtpl
+    if needs_cleaning(value):
+        # The model already cleans text; a context built elsewhere may not have. docxtpl
         # would turn \a and \f into paragraph and page breaks, XML forbids the others.
         value = clean_text(value)
     if "_" in value:
@@ -97,9 +96,6 @@ def finalize(value: Any) -> Any:
         escaped = str(escape(value))
         return Markup(escaped.replace("{_", "{&#95;").replace("_}", "&#95;}").replace("%_", "%&#95;"))
     return value
-
-
-_UNSAFE_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\r\u2028\u2029\x85]")
 
 
 def environment() -> Environment:

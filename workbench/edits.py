@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Literal
 
 from pydantic import ValidationError
 
-from workbench.forms import CUSTOM_ROLE, FormSpec, apply_values, changed_paths, snapshot
+from workbench.forms import CUSTOM_ROLE, FormSpec, Kind, apply_values, changed_paths, snapshot
 from workbench.model import ROLE_CATALOGUE, Model, new_id
 from workbench.parts import Consequence, deletion, part, unit_model
 from workbench.store import DossierRecord
@@ -30,6 +30,26 @@ def custom_role_key(label: str, taken: tuple[str, ...] | set[str]) -> str:
     while key in taken:
         key, n = f"{base}_{n}", n + 1
     return key
+
+
+# Dates a form accepts. The date widget has no limits of its own: the browser would show a date
+# outside them in red with an English tooltip and send nothing, so the save said "unchanged".
+EARLIEST, LATEST = date(2000, 1, 1), date(2100, 12, 31)
+
+
+def date_problems(spec: FormSpec, built: Model) -> list[Problem]:
+    """Refuse dates outside EARLIEST..LATEST (a typo such as 0224 for 2024), naming the field."""
+    found = []
+    for f in spec.fields:
+        if f.kind is not Kind.DATE:
+            continue
+        value: Any = built
+        for name in f.path.split("."):
+            value = getattr(value, name, None)
+        if isinstance(value, date) and not EARLIEST <= value <= LATEST:
+            params = {"earliest": EARLIEST.year, "latest": LATEST.year}
+            found.append(Problem(code="error.date_out_of_range", loc=tuple(f.path.split(".")), params=params))
+    return found
 
 
 @dataclass
@@ -108,6 +128,8 @@ def plan_save(
         built = spec.model.model_validate(data)
     except ValidationError as exc:
         return Plan("invalid", problems=from_validation_error(exc, data), item="" if new else item)
+    if problems := date_problems(spec, built):
+        return Plan("invalid", problems=problems, item="" if new else item)
     dumped = built.model_dump(mode="json")
     if not new and dumped == base:
         return Plan("unchanged", item=item)

@@ -24,15 +24,22 @@ __all__ = [
     "Text",
     "clean_line",
     "clean_text",
+    "excerpt",
+    "needs_cleaning",
     "new_id",
+    "was_cleaned",
 ]
 
 
 SCHEMA_VERSION = 1
 
-# XML 1.0 forbids these; Word users paste them (vertical tab, form feed, ...).
-_FORBIDDEN_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
-_LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+# Text is cleaned here, once, for every way in: forms, imports, workshop ideas, comments and
+# the Word documents all agree. Word's manual line break (\x0b, pasted by users), the form feed,
+# the Unicode line and paragraph separators, NEL and \r become a line break; XML 1.0 forbids
+# the other C0 controls, lone surrogates and U+FFFE/U+FFFF, and C1 controls are never meant.
+_LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
+_FORBIDDEN_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+_PLAIN_BREAKS = re.compile(r"\r\n?")
 
 
 def clean_text(value: str) -> str:
@@ -43,6 +50,28 @@ def clean_text(value: str) -> str:
 def clean_line(value: str) -> str:
     """Clean a single-line value: no line breaks, no control characters, trimmed."""
     return " ".join(clean_text(value).replace("\t", " ").split("\n")).strip()
+
+
+def needs_cleaning(value: str) -> bool:
+    """Tell whether clean_text would change a text at all (a lone carriage return too)."""
+    return bool(_LINE_BREAKS.search(value) or _FORBIDDEN_CONTROL.search(value))
+
+
+def excerpt(value: str, limit: int = 60) -> str:
+    """Return a text fit to quote in a message: one clean line, at most `limit` characters."""
+    line = clean_line(value)
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def was_cleaned(raw: str, kept: str) -> bool:
+    """Tell whether cleaning changed a text the user would notice (not just CR LF or trimming).
+
+    `kept` is what the model made of `raw`: a single-line field also joins lines with spaces.
+    """
+    plain = _PLAIN_BREAKS.sub("\n", raw)
+    if clean_text(raw) != plain:
+        return True  # control characters dropped, or Word's line breaks turned into \n
+    return kept not in (plain, plain.strip()) and "\n" in plain.strip() and "\n" not in kept
 
 
 def _enterprise_number(value: str | None) -> str | None:

@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 from sqlite_utils import Database
 
-from workbench.db import connect, prepare, write
+from workbench.db import StorageFailure, connect, prepare, write
 from workbench.model import Dossier, DossierStatus, Identity
 from workbench.records import (
     DocumentVersion,
@@ -527,6 +527,7 @@ __all__ = [
     "InvalidChange",
     "ReadyWhileObjecting",
     "Revision",
+    "StorageFailure",
     "Store",
     "StoreError",
     "UnitRef",

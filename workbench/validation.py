@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from workbench.calls import call_profile, period_end_limit
 from workbench.i18n import fmt_date, fmt_money, has, t
-from workbench.model import Dossier
+from workbench.model import Dossier, excerpt
 
 Severity = Literal["error", "warning"]
 Loc = tuple[str | int, ...]
@@ -34,11 +34,11 @@ class Problem(BaseModel):
         parts: list[str] = []
         for i, step in enumerate(self.loc):
             if isinstance(step, int):
-                parts.append(self.names.get(i) or str(step + 1))
+                parts.append(excerpt(self.names.get(i) or "") or str(step + 1))
             elif has(f"field.{step}", lang):
                 parts.append(t(f"field.{step}", lang))
             else:
-                parts.append(step)
+                parts.append(excerpt(step) or "?")  # an unknown key from a file: quoted, never whole
         return " > ".join(parts)
 
     def message(self, lang: str) -> str:
@@ -71,7 +71,7 @@ def _formatted(params: Mapping[str, Any], lang: str) -> dict[str, Any]:
     return out
 
 
-def _item_names(raw: Any, loc: Sequence[str | int]) -> dict[int, str]:
+def item_names(raw: Any, loc: Sequence[str | int]) -> dict[int, str]:
     """Find the name or title of each list item along a location in raw input."""
     names: dict[int, str] = {}
     node = raw
@@ -82,8 +82,8 @@ def _item_names(raw: Any, loc: Sequence[str | int]) -> dict[int, str]:
             break
         if isinstance(step, int) and isinstance(node, Mapping):
             label = node.get("name") or node.get("title") or node.get("description")
-            if isinstance(label, str) and label.strip():
-                names[i] = label.strip()[:60]
+            if isinstance(label, str) and excerpt(label):
+                names[i] = excerpt(label)
     return names
 
 
@@ -97,14 +97,15 @@ def from_validation_error(error: ValidationError, raw: Any = None) -> list[Probl
             loc = tuple(ctx.pop("loc", ()))
             if ctx.get("kind") == "duplicate":
                 problems.append(
-                    Problem(code="error.duplicate_id", loc=loc, params=ctx, names=_item_names(raw, loc))
+                    Problem(code="error.duplicate_id", loc=loc, params=ctx, names=item_names(raw, loc))
                 )
                 continue
-        params = {k: str(v) for k, v in ctx.items()}
+        # Values may quote the input (a file's text): one clean line, never a flood.
+        params = {k: excerpt(str(v), 300) for k, v in ctx.items()}
         kind = item["type"]
         if kind in ("too_short", "too_long") and isinstance(item.get("input"), str):
             kind = f"string_{kind}"  # cleaned strings report the generic length error
-        problems.append(Problem(code=f"error.{kind}", loc=loc, params=params, names=_item_names(raw, loc)))
+        problems.append(Problem(code=f"error.{kind}", loc=loc, params=params, names=item_names(raw, loc)))
     return problems
 
 

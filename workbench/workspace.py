@@ -22,7 +22,7 @@ from typing import Any
 from workbench import documents, progress
 from workbench.access import AccessDenied, Action, DossierRole, LoginRequired, allowed, edit_action
 from workbench.accounts import INVITATION_LIFETIME, AccountError, Accounts, Invitation, Membership, User
-from workbench.model import Dossier, Identity
+from workbench.model import Dossier, Identity, clean_line
 from workbench.readiness import (
     ReadinessReport,
     build_report,
@@ -99,7 +99,7 @@ class Workspace:
     ) -> None:
         self.path = Path(path)
         self.user = user
-        self._open_name = " ".join(open_name.split()) or "?"
+        self._open_name = " ".join(clean_line(open_name).split()) or "?"
         self.store = Store(self.path)  # brings the schema up to date once for all three
         self.accounts = accounts or Accounts(self.path, migrate=False)
         self.reviews = Reviews(self.path, migrate=False)

@@ -16,6 +16,7 @@ from workbench.i18n import fmt_datetime
 from workbench.model import SECTION_KEYS, Partner
 from workbench.reviews import Anchor, EntryKind, ReviewError, ReviewStatus, Thread
 from workbench.steps import STEP_KEYS, STEPS
+from workbench.ui import faults
 from workbench.ui.common import labeller, lang, store, tr
 from workbench.workspace import Workspace
 
@@ -56,22 +57,27 @@ def thread_card(
                     st.text(entry.body)
         if not ws.can(Action.COMMENT, dossier_id):
             return
-        with st.form(f"comments_reply_{thread.id}", clear_on_submit=True, border=False):
-            reply = st.text_area(tr("comments.reply"), key=f"comments_reply_text_{thread.id}", height=68)
+        key = f"comments_reply_text_{thread.id}"
+        # Not clear_on_submit: a reply whose save failed must stay; it is cleared once saved.
+        with st.form(f"comments_reply_{thread.id}", border=False):
+            reply = st.text_area(tr("comments.reply"), key=key, height=68)
             left, right = st.columns(2)
             send = left.form_submit_button(tr("comments.send_reply"))
             toggle = right.form_submit_button(
                 tr("comments.resolve") if thread.is_open else tr("comments.reopen")
             )
-        try:
-            if send:
-                ws.reply(dossier_id, thread.id, reply)
-                st.rerun()
-            if toggle:
-                (ws.resolve if thread.is_open else ws.reopen)(dossier_id, thread.id, reply)
-                st.rerun()
-        except ReviewError as refused:
-            st.error(tr(refused.reason, **refused.params))
+        with faults.saving():
+            try:
+                if send:
+                    ws.reply(dossier_id, thread.id, reply)
+                if toggle:
+                    (ws.resolve if thread.is_open else ws.reopen)(dossier_id, thread.id, reply)
+            except ReviewError as refused:
+                st.error(tr(refused.reason, **refused.params))
+            else:
+                if send or toggle:
+                    faults.clear_after_save(key)
+                    st.rerun()
 
 
 def comments_panel(dossier_id: int, step: str, field: str | None = None) -> None:
@@ -120,8 +126,9 @@ def step_fields(step: str) -> list[str]:
 def new_thread_form(
     ws: Workspace, dossier_id: int, step: str, field: str | None, partners: list[Partner]
 ) -> None:
-    with st.form(f"comments_new_{step}", clear_on_submit=True):
-        body = st.text_area(tr("comments.new"), key=f"comments_new_text_{step}", height=90)
+    key = f"comments_new_text_{step}"
+    with st.form(f"comments_new_{step}"):  # cleared once saved, so a failed save keeps the text
+        body = st.text_area(tr("comments.new"), key=key, height=90)
         if field is None and (names := step_fields(step)):
             whole, label = tr("comments.whole_step"), labeller("field")
             field = st.selectbox(
@@ -137,15 +144,17 @@ def new_thread_form(
             key=f"comments_new_partner_{step}",
         )
         if st.form_submit_button(tr("comments.post"), type="primary"):
-            try:
-                ws.start_thread(
-                    dossier_id, Anchor(step=step, field=field), body, responsible_partner=responsible
-                )
-            except ReviewError as refused:
-                st.error(tr(refused.reason, **refused.params))
-            else:
-                st.toast(tr("comments.posted"), icon=":material/forum:")
-                st.rerun()
+            with faults.saving():
+                try:
+                    ws.start_thread(
+                        dossier_id, Anchor(step=step, field=field), body, responsible_partner=responsible
+                    )
+                except ReviewError as refused:
+                    st.error(tr(refused.reason, **refused.params))
+                else:
+                    st.toast(tr("comments.posted"), icon=":material/forum:")
+                    faults.clear_after_save(key)
+                    st.rerun()
 
 
 def review_control(dossier_id: int, step: str) -> None:
@@ -180,12 +189,13 @@ def review_control(dossier_id: int, step: str) -> None:
             tr("review.col.reason"), value=current.reason if current else "", key=f"review_reason_{step}"
         )
         if st.form_submit_button(tr("review.save"), type="primary") and choice is not None:
-            try:
-                ws.set_section_review(dossier_id, step, choice, reason)
-            except ReviewError as refused:
-                st.error(tr(refused.reason, **refused.params))
-            else:
-                st.rerun()
+            with faults.saving():
+                try:
+                    ws.set_section_review(dossier_id, step, choice, reason)
+                except ReviewError as refused:
+                    st.error(tr(refused.reason, **refused.params))
+                else:
+                    st.rerun()
 
 
 def open_threads_summary(dossier_id: int) -> None:

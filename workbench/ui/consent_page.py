@@ -8,6 +8,7 @@ from workbench.access import Action
 from workbench.consent import ConsentError, ConsentRow, Decision
 from workbench.model import SECTION_KEYS
 from workbench.store import DossierNotFound
+from workbench.ui import faults
 from workbench.ui.common import PAGES, actor, current_dossier_id, labeller, store, tr
 from workbench.ui.consent_view import objections
 from workbench.ui.workshop_view import consents, current_workshop, refused
@@ -54,22 +55,23 @@ def _form(dossier_id: int, matrix: list[ConsentRow]) -> None:
         )
         if st.form_submit_button(tr("consent.save"), type="primary"):
             workshop = current_workshop(dossier_id)
-            try:
-                consents().record(
-                    store(),
-                    dossier_id,
-                    section,
-                    partner,
-                    decision or "",
-                    reason,
-                    by=actor(),
-                    workshop_id=workshop.id if workshop else None,
-                )
-            except ConsentError as exc:
-                refused(exc)
-                return
-            st.session_state["consent_flash"] = tr("consent.saved")
-            st.rerun()
+            with faults.saving():
+                try:
+                    consents().record(
+                        store(),
+                        dossier_id,
+                        section,
+                        partner,
+                        decision or "",
+                        reason,
+                        by=actor(),
+                        workshop_id=workshop.id if workshop else None,
+                    )
+                except ConsentError as exc:
+                    refused(exc)
+                    return
+                st.session_state["consent_flash"] = tr("consent.saved")
+                st.rerun()
 
 
 def render() -> None:

@@ -12,7 +12,8 @@ from workbench.consent import consent_matrix
 from workbench.custom_templates import TemplateProblem, variable_paths
 from workbench.document_versions import change_title, describe_causes
 from workbench.i18n import LANGUAGES, fmt_datetime, t
-from workbench.store import DocumentVersion, DossierNotFound, DossierRecord
+from workbench.store import DocumentVersion, DossierNotFound, DossierRecord, StorageFailure
+from workbench.ui import faults
 from workbench.ui.common import PAGES, actor, current_dossier_id, labeller, lang, store, tr
 from workbench.workspace import Workspace
 
@@ -77,15 +78,20 @@ def _generate(db: Workspace, record: DossierRecord, kind: Kind, doc_lang: str, p
             return
         status.write(tr("documents.page.step.save"))
         template = upload.name if upload is not None else ""
-        version = db.save_document(
-            record.id,
-            kind=kind,
-            lang=doc_lang,
-            revision=revision,
-            data=data,
-            by=actor(),
-            template=template,
-        )
+        try:
+            version = db.save_document(
+                record.id,
+                kind=kind,
+                lang=doc_lang,
+                revision=revision,
+                data=data,
+                by=actor(),
+                template=template,
+            )
+        except StorageFailure as failure:
+            status.update(label=faults.message(failure.reason), state="error")
+            faults.show(failure)
+            return
         status.update(label=tr("documents.page.done"), state="complete", expanded=False)
     # Show the new version, and compare it with the one before it. Assigning (not deleting)
     # the keys is what makes the browser's widgets follow.

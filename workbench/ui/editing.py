@@ -18,7 +18,8 @@ import streamlit as st
 from workbench import edits, forms, parts
 from workbench.access import AccessDenied
 from workbench.forms import FormSpec
-from workbench.store import DossierRecord, EditConflict, InvalidChange
+from workbench.store import DossierRecord, EditConflict, InvalidChange, StorageFailure
+from workbench.ui import faults
 from workbench.ui.common import actor, lang, store, tr
 from workbench.units import Change
 from workbench.validation import Problem
@@ -182,10 +183,19 @@ def _apply(ref: FormRef, dossier_id: int, changes: list[Change]) -> bool:
 
 
 def save(ref: FormRef, dossier_id: int) -> None:
-    """Validate and save the form; on a conflict or a problem keep the user's text and say why."""
+    """Validate and save the form; on a conflict, a problem or a database fault keep the text and say why."""
     saved = state(ref)
     saved.pop("problems", None)
+    saved.pop("failure", None)
     typed = values(ref)
+    try:
+        _save(ref, dossier_id, saved, typed)
+    except StorageFailure as failure:
+        faults.show_later(saved, failure)
+        saved["draft"] = typed
+
+
+def _save(ref: FormRef, dossier_id: int, saved: dict[str, Any], typed: dict[str, Any]) -> None:
     record = store().load(dossier_id)
     plan = edits.plan_save(record, ref.spec, ref.item, typed, saved.get("snapshot"))
     if plan.outcome == "conflict":
@@ -235,12 +245,17 @@ def ask_delete(ref: FormRef, asking: bool) -> None:
 
 def delete(ref: FormRef, dossier_id: int) -> None:
     """Delete the item with everything the plan said it takes along, in one atomic apply."""
-    record = store().load(dossier_id)
-    plan = edits.plan_delete(record, ref.spec, ref.item)
-    state(ref)["confirm_delete"] = False
-    if plan.outcome == "gone":
-        forget(ref)
-        return
-    if _apply(ref, dossier_id, plan.changes):
-        forget(ref)
-        flash(tr("edit.deleted"))
+    saved = state(ref)
+    saved["confirm_delete"] = False
+    saved.pop("failure", None)
+    try:
+        record = store().load(dossier_id)
+        plan = edits.plan_delete(record, ref.spec, ref.item)
+        if plan.outcome == "gone":
+            forget(ref)
+            return
+        if _apply(ref, dossier_id, plan.changes):
+            forget(ref)
+            flash(tr("edit.deleted"))
+    except StorageFailure as failure:
+        faults.show_later(saved, failure)

@@ -15,12 +15,13 @@ from workbench.forms import Field, Kind
 from workbench.i18n import fmt_datetime, fmt_money, has, t
 from workbench.model import Dossier, GdprRole
 from workbench.store import DossierRecord
-from workbench.ui import editing
+from workbench.ui import editing, faults
 from workbench.ui.common import lang, store, tr
 from workbench.ui.editing import FormRef
 from workbench.ui.markup import escape
 
-EARLIEST, LATEST = date(2000, 1, 1), date(2100, 12, 31)
+# The widget takes any date; edits.date_problems refuses implausible ones in words.
+EARLIEST, LATEST = date.min, date.max
 
 
 def _options(f: Field, dossier: Dossier) -> tuple[list[Any], Callable[[Any], str]]:
@@ -76,10 +77,12 @@ def _widget(ref: FormRef, f: Field, dossier: Dossier, container: Any) -> None:
             st.text_area(
                 label, key=key, help=help_text or (tr("form.one_per_line") if f.kind is Kind.LINES else None)
             )
+        # No min_value or max_value on numbers: the browser would refuse a value below it with its
+        # own English tooltip and keep the old one without a word; the model refuses it in words.
         elif f.kind is Kind.INT:
-            st.number_input(label, key=key, min_value=0, step=1, help=help_text)
+            st.number_input(label, key=key, step=1, help=help_text)
         elif f.kind is Kind.DECIMAL:
-            st.number_input(label, key=key, min_value=0.0, step=1.0, format="%.2f", help=help_text)
+            st.number_input(label, key=key, step=1.0, format="%.2f", help=help_text)
         elif f.kind is Kind.DATE:
             st.date_input(
                 label, min_value=EARLIEST, max_value=LATEST, key=key, help=help_text, format="DD/MM/YYYY"
@@ -125,6 +128,21 @@ def _problems(ref: FormRef, path: str | None) -> list[str]:
     return [p.message(code).removeprefix(f"{p.where(code)}: ") for p in found]
 
 
+def _all_problems(ref: FormRef) -> list[str]:
+    """Return every message, a field's own under its label: the list beside the save button."""
+    code = lang()
+    fields = {f.path: f for f in ref.spec.fields}
+    lines = []
+    for p in editing.state(ref).get("problems") or []:
+        path = edits.problem_field(ref.spec, p)
+        if path is None:
+            lines.append(p.message(code))
+        else:
+            label = labels.field_label(ref.spec.key, fields[path], code)
+            lines.append(f"{label}: {p.message(code).removeprefix(f'{p.where(code)}: ')}")
+    return lines
+
+
 def may_edit(ref: FormRef, dossier_id: int) -> bool:
     """Tell whether this person may save this form (for showing its buttons)."""
     return store().can(edit_action(ref.spec.unit(ref.item).kind), dossier_id)
@@ -155,9 +173,12 @@ def _draw(ref: FormRef, record: DossierRecord, save_label: str) -> None:
         st.caption(tr("access.read_only"))
         return
     if saved.get("problems"):
+        # Beside the save button, naming each field: in a long form the field may be off screen.
         st.error(tr("edit.not_saved"))
-        for message in _problems(ref, None):
+        for message in _all_problems(ref):
             st.text("• " + message)
+    if saved.get("failure"):
+        faults.show_reason(saved["failure"])
     if editing.touched(ref):
         st.caption(tr("edit.unsaved"))
     if ref.spec is forms.ROLE:

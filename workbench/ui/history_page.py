@@ -10,7 +10,7 @@ from workbench.i18n import fmt_datetime, t
 from workbench.model import Dossier
 from workbench.steps import step_of_unit
 from workbench.store import DossierNotFound, EditConflict, InvalidChange
-from workbench.ui import editing
+from workbench.ui import editing, faults
 from workbench.ui.common import PAGES, actor, current_dossier_id, lang, store, tr
 from workbench.workshop import note_line
 
@@ -84,7 +84,7 @@ def render() -> None:
             tr("history.restore"),
             key=f"history_restore_{rev.id}",
             help=tr("history.restore_help"),
-            on_click=_restore,
+            on_click=faults.guarded(_restore),
             args=(dossier_id, rev.id),
         )
     if len(revisions) > shown:

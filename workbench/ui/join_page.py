@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from workbench.accounts import AccountError
+from workbench.ui import faults
 from workbench.ui.common import PAGES, accounts, current_user, open_dossier, store, tr
 from workbench.ui.login_page import login_form
 
@@ -36,14 +37,15 @@ def _register(code: str) -> None:
             if password != repeat:
                 st.error(tr("auth.passwords_differ"))
                 return
-            try:
-                session, invitation = accounts().register_with_invitation(code, email, name, password)
-            except AccountError as refused:
-                st.error(tr(refused.reason, **refused.params))
-                return
-            st.session_state["auth_token"] = session.token
-            _joined(code, invitation.dossier_id)
-            st.rerun()
+            with faults.saving():
+                try:
+                    session, invitation = accounts().register_with_invitation(code, email, name, password)
+                except AccountError as refused:
+                    st.error(tr(refused.reason, **refused.params))
+                    return
+                st.session_state["auth_token"] = session.token
+                _joined(code, invitation.dossier_id)
+                st.rerun()
 
 
 def _joined(code: str, dossier_id: int) -> None:
@@ -81,13 +83,14 @@ def render() -> None:
             login_form("join_login")  # after logging in, this page asks to join
         return
     if st.button(tr("join.accept"), key="join_accept", type="primary"):
-        try:
-            joined = store().join(code)
-        except AccountError as refused:
-            st.error(tr(refused.reason, **refused.params))
-            return
-        _joined(code, joined.dossier_id)
-        st.switch_page(PAGES["partnerschap"])
+        with faults.saving():
+            try:
+                joined = store().join(code)
+            except AccountError as refused:
+                st.error(tr(refused.reason, **refused.params))
+                return
+            _joined(code, joined.dossier_id)
+            st.switch_page(PAGES["partnerschap"])
 
 
 render()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from workbench.accounts import AccountError, LoginFailed
+from workbench.db import StorageFailure
+from workbench.ui import faults
 from workbench.ui.common import PAGES, accounts, client, oidc_configured, tr
 
 
@@ -28,13 +30,14 @@ def login_form(key: str) -> None:
         )
         if st.form_submit_button(tr("auth.login"), type="primary"):
             st.session_state[f"{key}_last_email"] = email
-            try:
-                session = accounts().login(email, password, client=client())
-            except AccountError as refused:
-                st.error(tr(refused.reason, **refused.params), icon=":material/lock:")
-            else:
-                st.session_state["auth_token"] = session.token
-                st.rerun()
+            with faults.saving():  # opening a session writes: a full disk says so, not a traceback
+                try:
+                    session = accounts().login(email, password, client=client())
+                except AccountError as refused:
+                    st.error(tr(refused.reason, **refused.params), icon=":material/lock:")
+                else:
+                    st.session_state["auth_token"] = session.token
+                    st.rerun()
 
 
 def oidc_login() -> None:
@@ -44,6 +47,9 @@ def oidc_login() -> None:
     if getattr(st.user, "is_logged_in", False):
         try:
             session = accounts().login_external(str(st.user.get("email", "")))
+        except StorageFailure as failure:
+            faults.show(failure)
+            return
         except LoginFailed:
             st.warning(tr("auth.oidc_unknown", email=str(st.user.get("email", ""))))
             if st.button(tr("auth.logout"), key="login_oidc_logout"):

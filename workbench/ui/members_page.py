@@ -9,6 +9,7 @@ import streamlit as st
 from workbench.access import Action, DossierRole
 from workbench.accounts import AccountError, format_code
 from workbench.i18n import fmt_datetime
+from workbench.ui import faults
 from workbench.ui.common import PAGES, current_dossier_id, current_user, labeller, lang, store, tr
 
 
@@ -26,19 +27,20 @@ def _manage(dossier_id: int) -> None:
             key=f"members_role_{member.user_id}",
             label_visibility="collapsed",
         )
-        try:
-            if role is not None and role != member.role:
-                ws.set_member_role(dossier_id, member.user_id, role)
-                st.rerun()
-            if cols[2].button(
-                tr("members.remove"),
-                key=f"members_remove_{member.user_id}",
-                disabled=me is not None and me.id == member.user_id,
-            ):
-                ws.remove_member(dossier_id, member.user_id)
-                st.rerun()
-        except AccountError as refused:
-            st.error(tr(refused.reason, **refused.params))
+        with faults.saving():
+            try:
+                if role is not None and role != member.role:
+                    ws.set_member_role(dossier_id, member.user_id, role)
+                    st.rerun()
+                if cols[2].button(
+                    tr("members.remove"),
+                    key=f"members_remove_{member.user_id}",
+                    disabled=me is not None and me.id == member.user_id,
+                ):
+                    ws.remove_member(dossier_id, member.user_id)
+                    st.rerun()
+            except AccountError as refused:
+                st.error(tr(refused.reason, **refused.params))
 
     st.subheader(tr("members.invite"))
     with st.form("members_invite"):
@@ -48,12 +50,16 @@ def _manage(dossier_id: int) -> None:
             format_func=labeller("role.dossier"),
             key="members_invite_role",
         )
-        days = st.number_input(
-            tr("members.valid_days"), min_value=1, max_value=90, value=7, key="members_invite_days"
-        )
+        # No min/max on the widget (the browser would refuse in English): the core says it in words.
+        days = st.number_input(tr("members.valid_days"), value=7, step=1, key="members_invite_days")
         if st.form_submit_button(tr("members.create_invitation"), type="primary") and role is not None:
-            code, invitation = ws.invite(dossier_id, role, valid_for=timedelta(days=int(days)))
-            st.session_state["members_new_code"] = (format_code(code), code, invitation.expires_at)
+            with faults.saving():
+                try:
+                    code, invitation = ws.invite(dossier_id, role, valid_for=invitation_days(days))
+                except AccountError as refused:
+                    st.error(tr(refused.reason, **refused.params))
+                else:
+                    st.session_state["members_new_code"] = (format_code(code), code, invitation.expires_at)
     if shown := st.session_state.pop("members_new_code", None):
         grouped, raw, until = shown
         st.success(tr("members.code_once", until=fmt_datetime(until, lang())))
@@ -61,7 +67,8 @@ def _manage(dossier_id: int) -> None:
         st.caption(tr("members.link"))
         st.code(f"?invite={raw}", language=None)
 
-    with st.expander(tr("members.add_existing")), st.form("members_add", clear_on_submit=True):
+    # Not clear_on_submit: an email whose save failed must stay; it is cleared once saved.
+    with st.expander(tr("members.add_existing")), st.form("members_add"):
         email = st.text_input(tr("auth.email"), key="members_add_email")
         role = st.selectbox(
             tr("members.role"),
@@ -70,12 +77,14 @@ def _manage(dossier_id: int) -> None:
             key="members_add_role",
         )
         if st.form_submit_button(tr("members.add")) and role is not None:
-            try:
-                ws.add_member(dossier_id, email, role)
-            except AccountError as refused:
-                st.error(tr(refused.reason, **refused.params))
-            else:
-                st.rerun()
+            with faults.saving():
+                try:
+                    ws.add_member(dossier_id, email, role)
+                except AccountError as refused:
+                    st.error(tr(refused.reason, **refused.params))
+                else:
+                    faults.clear_after_save("members_add_email")
+                    st.rerun()
 
     pending = [i for i in ws.invitations(dossier_id) if i.used_at is None]
     if pending:
@@ -85,8 +94,15 @@ def _manage(dossier_id: int) -> None:
             cols[0].text(tr(f"role.dossier.{invitation.role}"))
             cols[1].text(tr("members.valid_until", until=fmt_datetime(invitation.expires_at, lang())))
             if cols[2].button(tr("members.revoke"), key=f"members_revoke_{invitation.id}"):
-                ws.revoke_invitation(dossier_id, invitation.id)
-                st.rerun()
+                with faults.saving():
+                    ws.revoke_invitation(dossier_id, invitation.id)
+                    st.rerun()
+
+
+def invitation_days(value: float | None) -> timedelta:
+    """Read the typed days; emptied or absurd (beyond what timedelta holds) counts as 0: refused."""
+    days = int(value or 0)
+    return timedelta(days=days if abs(days) <= 100_000 else 0)
 
 
 def render() -> None:

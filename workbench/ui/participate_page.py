@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from workbench.ui import faults
 from workbench.ui.common import client, tr
 from workbench.ui.workshop_view import clock, questions, refused, workshops
 from workbench.workshop import WorkshopError, normalise_code
@@ -20,13 +21,14 @@ def _join() -> None:
         )
         name = st.text_input(tr("participate.name"), key="part_name", max_chars=40)
         if st.form_submit_button(tr("participate.join"), type="primary"):
-            try:
-                joined = workshops().join(code, name, client=client())
-            except WorkshopError as exc:
-                refused(exc)
-                return
-            st.session_state[TOKEN] = joined.token
-            st.rerun()
+            with faults.saving():
+                try:
+                    joined = workshops().join(code, name, client=client())
+                except WorkshopError as exc:
+                    refused(exc)
+                    return
+                st.session_state[TOKEN] = joined.token
+                st.rerun()
 
 
 def _add_idea(token: str) -> None:
@@ -35,16 +37,18 @@ def _add_idea(token: str) -> None:
     with st.form("part_idea"):
         text = st.text_area(tr("participate.idea"), key="part_idea_text", max_chars=500, height=100)
         if st.form_submit_button(tr("participate.add"), type="primary", icon=":material/add:"):
-            try:
-                workshops().add_idea(token, text)
-            except WorkshopError as exc:
-                refused(exc)  # the text stays, so nothing typed is lost
-                return
-            st.session_state["part_clear"] = True
-            st.toast(tr("participate.added"), icon=":material/check:")
-            st.rerun()
+            with faults.saving():  # on a refusal or a database fault the text stays: nothing typed is lost
+                try:
+                    workshops().add_idea(token, text)
+                except WorkshopError as exc:
+                    refused(exc)
+                    return
+                st.session_state["part_clear"] = True
+                st.toast(tr("participate.added"), icon=":material/check:")
+                st.rerun()
 
 
+@faults.guarded
 def _toggle(token: str, idea_id: int, voted: bool) -> None:
     try:
         if voted:
@@ -61,6 +65,7 @@ def _ideas(token: str) -> None:
     view = workshops().view(token)
     if view is None:
         return
+    faults.show_pending()  # a fragment rerun does not pass the router, which shows these otherwise
     if exc := st.session_state.pop("part_refused", None):
         refused(exc)
     if (left := view.workshop.remaining()) is not None:

@@ -11,6 +11,7 @@ from workbench.access import Action
 from workbench.readiness import GROUPS
 from workbench.reviews import Level, ReviewError
 from workbench.steps import STEP_KEYS
+from workbench.ui import faults
 from workbench.ui.comments import review_control
 from workbench.ui.common import PAGES, current_dossier_id, labeller, lang, store, tr
 
@@ -70,12 +71,13 @@ def _rubric(dossier_id: int) -> None:
             )
             reason = st.text_input(tr("review.col.reason"), key="review_rubric_reason", max_chars=2000)
             if st.form_submit_button(tr("review.save"), type="primary") and criterion is not None:
-                try:
-                    ws.set_rubric_level(dossier_id, criterion, level, reason)
-                except ReviewError as refused:
-                    st.error(tr(refused.reason, **refused.params))
-                else:
-                    st.rerun()
+                with faults.saving():
+                    try:
+                        ws.set_rubric_level(dossier_id, criterion, level, reason)
+                    except ReviewError as refused:
+                        st.error(tr(refused.reason, **refused.params))
+                    else:
+                        st.rerun()
     if ws.can(Action.EXPORT, dossier_id):
         code = lang()  # read here: the callable runs on another thread, without session state
         st.download_button(

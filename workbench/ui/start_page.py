@@ -6,8 +6,11 @@ import streamlit as st
 
 from workbench.i18n import fmt_datetime
 from workbench.model import CallKind, Identity
-from workbench.portable import ImportFailed, from_json
+from workbench.portable import ImportFailed, cleaned_summary, parse
+from workbench.ui import faults
 from workbench.ui.common import PAGES, actor, labeller, lang, open_dossier, store, tr
+
+SHOWN_PROBLEMS = 50  # a hostile file may hold thousands: the first ones say enough
 
 
 def render() -> None:
@@ -18,16 +21,19 @@ def render() -> None:
 
     if flash := st.session_state.pop("start_flash", None):
         st.success(flash)
+    if cleaned := st.session_state.pop("start_cleaned", None):
+        st.text(cleaned)  # names fields by the file's own names: plain text
 
     if not dossiers:
         st.info(tr("start.empty"))
         if st.button(tr("start.load_demo"), key="start_load_demo", type="primary"):
             from workbench.demo import demo_dossiers
 
-            for dossier in demo_dossiers():
-                db.import_dossier(dossier, by=actor())
-            st.session_state["start_flash"] = tr("start.demo_loaded")
-            st.rerun()
+            with faults.saving():
+                for dossier in demo_dossiers():
+                    db.import_dossier(dossier, by=actor())
+                st.session_state["start_flash"] = tr("start.demo_loaded")
+                st.rerun()
 
     st.subheader(tr("start.dossiers"))
     for summary in dossiers:
@@ -40,7 +46,8 @@ def render() -> None:
             open_dossier(summary.id)
             st.switch_page(PAGES["partnerschap"])
 
-    with st.form("start_create", clear_on_submit=True):
+    # Not clear_on_submit: a name whose save failed must stay; it is cleared once saved.
+    with st.form("start_create"):
         st.subheader(tr("start.new"))
         name = st.text_input(tr("field.name"), max_chars=200, key="start_new_name")
         call = st.selectbox(
@@ -50,23 +57,36 @@ def render() -> None:
             if not name.strip():
                 st.error(tr("start.name_required"))
             else:
-                new_id = db.create(Identity(name=name, call=call), by=actor())
-                st.session_state["start_flash"] = tr("start.created", name=name.strip(), id=new_id)
-                st.rerun()
+                with faults.saving():
+                    new_id = db.create(Identity(name=name, call=call), by=actor())
+                    st.session_state["start_flash"] = tr("start.created", name=name.strip(), id=new_id)
+                    faults.clear_after_save("start_new_name")
+                    st.rerun()
 
     with st.expander(tr("start.import")):
         upload = st.file_uploader(tr("start.import_file"), type=["json"], key="start_import_file")
         if upload is not None and st.button(tr("start.import_button"), key="start_import_button"):
-            try:
-                dossier = from_json(upload.getvalue())
-            except ImportFailed as exc:
-                st.error(tr(exc.reason, **exc.params))
-                for problem in exc.problems:
-                    st.text(problem.message(lang()))
-            else:
-                new_id = db.import_dossier(dossier, by=actor())
-                st.session_state["start_flash"] = tr("start.created", name=dossier.identity.name, id=new_id)
-                st.rerun()
+            _import(upload.getvalue())
+
+
+def _import(data: bytes) -> None:
+    """Import an uploaded file as a new dossier; say why not, or which fields were cleaned."""
+    try:
+        imported = parse(data)
+    except ImportFailed as exc:
+        st.error(tr("start.import_refused"), icon=":material/block:")
+        st.text(tr(exc.reason, **exc.params))  # may quote the file: plain text
+        for problem in exc.problems[:SHOWN_PROBLEMS]:
+            st.text(problem.message(lang()))
+        if len(exc.problems) > SHOWN_PROBLEMS:
+            st.text(tr("import.more_problems", count=len(exc.problems) - SHOWN_PROBLEMS))
+        return
+    with faults.saving():
+        dossier = imported.dossier
+        new_id = store().import_dossier(dossier, by=actor())
+        st.session_state["start_flash"] = tr("start.created", name=dossier.identity.name, id=new_id)
+        st.session_state["start_cleaned"] = cleaned_summary(imported.cleaned, lang())
+        st.rerun()
 
 
 render()

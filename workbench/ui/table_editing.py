@@ -16,7 +16,8 @@ from pydantic import ValidationError
 
 from workbench.access import AccessDenied
 from workbench.i18n import fmt_datetime
-from workbench.store import DossierRecord, EditConflict, InvalidChange
+from workbench.store import DossierRecord, EditConflict, InvalidChange, StorageFailure
+from workbench.ui import faults
 from workbench.ui.common import actor, lang, store, tr
 from workbench.ui.editing import show_problems
 from workbench.units import Change
@@ -101,6 +102,9 @@ def _apply(name: str, dossier_id: int, changes: list[Change], make_changes: Make
         return False
     except AccessDenied as refused:
         st.error(tr("access.denied", action=tr(f"access.action.{refused.action}")), icon=":material/block:")
+        return False
+    except StorageFailure as failure:  # the edits stay in the table: the user saves again later
+        faults.show(failure)
         return False
     reset(name)
     st.toast(tr("edit.saved"), icon=":material/check:")

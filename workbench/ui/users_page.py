@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
 from workbench.access import AccessDenied
-from workbench.accounts import AccountError
+from workbench.accounts import AccountError, User
+from workbench.ui import faults
 from workbench.ui.common import store, tr
+from workbench.workspace import Workspace
 
 
 def render() -> None:
@@ -25,20 +29,25 @@ def render() -> None:
         cols[0].text(
             f"{user.display_name or user.email}\n{user.email}" + (f"\n{', '.join(flags)}" if flags else "")
         )
-        try:
-            if cols[1].button(
-                tr("users.enable") if user.disabled else tr("users.disable"), key=f"users_disable_{user.id}"
-            ):
-                ws.set_user_disabled(user.id, not user.disabled)
-                st.rerun()
-            if cols[2].button(
-                tr("users.revoke_admin") if user.is_admin else tr("users.make_admin"),
-                key=f"users_admin_{user.id}",
-            ):
-                ws.set_user_admin(user.id, not user.is_admin)
-                st.rerun()
-        except AccountError as refused:
-            st.error(tr(refused.reason, **refused.params))
+        with faults.saving():
+            _toggles(ws, user, cols)
+
+
+def _toggles(ws: Workspace, user: User, cols: list[Any]) -> None:
+    try:
+        if cols[1].button(
+            tr("users.enable") if user.disabled else tr("users.disable"), key=f"users_disable_{user.id}"
+        ):
+            ws.set_user_disabled(user.id, not user.disabled)
+            st.rerun()
+        if cols[2].button(
+            tr("users.revoke_admin") if user.is_admin else tr("users.make_admin"),
+            key=f"users_admin_{user.id}",
+        ):
+            ws.set_user_admin(user.id, not user.is_admin)
+            st.rerun()
+    except AccountError as refused:
+        st.error(tr(refused.reason, **refused.params))
 
 
 render()

@@ -8,6 +8,7 @@ import streamlit as st
 
 from workbench.i18n import fmt_datetime
 from workbench.store import DossierRecord, EditConflict, InvalidChange
+from workbench.ui import faults
 from workbench.ui.common import actor, lang, store, tr
 from workbench.ui.workshop_view import refused, workshops
 from workbench.units import section_unit
@@ -28,17 +29,19 @@ def _unpick() -> None:
         st.session_state[key] = False
 
 
-def _attempt(action: Any, *args: Any, done: str = "") -> None:
-    """Run a board action from a callback; keep a refusal or a confirmation for the next run."""
+def _attempt(action: Any, *args: Any, done: str = "") -> bool:
+    """Run a board action; keep a refusal or a confirmation for the next run; tell if it was done."""
     try:
         action(*args)
     except WorkshopError as exc:
         st.session_state["ws_refused"] = exc
-        return
+        return False
     if done:
         st.session_state["ws_flash"] = tr(done)
+    return True
 
 
+@faults.guarded
 def _cluster(workshop_id: int) -> None:
     label = str(st.session_state.get("ws_cluster_label", ""))  # as typed now, not at the last run
     _attempt(
@@ -47,6 +50,7 @@ def _cluster(workshop_id: int) -> None:
     _unpick()
 
 
+@faults.guarded
 def _hide(workshop_id: int, idea_id: int) -> None:
     _attempt(workshops().hide, store(), workshop_id, idea_id, done="workshop.hidden")
 
@@ -54,6 +58,7 @@ def _hide(workshop_id: int, idea_id: int) -> None:
 @st.fragment(run_every="3s")
 def _ideas(workshop_id: int) -> None:
     """The ideas as they come in, with their dots: new ones appear without reloading."""
+    faults.show_pending()  # a fragment rerun does not pass the router, which shows these otherwise
     board = workshops().board(workshop_id)
     st.subheader(tr("workshop.board", ideas=len(board.ideas), people=board.participants, votes=board.votes))
     for label, members in board.clusters():
@@ -77,6 +82,7 @@ def _ideas(workshop_id: int) -> None:
                 )
 
 
+@faults.guarded
 def _compose(dossier_id: int, workshop: Workshop) -> None:
     """Put the current text and the picked ideas in the editor, based on the section as it is now."""
     record = store().load(dossier_id)
@@ -88,6 +94,7 @@ def _compose(dossier_id: int, workshop: Workshop) -> None:
     st.session_state.pop("ws_conflict", None)
 
 
+@faults.guarded
 def _promote(dossier_id: int, workshop: Workshop) -> None:
     text = st.session_state.get(f"ws_text_{workshop.id}", "")
     base = int(st.session_state.get(f"ws_base_{workshop.id}", 0))
@@ -113,6 +120,7 @@ def _promote(dossier_id: int, workshop: Workshop) -> None:
     _unpick()
 
 
+@faults.guarded
 def _rebase(dossier_id: int, workshop: Workshop) -> None:
     """Continue on the version someone else saved, keeping the text in the editor."""
     record = store().load(dossier_id)
@@ -137,11 +145,13 @@ def render(record: DossierRecord, workshop: Workshop) -> None:
         label, button = st.columns([3, 1], vertical_alignment="bottom")
         label.text_input(tr("workshop.cluster_label"), key="ws_cluster_label", max_chars=60)
         button.button(tr("workshop.cluster"), key="ws_cluster", on_click=_cluster, args=(workshop.id,))
-    with st.form("ws_formulation", clear_on_submit=True):
+    with st.form("ws_formulation"):  # cleared once saved, so a failed save keeps the text
         text = st.text_area(tr("workshop.formulation_text"), key="ws_formulation_text", max_chars=500)
         if st.form_submit_button(tr("workshop.add_formulation"), icon=":material/add:"):
-            _attempt(workshops().add_formulation, store(), workshop.id, text, actor())
-            st.rerun()
+            with faults.saving():
+                if _attempt(workshops().add_formulation, store(), workshop.id, text, actor()):
+                    faults.clear_after_save("ws_formulation_text")
+                st.rerun()
 
     st.subheader(tr("workshop.promote_title"))
     st.caption(tr("workshop.promote_help"))

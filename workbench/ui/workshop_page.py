@@ -8,7 +8,7 @@ from workbench.access import Action
 from workbench.i18n import fmt_datetime
 from workbench.model import SECTION_KEYS
 from workbench.store import DossierNotFound, DossierRecord
-from workbench.ui import workshop_board
+from workbench.ui import faults, workshop_board
 from workbench.ui.common import PAGES, actor, current_dossier_id, db_path, labeller, lang, store, tr
 from workbench.ui.workshop_view import (
     PROJECTOR_PATH,
@@ -33,15 +33,17 @@ def _start(dossier_id: int) -> None:
             format_func=labeller("section"),
             key="ws_section",
         )
-        dots = st.number_input(tr("workshop.dots"), min_value=1, max_value=20, value=3, key="ws_dots")
+        # No min/max on the widget (the browser would refuse in English): the core says it in words.
+        dots = st.number_input(tr("workshop.dots"), value=3, step=1, key="ws_dots")
         if st.form_submit_button(tr("workshop.start"), type="primary", icon=":material/play_arrow:"):
-            try:
-                started = workshops().start(store(), dossier_id, section, by=actor(), dots=int(dots))
-            except WorkshopError as exc:
-                refused(exc)
-                return
-            use_workshop(started.id)
-            st.rerun()
+            with faults.saving():
+                try:
+                    started = workshops().start(store(), dossier_id, section, by=actor(), dots=int(dots or 0))
+                except WorkshopError as exc:
+                    refused(exc)
+                    return
+                use_workshop(started.id)
+                st.rerun()
 
 
 def _choose(dossier_id: int, current: Workshop | None) -> None:
@@ -85,18 +87,23 @@ def _controls(record: DossierRecord, workshop: Workshop) -> None:
             icon=":material/tv:",
         )
     with timer:
-        minutes = st.number_input(tr("workshop.round_minutes"), 1, 60, 5, key="ws_minutes")
+        minutes = st.number_input(tr("workshop.round_minutes"), value=5, step=1, key="ws_minutes")
         start, stop = st.columns(2)
-        if start.button(tr("workshop.round_start"), key="ws_round_start", icon=":material/timer:"):
-            workshops().start_round(store(), workshop.id, int(minutes) * 60)
-        if stop.button(tr("workshop.round_stop"), key="ws_round_stop", icon=":material/timer_off:"):
-            workshops().stop_round(store(), workshop.id)
+        with faults.saving():
+            try:
+                if start.button(tr("workshop.round_start"), key="ws_round_start", icon=":material/timer:"):
+                    workshops().start_round(store(), workshop.id, int(minutes or 0) * 60)
+                if stop.button(tr("workshop.round_stop"), key="ws_round_stop", icon=":material/timer_off:"):
+                    workshops().stop_round(store(), workshop.id)
+            except WorkshopError as exc:
+                refused(exc)
         if (left := workshops().get(workshop.id).remaining()) is not None:
             st.text(tr("workshop.round_left", clock=clock(left)))
     end, download = st.columns(2)
     if workshop.is_open and end.button(tr("workshop.close"), key="ws_close", icon=":material/lock:"):
-        workshops().close(store(), workshop.id, by=actor())
-        st.rerun()
+        with faults.saving():
+            workshops().close(store(), workshop.id, by=actor())
+            st.rerun()
     path, code_lang = db_path(), lang()  # the download runs on another thread: no session state there
     download.download_button(
         tr("workshop.summary"),

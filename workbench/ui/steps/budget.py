@@ -65,9 +65,9 @@ def _role_budgets(dossier_id: int, record: DossierRecord) -> None:
         ],
         index=[line.role_id for line in lines],
     )
-    amount = lambda c: st.column_config.NumberColumn(  # noqa: E731
-        tr(f"cost.{c}"), min_value=0, max_value=100_000_000, step=0.01, format="euro"
-    )
+    # No min_value: the grid's editor then drops a typed minus sign, so "-5" was saved as € 5.
+    # The model refuses a negative amount naming the role and the cost category.
+    amount = lambda c: st.column_config.NumberColumn(tr(f"cost.{c}"), step=0.01, format="euro")  # noqa: E731
     edited = st.data_editor(
         frame,
         key=table_editing.editor_key(name),
@@ -80,6 +80,8 @@ def _role_budgets(dossier_id: int, record: DossierRecord) -> None:
             **{c: amount(c) for c in CATEGORIES},
         },
     )
+    if table_editing.touched(name):
+        st.caption(tr("edit.unsaved"))  # as the forms do: typed in the table, not yet saved
     if st.button(tr("budget.save_budget"), key="budget_roles_save", type="primary"):
         edits = {str(rid): values for rid, values in edited[list(CATEGORIES)].to_dict("index").items()}
         if table_editing.save(name, dossier_id, budget_changes_on(base, edits)):
