@@ -110,7 +110,10 @@ def connect(path: Path) -> Iterator[Database]:
     """
     uri = str(path).startswith("file:")
     if not uri and not os.path.exists(path):
-        create_private(Path(path))
+        try:
+            create_private(Path(path))
+        except OSError as exc:  # a missing folder, a read-only disk: SQLite would fail the same way
+            raise StorageFailure("cannot_open", f"{type(exc).__name__}: {exc}") from exc
     try:
         conn = sqlite3.connect(path, timeout=30, isolation_level=None, uri=uri)
     except sqlite3.Error as exc:

@@ -30,7 +30,9 @@ SCHEME = "workbench+sqlite"
 
 def storage_uri(path: str | os.PathLike[str]) -> str:
     """Return the limits storage address of a workbench database file."""
-    return f"{SCHEME}://{quote(str(Path(path).resolve()))}"
+    # A `file:` URI (e.g. `?mode=ro`) stays as it is; the whole name is quoted into the path.
+    name = str(path) if str(path).startswith("file:") else str(Path(path).resolve())
+    return f"{SCHEME}:///{quote(name, safe='')}"
 
 
 class DatabaseStorage(Storage, MovingWindowSupport):
@@ -52,7 +54,7 @@ class DatabaseStorage(Storage, MovingWindowSupport):
     ) -> None:
         if not uri:
             raise ValueError(f"a {SCHEME}:// address names the database file")
-        self.path = Path(unquote(urlsplit(uri).path))
+        self.path = Path(unquote(urlsplit(uri).path[1:]))
         self.clock = clock
         self._acquired: dict[str, list[int]] = {}
         self._lock = threading.Lock()

@@ -695,7 +695,7 @@ def test_a_failing_login_says_why_in_dutch(
     app.run()
     app.text_input(key="login_email").input("admin@stad.be")
     app.text_input(key="login_password").input(PASSWORD)
-    fault.on("sessions", "login_failures")
+    fault.on("sessions", "rate_limit_entries", "rate_limit_counters")
     app.button(key="FormSubmitter:login-Aanmelden").click().run()
     assert not app.exception
     assert NOT_SAVED_FULL in errors(app)
