@@ -6,6 +6,7 @@ import streamlit as st
 
 from workbench.accounts import AccountError, LoginFailed
 from workbench.ui.common import PAGES, accounts, oidc_configured, tr
+from workbench.ui.markup import md
 
 
 def login_form(key: str) -> None:
@@ -31,7 +32,7 @@ def login_form(key: str) -> None:
             try:
                 session = accounts().login(email, password)
             except AccountError as refused:
-                st.error(tr(refused.reason, **refused.params), icon=":material/lock:")
+                st.error(md(refused.reason, **refused.params), icon=":material/lock:")
             else:
                 st.session_state["auth_token"] = session.token
                 st.rerun()
@@ -45,7 +46,7 @@ def oidc_login() -> None:
         try:
             session = accounts().login_external(str(st.user.get("email", "")))
         except LoginFailed:
-            st.warning(tr("auth.oidc_unknown", email=str(st.user.get("email", ""))))
+            st.warning(md("auth.oidc_unknown", email=str(st.user.get("email", ""))))
             if st.button(tr("auth.logout"), key="login_oidc_logout"):
                 st.logout()
         else:

@@ -8,6 +8,7 @@ from workbench.i18n import fmt_datetime
 from workbench.model import CallKind, Identity
 from workbench.portable import ImportFailed, from_json
 from workbench.ui.common import PAGES, actor, labeller, lang, open_dossier, store, tr
+from workbench.ui.markup import md
 
 
 def render() -> None:
@@ -17,7 +18,8 @@ def render() -> None:
     dossiers = db.list_dossiers()
 
     if flash := st.session_state.pop("start_flash", None):
-        st.success(flash)
+        key, params = flash
+        st.success(md(key, **params))  # names the new dossier
 
     if not dossiers:
         st.info(tr("start.empty"))
@@ -26,7 +28,7 @@ def render() -> None:
 
             for dossier in demo_dossiers():
                 db.import_dossier(dossier, by=actor())
-            st.session_state["start_flash"] = tr("start.demo_loaded")
+            st.session_state["start_flash"] = ("start.demo_loaded", {})
             st.rerun()
 
     st.subheader(tr("start.dossiers"))
@@ -51,7 +53,7 @@ def render() -> None:
                 st.error(tr("start.name_required"))
             else:
                 new_id = db.create(Identity(name=name, call=call), by=actor())
-                st.session_state["start_flash"] = tr("start.created", name=name.strip(), id=new_id)
+                st.session_state["start_flash"] = ("start.created", {"name": name.strip(), "id": new_id})
                 st.rerun()
 
     with st.expander(tr("start.import")):
@@ -60,12 +62,15 @@ def render() -> None:
             try:
                 dossier = from_json(upload.getvalue())
             except ImportFailed as exc:
-                st.error(tr(exc.reason, **exc.params))
+                st.error(md(exc.reason, **exc.params))
                 for problem in exc.problems:
                     st.text(problem.message(lang()))
             else:
                 new_id = db.import_dossier(dossier, by=actor())
-                st.session_state["start_flash"] = tr("start.created", name=dossier.identity.name, id=new_id)
+                st.session_state["start_flash"] = (
+                    "start.created",
+                    {"name": dossier.identity.name, "id": new_id},
+                )
                 st.rerun()
 
 

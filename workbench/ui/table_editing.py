@@ -19,6 +19,7 @@ from workbench.i18n import fmt_datetime
 from workbench.store import DossierRecord, EditConflict, InvalidChange
 from workbench.ui.common import actor, lang, store, tr
 from workbench.ui.editing import show_problems
+from workbench.ui.markup import md
 from workbench.units import Change
 from workbench.validation import from_validation_error
 
@@ -100,7 +101,7 @@ def _apply(name: str, dossier_id: int, changes: list[Change], make_changes: Make
         show_problems(exc.problems)
         return False
     except AccessDenied as refused:
-        st.error(tr("access.denied", action=tr(f"access.action.{refused.action}")), icon=":material/block:")
+        st.error(md("access.denied", action=tr(f"access.action.{refused.action}")), icon=":material/block:")
         return False
     reset(name)
     st.toast(tr("edit.saved"), icon=":material/check:")

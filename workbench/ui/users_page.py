@@ -7,6 +7,7 @@ import streamlit as st
 from workbench.access import AccessDenied
 from workbench.accounts import AccountError
 from workbench.ui.common import store, tr
+from workbench.ui.markup import md
 
 
 def render() -> None:
@@ -15,7 +16,7 @@ def render() -> None:
     try:
         users = ws.users()
     except AccessDenied:
-        st.error(tr("access.denied", action=tr("access.action.manage_users")))
+        st.error(md("access.denied", action=tr("access.action.manage_users")))
         return
     st.caption(tr("users.intro"))
     for user in users:
@@ -38,7 +39,7 @@ def render() -> None:
                 ws.set_user_admin(user.id, not user.is_admin)
                 st.rerun()
         except AccountError as refused:
-            st.error(tr(refused.reason, **refused.params))
+            st.error(md(refused.reason, **refused.params))
 
 
 render()
