@@ -12,6 +12,7 @@ WJ = WORD_JOINER
 def test_markdown_and_streamlit_directives_are_escaped() -> None:
     assert inert("Jansen & Zn *vet* :red[rood] $x$") == rf"Jansen \& Zn \*vet\* \:{WJ}red\[rood\] \$x\$"
     assert inert("[klik](javascript:alert(1))") == rf"\[klik\]\(javascript\:{WJ}alert\(1\)\)"
+    assert inert(":smile: :material/home:") == rf"\:{WJ}smile\: \:{WJ}material\/home\:"
 
 
 def test_autolink_literals_are_broken_by_a_word_joiner() -> None:
@@ -20,6 +21,11 @@ def test_autolink_literals_are_broken_by_a_word_joiner() -> None:
     for pattern in ("http://", "HTTPS://", "www.", "user@example", "mailto:a"):
         assert pattern not in seen
     assert visible(inert(text)) == text
+
+
+def test_ordinary_text_gets_no_word_joiner() -> None:
+    # A joiner would end up in accessible names and in copied text: only where a pattern needs it.
+    assert WJ not in inert("Volgende: Rollen en engagementen. Stap 2 van 14 (partners)?")
 
 
 def test_text_reads_as_typed() -> None:

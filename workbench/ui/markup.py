@@ -18,26 +18,19 @@ WORD_JOINER = "\u2060"  # invisible, zero width, no line break: splits a pattern
 # Every ASCII punctuation character may be backslash-escaped in CommonMark; escaping them all stops
 # emphasis, links, images, HTML, headings, lists, math ("$x$") and Streamlit's ":red[...]".
 _PUNCTUATION = re.compile(r"[!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~]")
+# Some rules run on the text after the escapes are resolved: GFM autolink literals ("http://",
+# "www.", "mailto:", "name@host.org"), emoji shortcodes (":smile:"), ":material/icon:" and
+# ":red[...]". A word joiner breaks each pattern at one spot: after a colon that a word or a
+# slash follows, after "@", between "www" and its dot. Ordinary text ("Stap 2: Partners") gets none.
+_AUTOLINKS = re.compile(r"(?<=:)(?=[\w/+-])|(?<=@)|(?<=www)(?=\.)", re.IGNORECASE)
 _LINE_BREAKS = re.compile(r"[ \t]*[\t\n\r\v\f\x85\u2028\u2029]+[ \t]*")
-
-
-def _escape_one(match: re.Match[str]) -> str:
-    char = match.group()
-    # Some rules run on the text after escapes are resolved: GFM autolink literals ("http://",
-    # "www.", "mailto:", "name@host.org"), emoji shortcodes (":smile:") and ":material/icon:".
-    # A word joiner after ":" and "@" and before "." breaks every one of those patterns.
-    if char in ":@":
-        return "\\" + char + WORD_JOINER
-    if char == ".":
-        return WORD_JOINER + "\\."
-    return "\\" + char
 
 
 def inert(text: object) -> str:
     """Return text that Streamlit's Markdown shows literally, on one line."""
     # Line breaks become spaces; leading spaces go (four make a code block); a no-break space stays.
     line = _LINE_BREAKS.sub(" ", str(text)).strip(" ")
-    return _PUNCTUATION.sub(_escape_one, line)
+    return _PUNCTUATION.sub(r"\\\g<0>", _AUTOLINKS.sub(WORD_JOINER, line))
 
 
 def md(key: str, **params: Any) -> str:
