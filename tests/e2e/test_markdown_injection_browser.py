@@ -353,3 +353,20 @@ def test_the_dossier_name_and_comments_show_as_typed(hostile: tuple[App, dict[st
     assert display_name("Coach") in visible_text(page)  # the author of a comment
     go_to(page, runs, app, "partners")
     assert facts["dossier"].partners[0].name in visible_text(page)  # an expander label, made inert
+
+
+def test_asking_to_delete_a_partner_names_it_as_typed(hostile: tuple[App, dict[str, Any]], new_page) -> None:
+    # The confirmation is an st.warning (Markdown) that quotes the partner's name.
+    app, facts = hostile
+    page, runs = logged_in(new_page, app, "coordinator", f"?dossier={facts['dossier_id']}")
+    go_to(page, runs, app, "partners")
+    name = facts["dossier"].partners[0].name
+    act(
+        page,
+        runs,
+        page.locator("[data-testid='stExpander'] summary").filter(has_text=name.split(":")[0]).first.click,
+    )
+    act(page, runs, page.get_by_role("button", name="Verwijderen").first.click)
+    warning = page.locator("[data-testid='stAlertContentWarning']")
+    assert f"“{name}” verwijderen?" in warning.inner_text().replace("\u2060", "")
+    assert leaks(page) == []
