@@ -9,6 +9,7 @@ from workbench import graph, graph_render
 from workbench.model import Dossier
 from workbench.store import DossierNotFound
 from workbench.ui.common import PAGES, current_dossier_id, lang, store, tr
+from workbench.ui.markup import md
 
 GRAPH_HEIGHT = 720
 
@@ -51,7 +52,7 @@ def render() -> None:
     try:
         dossier = store().load(dossier_id).dossier
     except DossierNotFound:
-        st.error(tr("cli.unknown_dossier", id=dossier_id))
+        st.error(md("cli.unknown_dossier", id=dossier_id))
         return
     st.title(tr("graph.page.title"))
     st.caption(tr("graph.page.intro"))

@@ -20,6 +20,7 @@ from workbench.store import DossierRecord
 from workbench.ui import step_page, table_editing
 from workbench.ui.comments import section_panel
 from workbench.ui.common import lang, tr
+from workbench.ui.markup import inert
 from workbench.ui.progress_view import load_record, role_label, show_alerts
 
 
@@ -44,9 +45,9 @@ def _summary(record: DossierRecord) -> None:
     )
     st.dataframe(pd.DataFrame(rows), hide_index=True, key="budget_summary")
     left, middle, right = st.columns(3)
-    left.metric(tr("budget.total"), money(table.total))
-    middle.metric(tr("budget.cap"), money(table.cap))
-    right.metric(tr("budget.remaining"), money(table.remaining))
+    left.metric(tr("budget.total"), inert(money(table.total)))
+    middle.metric(tr("budget.cap"), inert(money(table.cap)))
+    right.metric(tr("budget.remaining"), inert(money(table.remaining)))
 
 
 def _role_budgets(dossier_id: int, record: DossierRecord) -> None:
