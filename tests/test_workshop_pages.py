@@ -78,7 +78,7 @@ def test_workshop_participant_with_a_wrong_code_is_told(new_app) -> None:
     phone.text_input(key="part_name").input("Ann")
     phone.button(key="FormSubmitter:part_join-Doe mee").click().run()
     assert [as_seen(e.value) for e in phone.error] == [
-        "Die workshopcode kennen we niet. Kijk de code op het scherm na."
+        "Er is geen open workshop met die code. Kijk de code op het scherm na."
     ]
 
 

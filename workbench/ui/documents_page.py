@@ -73,7 +73,7 @@ def _generate(db: Workspace, record: DossierRecord, kind: Kind, doc_lang: str, p
             return
         except AccessDenied as refused:  # a role changed since the page was drawn
             status.update(
-                label=tr("access.denied", action=tr(f"access.action.{refused.action}")), state="error"
+                label=md("access.denied", action=tr(f"access.action.{refused.action}")), state="error"
             )
             return
         status.write(tr("documents.page.step.save"))
@@ -89,8 +89,8 @@ def _generate(db: Workspace, record: DossierRecord, kind: Kind, doc_lang: str, p
                 template=template,
             )
         except StorageFailure as failure:
-            status.update(label=faults.message(failure.reason), state="error")
             faults.show(failure)
+            status.update(label=tr("documents.page.not_saved"), state="error")
             return
         status.update(label=tr("documents.page.done"), state="complete", expanded=False)
     # Show the new version, and compare it with the one before it. Assigning (not deleting)
