@@ -25,9 +25,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from docxtpl import DocxTemplate, InlineImage
 
-from workbench import documents
 from workbench.demo import demo_dossiers, large_dossier
-from workbench.model import Dossier
+from workbench.documents import generate as documents
+from workbench.dossier.model import Dossier
 
 TARGET_RATIO = 1.5
 

@@ -18,8 +18,9 @@ from typing import Any
 import networkx as nx
 from pyvis.network import Network
 
-from workbench import graph, graph_render
 from workbench.demo import large_dossier
+from workbench.network import analysis as graph
+from workbench.network import html as graph_render
 
 TARGET_SECONDS = 0.5
 

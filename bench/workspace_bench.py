@@ -38,8 +38,8 @@ try:  # the layered package
     from workbench.store.db import prepare  # type: ignore[import-not-found, unused-ignore]
     from workbench.store.dossiers import Store  # type: ignore[import-not-found, unused-ignore]
 except ImportError:  # the flat package this bench was first run on
-    from workbench.db import prepare  # type: ignore[no-redef, unused-ignore]
-    from workbench.store import Store  # type: ignore[no-redef, unused-ignore]
+    from workbench.store.db import prepare  # type: ignore[no-redef, unused-ignore]
+    from workbench.store.dossiers import Store  # type: ignore[no-redef, unused-ignore]
 
 COUNTED: Counter[str] = Counter()
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from workbench.model import Dossier, Identity, Partner, RoleAssignment
-from workbench.store import Store
+from workbench.dossier.model import Dossier, Identity, Partner, RoleAssignment
+from workbench.store.dossiers import Store
 
 
 @pytest.fixture

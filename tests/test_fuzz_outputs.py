@@ -9,9 +9,11 @@ import docx
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.test_documents import document_text
-from workbench import documents, graph, graph_render
-from workbench.model import Dossier, Flow, Identity, Partner, RoleAssignment, clean_line, clean_text
+from tests.documents.test_generate import document_text
+from workbench.documents import generate as documents
+from workbench.dossier.model import Dossier, Flow, Identity, Partner, RoleAssignment, clean_line, clean_text
+from workbench.network import analysis as graph
+from workbench.network import html as graph_render
 
 PAYLOADS = [
     "<script>window.__x=1</script>",

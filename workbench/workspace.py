@@ -19,17 +19,29 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from workbench import documents, progress
-from workbench.access import AccessDenied, Action, DossierRole, LoginRequired, allowed, edit_action
-from workbench.accounts import INVITATION_LIFETIME, AccountError, Accounts, Invitation, Membership, User
-from workbench.model import Dossier, Identity, clean_line
-from workbench.readiness import (
+from workbench.access.accounts import (
+    INVITATION_LIFETIME,
+    AccountError,
+    Accounts,
+    Invitation,
+    Membership,
+    User,
+)
+from workbench.access.permissions import (
+    AccessDenied,
+    Action,
+    DossierRole,
+    LoginRequired,
+    allowed,
+    edit_action,
+)
+from workbench.collab.readiness import (
     ReadinessReport,
     build_report,
     report_docx,
     rubric,
 )
-from workbench.reviews import (
+from workbench.collab.reviews import (
     Anchor,
     Level,
     ReviewError,
@@ -39,8 +51,13 @@ from workbench.reviews import (
     Thread,
     ThreadStatus,
 )
-from workbench.steps import STEP_KEYS
-from workbench.store import (
+from workbench.collab.word_comments import add_comments, word_comments
+from workbench.documents import generate as documents
+from workbench.dossier.model import Dossier, Identity, clean_line
+from workbench.dossier.steps import STEP_KEYS
+from workbench.dossier.units import Change, UnitRef
+from workbench.guide import progress
+from workbench.store.dossiers import (
     DocumentVersion,
     DossierNotFound,
     DossierRecord,
@@ -48,8 +65,6 @@ from workbench.store import (
     Revision,
     Store,
 )
-from workbench.units import Change, UnitRef
-from workbench.word_comments import add_comments, word_comments
 
 MANAGE_USERS = "manage_users"  # an admin-only action outside any dossier
 
@@ -276,7 +291,7 @@ class Workspace:
         Generating is an export; with an uploaded template it also needs UPLOAD_TEMPLATE, checked
         before anything is rendered.
         """
-        from workbench.consent import consent_matrix  # consent -> workshop -> workspace: a cycle
+        from workbench.collab.consent import consent_matrix  # consent -> workshop -> workspace: a cycle
 
         if template is not None:  # first: the refusal names what was tried
             self.require(Action.UPLOAD_TEMPLATE, dossier_id)
@@ -310,7 +325,7 @@ class Workspace:
 
     def export_json(self, dossier_id: int) -> str:
         """Return the dossier as portable JSON (the export action)."""
-        from workbench.portable import to_json
+        from workbench.dossier.portable import to_json
 
         self.require(Action.EXPORT, dossier_id)
         return to_json(self.store.load(dossier_id).dossier)

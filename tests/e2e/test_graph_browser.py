@@ -15,10 +15,10 @@ import pytest
 
 from tests.e2e.conftest import App, wait_for_app
 from tests.graph_dossiers import PAYLOADS, payload_dossier
-from workbench import graph
 from workbench.demo import demo_dossiers
-from workbench.graph_render import to_html
-from workbench.store import Store
+from workbench.network import analysis as graph
+from workbench.network.html import to_html
+from workbench.store.dossiers import Store
 
 pytestmark = pytest.mark.e2e
 

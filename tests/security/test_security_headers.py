@@ -23,7 +23,8 @@ from starlette.routing import Route
 
 from tests.e2e.conftest import App, start_app
 from tests.graph_dossiers import payload_dossier
-from workbench import graph, graph_render
+from workbench.network import analysis as graph
+from workbench.network import html as graph_render
 from workbench.ui.server import (
     SecurityHeaders,
     content_security_policy,

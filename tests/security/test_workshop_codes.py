@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from workbench.store import Store
-from workbench.workshop import CODE_ALPHABET, Workshop, WorkshopError, Workshops
+from workbench.collab.workshop import CODE_ALPHABET, Workshop, WorkshopError, Workshops
+from workbench.store.dossiers import Store
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from workbench.demo.digibasics import digibasics
 from workbench.demo.halle import halle_pepingen_gooik
 from workbench.demo.synthetic import large_dossier
 from workbench.demo.zora import zora_werkt
-from workbench.model import Dossier
+from workbench.dossier.model import Dossier
 
 
 def demo_dossiers() -> list[Dossier]:

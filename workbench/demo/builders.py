@@ -6,7 +6,7 @@ import unicodedata
 from datetime import date
 from decimal import Decimal
 
-from workbench.model import (
+from workbench.dossier.model import (
     Address,
     Budget,
     ContactPerson,

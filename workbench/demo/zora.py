@@ -19,7 +19,7 @@ from workbench.demo.builders import (
     _role,
     _subsidy_flows,
 )
-from workbench.model import (
+from workbench.dossier.model import (
     AccessPoint,
     AccessPointKind,
     CallKind,

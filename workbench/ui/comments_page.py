@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from workbench.steps import STEP_KEYS
+from workbench.dossier.steps import STEP_KEYS
 from workbench.ui.comments import new_thread_form, thread_card
 from workbench.ui.common import PAGES, current_dossier_id, labeller, store, tr
 

@@ -10,11 +10,11 @@ from typing import Any
 
 import streamlit as st
 
-from workbench.accounts import Accounts, User
-from workbench.db import database_path
+from workbench.access.accounts import Accounts, User
+from workbench.access.rate_limits import client_key
+from workbench.dossier.steps import STEPS
 from workbench.i18n import DEFAULT_LANGUAGE, LANGUAGES, language, t
-from workbench.rate_limits import client_key
-from workbench.steps import STEPS
+from workbench.store.db import database_path
 from workbench.workspace import Workspace
 
 # A local file: a material-icon favicon would be fetched from Google's servers.

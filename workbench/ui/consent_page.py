@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from workbench.access import Action
-from workbench.consent import ConsentError, ConsentRow, Decision
-from workbench.model import SECTION_KEYS
-from workbench.store import DossierNotFound
+from workbench.access.permissions import Action
+from workbench.collab.consent import ConsentError, ConsentRow, Decision
+from workbench.dossier.model import SECTION_KEYS
+from workbench.store.dossiers import DossierNotFound
 from workbench.ui import faults
 from workbench.ui.common import PAGES, actor, current_dossier_id, labeller, store, tr
 from workbench.ui.consent_view import objections

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from workbench.consent import Consents
-from workbench.store import DossierRecord
+from workbench.collab.consent import Consents
+from workbench.store.dossiers import DossierRecord
 from workbench.ui.common import PAGES, db_path, tr
 
 

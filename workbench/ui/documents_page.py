@@ -6,13 +6,13 @@ from typing import Literal
 
 import streamlit as st
 
-from workbench import documents
-from workbench.access import AccessDenied, Action
-from workbench.consent import consent_matrix
-from workbench.custom_templates import TemplateProblem, variable_paths
-from workbench.document_versions import change_title, describe_causes
+from workbench.access.permissions import AccessDenied, Action
+from workbench.collab.consent import consent_matrix
+from workbench.documents import generate as documents
+from workbench.documents.uploaded.templates import TemplateProblem, variable_paths
+from workbench.documents.versions import change_title, describe_causes
 from workbench.i18n import LANGUAGES, fmt_datetime, t
-from workbench.store import DocumentVersion, DossierNotFound, DossierRecord, StorageFailure
+from workbench.store.dossiers import DocumentVersion, DossierNotFound, DossierRecord, StorageFailure
 from workbench.ui import faults
 from workbench.ui.common import PAGES, actor, current_dossier_id, labeller, lang, store, tr
 from workbench.ui.markup import inert, md

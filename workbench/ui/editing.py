@@ -15,14 +15,14 @@ from typing import Any
 
 import streamlit as st
 
-from workbench import edits, forms, parts
-from workbench.access import AccessDenied
-from workbench.forms import FormSpec
-from workbench.store import DossierRecord, EditConflict, InvalidChange, StorageFailure
+from workbench.access.permissions import AccessDenied
+from workbench.dossier.units import Change
+from workbench.dossier.validation import Problem
+from workbench.guide import edits, forms, parts
+from workbench.guide.forms import FormSpec
+from workbench.store.dossiers import DossierRecord, EditConflict, InvalidChange, StorageFailure
 from workbench.ui import faults
 from workbench.ui.common import actor, lang, store, tr
-from workbench.units import Change
-from workbench.validation import Problem
 
 
 @dataclass(frozen=True)

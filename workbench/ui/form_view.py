@@ -9,12 +9,12 @@ from typing import Any
 
 import streamlit as st
 
-from workbench import edits, forms, labels, parts
-from workbench.access import edit_action
-from workbench.forms import Field, Kind
+from workbench.access.permissions import edit_action
+from workbench.dossier.model import Dossier, GdprRole
+from workbench.guide import edits, forms, labels, parts
+from workbench.guide.forms import Field, Kind
 from workbench.i18n import fmt_datetime, fmt_money, has, t
-from workbench.model import Dossier, GdprRole
-from workbench.store import DossierRecord
+from workbench.store.dossiers import DossierRecord
 from workbench.ui import editing, faults
 from workbench.ui.common import lang, store, tr
 from workbench.ui.editing import FormRef

@@ -5,9 +5,10 @@ from __future__ import annotations
 import networkx as nx
 import streamlit as st
 
-from workbench import graph, graph_render
-from workbench.model import Dossier
-from workbench.store import DossierNotFound
+from workbench.dossier.model import Dossier
+from workbench.network import analysis as graph
+from workbench.network import html as graph_render
+from workbench.store.dossiers import DossierNotFound
 from workbench.ui.common import PAGES, current_dossier_id, lang, store, tr
 from workbench.ui.markup import md
 

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import streamlit as st
 
-from workbench.access import AccessDenied
-from workbench.history import is_gone, revision_line, steps_in
+from workbench.access.permissions import AccessDenied
+from workbench.collab.workshop import note_line
+from workbench.dossier.model import Dossier
+from workbench.dossier.steps import step_of_unit
+from workbench.guide.history import is_gone, revision_line, steps_in
 from workbench.i18n import fmt_datetime, t
-from workbench.model import Dossier
-from workbench.steps import step_of_unit
-from workbench.store import DossierNotFound, EditConflict, InvalidChange
+from workbench.store.dossiers import DossierNotFound, EditConflict, InvalidChange
 from workbench.ui import editing, faults
 from workbench.ui.common import PAGES, actor, current_dossier_id, lang, store, tr
 from workbench.ui.markup import md
-from workbench.workshop import note_line
 
 PAGE_SIZE = 50  # revisions drawn at once: a long history stays quick to show
 

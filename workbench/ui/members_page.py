@@ -6,8 +6,8 @@ from datetime import timedelta
 
 import streamlit as st
 
-from workbench.access import Action, DossierRole
-from workbench.accounts import AccountError, format_code
+from workbench.access.accounts import AccountError, format_code
+from workbench.access.permissions import Action, DossierRole
 from workbench.i18n import fmt_datetime
 from workbench.ui import faults
 from workbench.ui.common import PAGES, current_dossier_id, current_user, labeller, lang, store, tr

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from workbench.collab.workshop import WorkshopError, normalise_code
 from workbench.ui import faults
 from workbench.ui.common import client, tr
 from workbench.ui.markup import bullets
 from workbench.ui.workshop_view import clock, questions, refused, workshops
-from workbench.workshop import WorkshopError, normalise_code
 
 TOKEN = "part_token"  # the participant's token: only in this browser session, never in the address
 

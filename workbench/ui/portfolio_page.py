@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from workbench.reviews import ReviewStatus
+from workbench.collab.reviews import ReviewStatus
 from workbench.ui.common import PAGES, labeller, open_dossier, store, tr
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
+from workbench.guide.progress import Finding, StepState
 from workbench.i18n import has
-from workbench.progress import Finding, StepState
-from workbench.store import DossierNotFound, DossierRecord
+from workbench.store.dossiers import DossierNotFound, DossierRecord
 from workbench.ui.common import PAGES, current_dossier_id, lang, store, tr
 from workbench.ui.markup import inert, md
 

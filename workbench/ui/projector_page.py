@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from workbench.store import DossierNotFound
+from workbench.store.dossiers import DossierNotFound
 from workbench.ui.common import PAGES, current_dossier_id, store, tr
 from workbench.ui.markup import bullets, md
 from workbench.ui.workshop_view import clock, current_workshop, join_url, questions, workshops

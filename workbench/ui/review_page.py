@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from workbench.access import Action
-from workbench.readiness import GROUPS
-from workbench.reviews import Level, ReviewError
-from workbench.steps import STEP_KEYS
+from workbench.access.permissions import Action
+from workbench.collab.readiness import GROUPS
+from workbench.collab.reviews import Level, ReviewError
+from workbench.dossier.steps import STEP_KEYS
 from workbench.ui import faults
 from workbench.ui.comments import review_control
 from workbench.ui.common import PAGES, current_dossier_id, labeller, lang, store, tr

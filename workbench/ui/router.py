@@ -5,12 +5,12 @@ from __future__ import annotations
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
-from workbench.access import AccessDenied, Action
-from workbench.accounts import User
-from workbench.db import StorageFailure
-from workbench.progress import step_states
-from workbench.steps import STEPS
-from workbench.store import DossierNotFound
+from workbench.access.accounts import User
+from workbench.access.permissions import AccessDenied, Action
+from workbench.dossier.steps import STEPS
+from workbench.guide.progress import step_states
+from workbench.store.db import StorageFailure
+from workbench.store.dossiers import DossierNotFound
 from workbench.ui import editing, faults
 from workbench.ui.common import (
     ICON,

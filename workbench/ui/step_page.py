@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import streamlit as st
 
-from workbench import forms, labels, parts
-from workbench.guidance import guidance
-from workbench.model import Model
-from workbench.progress import assess
-from workbench.steps import STEP_KEYS, neighbours
-from workbench.store import DossierNotFound, DossierRecord
+from workbench.dossier.model import Model
+from workbench.dossier.steps import STEP_KEYS, neighbours
+from workbench.dossier.units import KINDS
+from workbench.guide import forms, labels, parts
+from workbench.guide.guidance import guidance
+from workbench.guide.progress import assess
+from workbench.store.dossiers import DossierNotFound, DossierRecord
 from workbench.ui import editing, form_view
 from workbench.ui.comments import section_panel
 from workbench.ui.common import PAGES, current_dossier_id, lang, store, tr
 from workbench.ui.editing import FormRef
 from workbench.ui.markup import bullets, inert, md, strong
 from workbench.ui.progress_view import STATE_ICONS, link_to_step, show_findings, state_label
-from workbench.units import KINDS
 
 SEARCH_FROM = 12  # lists longer than this get a search field
 

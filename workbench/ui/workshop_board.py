@@ -6,14 +6,14 @@ from typing import Any
 
 import streamlit as st
 
+from workbench.collab.workshop import IdeaKind, Workshop, WorkshopError
+from workbench.dossier.units import section_unit
 from workbench.i18n import fmt_datetime
-from workbench.store import DossierRecord, EditConflict, InvalidChange
+from workbench.store.dossiers import DossierRecord, EditConflict, InvalidChange
 from workbench.ui import faults
 from workbench.ui.common import actor, lang, store, tr
 from workbench.ui.markup import md
 from workbench.ui.workshop_view import refused, workshops
-from workbench.units import section_unit
-from workbench.workshop import IdeaKind, Workshop, WorkshopError
 
 PICK = "ws_pick_"  # + idea id: the checkbox that selects an idea
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from workbench.access import Action
+from workbench.access.permissions import Action
+from workbench.collab.workshop import Workshop, WorkshopError
+from workbench.collab.workshop_summary import summarise, summary_docx
+from workbench.dossier.model import SECTION_KEYS
 from workbench.i18n import fmt_datetime
-from workbench.model import SECTION_KEYS
-from workbench.store import DossierNotFound, DossierRecord
+from workbench.store.dossiers import DossierNotFound, DossierRecord
 from workbench.ui import faults, workshop_board
 from workbench.ui.common import PAGES, actor, current_dossier_id, db_path, labeller, lang, store, tr
 from workbench.ui.markup import md
@@ -21,8 +23,6 @@ from workbench.ui.workshop_view import (
     use_workshop,
     workshops,
 )
-from workbench.workshop import Workshop, WorkshopError
-from workbench.workshop_summary import summarise, summary_docx
 
 
 def _start(dossier_id: int) -> None:

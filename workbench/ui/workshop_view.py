@@ -6,11 +6,11 @@ from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
-from workbench.consent import Consents
-from workbench.guidance import guidance
+from workbench.collab.consent import Consents
+from workbench.collab.workshop import Workshop, WorkshopError, Workshops
+from workbench.guide.guidance import guidance
 from workbench.ui.common import db_path, lang
 from workbench.ui.markup import inert
-from workbench.workshop import Workshop, WorkshopError, Workshops
 
 JOIN_PATH = "meedoen"  # url_path of the participant page: /meedoen?join=CODE
 PROJECTOR_PATH = "projector"

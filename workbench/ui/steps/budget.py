@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from workbench.budget import (
+from workbench.guide.budget import (
     CATEGORIES,
     budget_changes_on,
     budget_table,
@@ -14,9 +14,9 @@ from workbench.budget import (
     planning_changes_on,
     role_lines,
 )
+from workbench.guide.progress import assess
 from workbench.i18n import fmt_money
-from workbench.progress import assess
-from workbench.store import DossierRecord
+from workbench.store.dossiers import DossierRecord
 from workbench.ui import step_page, table_editing
 from workbench.ui.comments import section_panel
 from workbench.ui.common import lang, tr

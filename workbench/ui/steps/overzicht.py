@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from workbench.charts import progress_chart
-from workbench.progress import OVERVIEW_STEP, Progress, StepState, assess
-from workbench.steps import STEP_KEYS
+from workbench.dossier.steps import STEP_KEYS
+from workbench.guide.charts import progress_chart
+from workbench.guide.progress import OVERVIEW_STEP, Progress, StepState, assess
 from workbench.ui import step_page
 from workbench.ui.comments import open_threads_summary
 from workbench.ui.common import lang, tr

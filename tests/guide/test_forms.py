@@ -1,0 +1,144 @@
+"""Forms as data: every model field has a widget, and widget values round-trip to models."""
+
+from __future__ import annotations
+
+import typing
+from decimal import Decimal
+
+import pytest
+
+from workbench.demo import demo_dossiers, large_dossier
+from workbench.dossier import model as m
+from workbench.dossier.model import Dossier, Model
+from workbench.guide import forms, parts
+from workbench.guide.forms import Kind
+
+DEMOS = {d.identity.name: d for d in [*demo_dossiers(), large_dossier(partners=40)]}
+
+
+def _leaf_fields(cls: type[Model], prefix: str = "") -> list[tuple[type[Model], str]]:
+    """List (model, dotted path) of every field, descending into nested models (not lists)."""
+    found = []
+    for name, info in cls.model_fields.items():
+        ann = info.annotation
+        if isinstance(ann, type) and issubclass(ann, Model):
+            found += _leaf_fields(ann, f"{prefix}{name}.")
+        else:
+            found.append((cls, f"{prefix}{name}"))
+    return found
+
+
+def _list_item_models(cls: type[Model]) -> dict[str, type[Model]]:
+    out = {}
+    for name, info in cls.model_fields.items():
+        if typing.get_origin(info.annotation) is list:
+            inner = typing.get_args(info.annotation)[0]
+            if isinstance(inner, type) and issubclass(inner, Model):
+                out[name] = inner
+    return out
+
+
+def test_every_field_of_the_dossier_model_is_edited_by_some_form() -> None:
+    """Walk the dossier model: every field is a form field, a list with its own item form, or documented."""
+    edited = {(spec.model, f.path) for spec in forms.ALL_FORMS for f in spec.fields}
+    item_forms = {
+        (spec.unit_kind, spec.section, spec.items): spec.model for spec in forms.ALL_FORMS if spec.items
+    }
+    missing: list[str] = []
+
+    def visit(unit_kind: str, section: str, cls: type[Model]) -> None:
+        for owner, path in _leaf_fields(cls):
+            name = path.rsplit(".", 1)[-1]
+            if (cls, path) in edited or f"{owner.__name__}.{name}" in forms.NOT_EDITED:
+                continue
+            inner = _list_item_models(owner).get(name)
+            if inner is not None and item_forms.get((unit_kind, section, path)) is inner:
+                visit(unit_kind, section, inner)  # edited item by item through its own form
+                continue
+            missing.append(f"{cls.__name__}.{path}")
+
+    for kind, spec in forms.KINDS.items():
+        if kind == "planning":  # the Budget en planning page edits it with its own tables
+            assert {f"Planning.{name}" for name in m.Planning.model_fields} == set(forms.EDITED_ELSEWHERE)
+            continue
+        if kind == "section":
+            for section, section_model in m.SECTION_MODELS.items():
+                visit(kind, section, section_model)
+            continue
+        annotation = m.Dossier.model_fields[spec.field].annotation
+        unit_model = typing.get_args(annotation)[0] if spec.key_field else annotation
+        visit(kind, "", unit_model)
+    assert missing == []
+    # Units and the dossier itself: nothing else lives in a dossier.
+    assert set(m.Dossier.model_fields) - {k.field for k in forms.KINDS.values()} == {"schema_version"}
+    assert set(m.Strategy.model_fields) == set(m.SECTION_KEYS)
+
+
+def test_processing_roles_are_edited_as_partners_per_gdpr_role() -> None:
+    (roles,) = [f for f in forms.PROCESSING.fields if f.path == "roles"]
+    assert roles.kind is Kind.GDPR_ROLES
+    assert roles.widget_names() == ("roles:controller", "roles:processor", "roles:joint_controller")
+
+
+@pytest.mark.parametrize("name", sorted(DEMOS))
+def test_widget_values_round_trip_every_part_of_the_demo_dossiers(name: str) -> None:
+    dossier = DEMOS[name]
+    checked = 0
+    for spec in forms.ALL_FORMS:
+        for item in _items(dossier, spec):
+            obj = parts.part(dossier, spec, item)
+            assert obj is not None
+            values = forms.to_widgets(spec, obj)
+            rebuilt = spec.model.model_validate(forms.apply_values(spec, obj.model_dump(mode="json"), values))
+            assert rebuilt.model_dump(mode="json") == obj.model_dump(mode="json") or spec is forms.PROCESSING
+            assert forms.snapshot(spec, rebuilt) == forms.snapshot(spec, obj)
+            checked += 1
+    assert checked > 20
+
+
+def _items(dossier: Dossier, spec: forms.FormSpec) -> list[str]:
+    if spec.items:
+        holder = parts.unit_model(dossier, spec.unit())
+        return [x.id for x in getattr(holder, spec.items)]
+    if spec.is_list:
+        return [u.key for u, _ in parts.units(dossier) if u.kind == spec.unit_kind]
+    return [""]
+
+
+def test_new_items_start_from_the_model_defaults() -> None:
+    values = forms.to_widgets(forms.DEVICE, None)
+    assert values == {
+        "device_type": "",
+        "source": "",
+        "collected": 0,
+        "refurbished": 0,
+        "lent": 0,
+        "end_of_life": "",
+    }
+    assert forms.to_widgets(forms.INDICATOR, None)["type"] == "output"
+    assert forms.to_widgets(forms.PARTNER, None)["representative.mandate.decision_date"] is None
+
+
+def test_widget_values_become_model_input() -> None:
+    values = forms.to_widgets(forms.ROLE, None) | {
+        "partner_id": "stad",
+        "role": "trainer",
+        "objectives": ["vaardigheden"],
+        "budget.loonkosten": 1234.5,
+        "budget.werkingskosten": None,
+    }
+    data = forms.apply_values(forms.ROLE, {"id": "r9"}, values)
+    role = m.RoleAssignment.model_validate(data)
+    assert role.budget.loonkosten == Decimal("1234.50")
+    assert role.budget.werkingskosten == Decimal(0)  # emptied: back to the default
+    identity = forms.apply_values(
+        forms.IDENTITY,
+        {},
+        forms.to_widgets(forms.IDENTITY, None)
+        | {"name": "X", "call": "voortraject", "werkingsgebied": " Mortsel \n\nEdegem\n"},
+    )
+    assert identity["werkingsgebied"] == ["Mortsel", "Edegem"]
+    partner = forms.apply_values(
+        forms.PARTNER, {"id": "p"}, forms.to_widgets(forms.PARTNER, None) | {"name": "P"}
+    )
+    assert m.Partner.model_validate(partner).enterprise_number is None

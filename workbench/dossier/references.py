@@ -1,0 +1,91 @@
+"""Reference integrity of a dossier: unique ids, and every reference pointing at something."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from workbench.dossier.model import Dossier
+
+
+def dangling_references(dossier: Dossier) -> list[tuple[tuple[Any, ...], str, str]]:
+    """List (location, kind, value) for every duplicate id or reference to nothing."""
+    found: list[tuple[tuple[Any, ...], str, str]] = []
+    partners = {p.id for p in dossier.partners}
+
+    def unique(items: list[Any], field: str) -> set[str]:
+        seen: set[str] = set()
+        for i, item in enumerate(items):
+            if item.id in seen:
+                found.append(((field, i, "id"), "duplicate", item.id))
+            seen.add(item.id)
+        return seen
+
+    def check(loc: tuple[Any, ...], value: str | None, known: set[str], kind: str) -> None:
+        if value is not None and value not in known:
+            found.append((loc, kind, value))
+
+    unique(dossier.partners, "partners")
+    for field in ("roles", "flows", "access_points", "processing"):
+        unique(getattr(dossier, field), field)
+    roles = set(dossier.role_keys())
+    for i, r in enumerate(dossier.roles):
+        check(("roles", i, "partner_id"), r.partner_id, partners, "partner")
+        check(("roles", i, "role"), r.role, roles, "role")
+    for i, f in enumerate(dossier.flows):
+        check(("flows", i, "source_partner_id"), f.source_partner_id, partners, "partner")
+        check(("flows", i, "target_partner_id"), f.target_partner_id, partners, "partner")
+    for i, a in enumerate(dossier.access_points):
+        check(("access_points", i, "host_partner_id"), a.host_partner_id, partners, "partner")
+    sg = dossier.governance.stuurgroep
+    for j, pid in enumerate(sg.member_partner_ids):
+        check(("governance", "stuurgroep", "member_partner_ids", j), pid, partners, "partner")
+    check(("governance", "stuurgroep", "chair_partner_id"), sg.chair_partner_id, partners, "partner")
+    for i, w in enumerate(dossier.governance.werkgroepen):
+        for j, pid in enumerate(w.member_partner_ids):
+            loc = ("governance", "werkgroepen", i, "member_partner_ids", j)
+            check(loc, pid, partners, "partner")
+    s = dossier.strategy
+    groups = {g.id for g in s.doelgroep.target_groups}
+    for i, c in enumerate(s.outreach.channels):
+        for j, pid in enumerate(c.toeleider_partner_ids):
+            check(
+                ("strategy", "outreach", "channels", i, "toeleider_partner_ids", j), pid, partners, "partner"
+            )
+        for j, gid in enumerate(c.target_group_ids):
+            check(("strategy", "outreach", "channels", i, "target_group_ids", j), gid, groups, "target_group")
+    for i, act in enumerate(s.sociale_economie.activities):
+        check(
+            ("strategy", "sociale_economie", "activities", i, "partner_id"),
+            act.partner_id,
+            partners,
+            "partner",
+        )
+    check(
+        ("strategy", "circulariteit", "responsible_partner_id"),
+        s.circulariteit.responsible_partner_id,
+        partners,
+        "partner",
+    )
+    for i, measure in enumerate(s.connectiviteit.measures):
+        check(
+            ("strategy", "connectiviteit", "measures", i, "partner_id"),
+            measure.partner_id,
+            partners,
+            "partner",
+        )
+    for i, ind in enumerate(s.impactmeting.indicators):
+        check(
+            ("strategy", "impactmeting", "indicators", i, "owner_partner_id"),
+            ind.owner_partner_id,
+            partners,
+            "partner",
+        )
+    for i, p in enumerate(dossier.processing):
+        for j, pr in enumerate(p.roles):
+            check(("processing", i, "roles", j, "partner_id"), pr.partner_id, partners, "partner")
+    for i, milestone in enumerate(dossier.planning.milestones):
+        check(
+            ("planning", "milestones", i, "owner_partner_id"), milestone.owner_partner_id, partners, "partner"
+        )
+    return found

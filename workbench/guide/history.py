@@ -1,0 +1,46 @@
+"""The history in the user's words: which step and which item each revision changed."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from workbench.dossier.model import Dossier
+from workbench.dossier.records import Revision
+from workbench.dossier.steps import STEP_KEYS, step_of_unit
+from workbench.guide.labels import unit_title
+from workbench.guide.parts import unit_model
+from workbench.i18n import has, t
+
+
+class RevisionLine(NamedTuple):
+    step: str  # the step where the changed part is edited
+    title: str  # 'Partners › STW vzw', 'Doelgroep'
+    changed: str  # 'gewijzigd: Naam, Noden' (empty unless an update)
+
+
+def revision_line(rev: Revision, dossier: Dossier, lang: str, before: Dossier | None = None) -> RevisionLine:
+    """Describe one revision: the step, the part, what changed.
+
+    The part is named as it is now; a part that is gone is named as it was in `before` (the
+    dossier just before the revision), so a deleted role still reads 'Toeleider · Vzw X'.
+    """
+    step = step_of_unit(rev.unit.kind, rev.unit.key)
+    exists = unit_model(dossier, rev.unit) is not None
+    named_in = dossier if exists or before is None else before
+    title = unit_title(rev.unit, named_in, lang, fallback=rev.label)
+    fields = [t(f"field.{f}", lang) if has(f"field.{f}", lang) else f for f in rev.changed[:6]]
+    changed = (
+        t("history.changed", lang, fields=", ".join(fields)) if fields and rev.action == "update" else ""
+    )
+    return RevisionLine(step, title, changed)
+
+
+def is_gone(rev: Revision, dossier: Dossier) -> bool:
+    """Tell whether a revision's part no longer exists (to name it from an earlier state)."""
+    return unit_model(dossier, rev.unit) is None
+
+
+def steps_in(revisions: list[Revision]) -> list[str]:
+    """Return the steps that occur in a list of revisions, in the order of the guided path."""
+    seen = {step_of_unit(r.unit.kind, r.unit.key) for r in revisions}
+    return [k for k in STEP_KEYS if k in seen]
