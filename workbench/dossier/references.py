@@ -2,18 +2,38 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from workbench.dossier.model import Dossier
+from collections.abc import Sequence
+from typing import Any, Protocol
 
 
-def dangling_references(dossier: Dossier) -> list[tuple[tuple[Any, ...], str, str]]:
+class Referencing(Protocol):
+    """What the check reads of a dossier: the model's Dossier, which calls it from its own validator."""
+
+    @property
+    def partners(self) -> Sequence[Any]: ...
+    @property
+    def roles(self) -> Sequence[Any]: ...
+    @property
+    def flows(self) -> Sequence[Any]: ...
+    @property
+    def access_points(self) -> Sequence[Any]: ...
+    @property
+    def processing(self) -> Sequence[Any]: ...
+    @property
+    def governance(self) -> Any: ...
+    @property
+    def strategy(self) -> Any: ...
+    @property
+    def planning(self) -> Any: ...
+    def role_keys(self) -> Sequence[str]: ...
+
+
+def dangling_references(dossier: Referencing) -> list[tuple[tuple[Any, ...], str, str]]:
     """List (location, kind, value) for every duplicate id or reference to nothing."""
     found: list[tuple[tuple[Any, ...], str, str]] = []
     partners = {p.id for p in dossier.partners}
 
-    def unique(items: list[Any], field: str) -> set[str]:
+    def unique(items: Sequence[Any], field: str) -> set[str]:
         seen: set[str] = set()
         for i, item in enumerate(items):
             if item.id in seen:

@@ -9,11 +9,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from sqlite_utils import Database, Migrations
+from sqlite_utils import Database
+
+from workbench.store.migrations import migrations
 
 DEFAULT_DB = "workbench.db"
 PRIVATE = 0o600  # password hashes and contact data: owner only, whatever the umask says
-migrations = Migrations("workbench")
 log = logging.getLogger(__name__)
 
 
@@ -69,8 +70,6 @@ def database_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
 
 def prepare(path: Path) -> None:
     """Switch the file to WAL once, bring its schema up to date, make its files owner-only."""
-    import workbench.store.migrations  # noqa: F401 - registers the migrations
-
     # The database first: SQLite gives new WAL and SHM files the mode of the database file.
     make_private(path)
     with connect(path) as db:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from sqlite_utils import Database, Migrations
 
-from workbench.store.db import migrations
+# The registry the connections module applies; the migrations below register themselves in it.
+migrations = Migrations("workbench")
 
 
 @migrations()
