@@ -14,7 +14,7 @@ from docx import Document
 
 from workbench.access.accounts import Accounts
 from workbench.access.permissions import AccessDenied, DossierRole
-from workbench.collab.consent import ConsentError, Consents, Decision, consent_matrix
+from workbench.collab.consent import ConsentError, Consents, consent_matrix
 from workbench.collab.workshop import (
     CODE_ALPHABET,
     CODE_LENGTH,
@@ -26,6 +26,7 @@ from workbench.collab.workshop import (
 )
 from workbench.collab.workshop_summary import summarise, summary_docx
 from workbench.dossier.model import DossierStatus, TargetGroup
+from workbench.dossier.records import Decision
 from workbench.dossier.units import Change, identity_unit, section_unit
 from workbench.store.dossiers import EditConflict, ReadyWhileObjecting, Store
 from workbench.workspace import Workspace

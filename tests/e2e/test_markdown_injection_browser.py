@@ -19,13 +19,14 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from tests.e2e.conftest import App, Offline, start_app, wait_for_app
 from workbench.access.accounts import Accounts
 from workbench.access.permissions import DossierRole
-from workbench.collab.consent import Consents, Decision
+from workbench.collab.consent import Consents
 from workbench.collab.readiness import rubric
 from workbench.collab.reviews import Anchor, Level, ReviewStatus
 from workbench.collab.workshop import Workshops
 from workbench.demo import demo_dossiers
 from workbench.documents import generate as documents
 from workbench.dossier.model import Dossier
+from workbench.dossier.records import Decision
 from workbench.ui.common import PAGES
 from workbench.workspace import Workspace
 

@@ -8,15 +8,13 @@ sets it back to "in_review", so that rule also holds afterwards.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from enum import StrEnum
 from pathlib import Path
 
 from workbench.collab.workshop import Dossiers, WorkshopError, authorise, who
 from workbench.dossier.fields import clean_text
 from workbench.dossier.model import SECTION_KEYS, Dossier, DossierStatus
-from workbench.dossier.records import EditConflict
+from workbench.dossier.records import Consent, ConsentRow, Decision, EditConflict
 from workbench.dossier.units import Change, identity_unit
 from workbench.store import workshops as sql
 from workbench.store.db import connect, prepare, write
@@ -24,38 +22,8 @@ from workbench.store.db import connect, prepare, write
 REASON_MAX = 1000
 
 
-class Decision(StrEnum):
-    AGREE = "agree"
-    ABSTAIN = "abstain"
-    OBJECT = "object"
-
-
 class ConsentError(WorkshopError):
     """A refused consent (unknown partner or section, an objection without reason)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Consent:
-    section: str
-    partner_id: str
-    decision: Decision
-    reason: str
-    by: str
-    at: datetime
-    workshop_id: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class ConsentRow:
-    """One partner's latest word on every section (None: nothing recorded yet)."""
-
-    partner_id: str
-    partner_name: str
-    cells: dict[str, Consent | None]
-
-    @property
-    def objections(self) -> list[Consent]:
-        return [c for c in self.cells.values() if c is not None and c.decision == Decision.OBJECT]
 
 
 class Consents:

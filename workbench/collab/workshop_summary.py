@@ -11,9 +11,9 @@ from docx import Document
 from docx.enum.text import WD_BREAK
 from docx.shared import Cm, Pt
 
-from workbench.collab.consent import Consent, Consents
+from workbench.collab.consent import Consents
 from workbench.collab.workshop import Idea, Workshop, Workshops
-from workbench.dossier.records import Revision
+from workbench.dossier.records import Consent, Revision
 from workbench.dossier.units import UnitRef
 from workbench.i18n import fmt_datetime, t
 from workbench.store.dossiers import Store

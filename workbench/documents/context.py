@@ -11,16 +11,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from workbench.documents import annexes, obligations
 from workbench.documents.builder import DASH, Builder, Gaps
 from workbench.documents.strategy import consent_matrix, strategy_sections
 from workbench.dossier.calls import CallProfile, call_profile
 from workbench.dossier.model import CallKind, Dossier, Objective, Partner
-
-if TYPE_CHECKING:
-    from workbench.collab.consent import ConsentRow
+from workbench.dossier.records import ConsentRow
 
 # The 23 clauses of the samenwerkingsovereenkomst (DOMAIN section 4), in article order.
 CLAUSES: tuple[str, ...] = (

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from docx.enum.text import WD_COLOR_INDEX
 from docx.oxml.ns import qn
@@ -30,10 +30,8 @@ from markupsafe import Markup, escape
 from workbench.documents.context import ANNEXES, CLAUSES, build, context
 from workbench.documents.versions import CLAUSE_SOURCES, ClauseChange, clauses, compare_versions, diff_clauses
 from workbench.dossier.model import SECTION_KEYS, Dossier, clean_text, needs_cleaning
+from workbench.dossier.records import ConsentRow
 from workbench.i18n import language, t
-
-if TYPE_CHECKING:
-    from workbench.collab.consent import ConsentRow
 
 __all__ = [
     "ANNEXES",

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from workbench.documents.builder import DASH, Builder
 from workbench.dossier.calls import CallProfile
 from workbench.dossier.model import SECTION_KEYS
-
-if TYPE_CHECKING:
-    from workbench.collab.consent import ConsentRow
+from workbench.dossier.records import ConsentRow
 
 
 def indicator_rows(b: Builder, place: str) -> list[dict[str, str]]:

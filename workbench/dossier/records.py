@@ -1,9 +1,10 @@
-"""What the store hands out and the refusals it gives: plain records, named errors."""
+"""What the store hands out and the refusals it gives: records (dossiers, documents, consent), errors."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 
 from workbench.dossier.model import Dossier
@@ -118,3 +119,36 @@ class DocumentVersion:
     sha256: str
     by: str
     at: datetime
+
+
+# ---------------------------------------------------------------- consent
+
+
+class Decision(StrEnum):
+    AGREE = "agree"
+    ABSTAIN = "abstain"
+    OBJECT = "object"
+
+
+@dataclass(frozen=True, slots=True)
+class Consent:
+    section: str
+    partner_id: str
+    decision: Decision
+    reason: str
+    by: str
+    at: datetime
+    workshop_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ConsentRow:
+    """One partner's latest word on every section (None: nothing recorded yet)."""
+
+    partner_id: str
+    partner_name: str
+    cells: dict[str, Consent | None]
+
+    @property
+    def objections(self) -> list[Consent]:
+        return [c for c in self.cells.values() if c is not None and c.decision == Decision.OBJECT]

@@ -5,8 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from workbench.access.permissions import Action
-from workbench.collab.consent import ConsentError, ConsentRow, Decision
+from workbench.collab.consent import ConsentError
 from workbench.dossier.model import SECTION_KEYS
+from workbench.dossier.records import ConsentRow, Decision
 from workbench.store.dossiers import DossierNotFound
 from workbench.ui import faults
 from workbench.ui.common import PAGES, actor, current_dossier_id, labeller, store, tr
