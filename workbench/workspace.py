@@ -35,6 +35,7 @@ from workbench.access.permissions import (
     allowed,
     edit_action,
 )
+from workbench.collab.consent import consent_matrix
 from workbench.collab.readiness import (
     ReadinessReport,
     build_report,
@@ -130,6 +131,10 @@ class Workspace:
     def by(self) -> str:
         """Return the name recorded for this person's changes."""
         return self.user.label if self.user else self._open_name
+
+    def author(self, given: str = "") -> str:
+        """Return the name a change is recorded under: always this person's, whatever name is given."""
+        return self.by
 
     @property
     def who(self) -> str:
@@ -291,8 +296,6 @@ class Workspace:
         Generating is an export; with an uploaded template it also needs UPLOAD_TEMPLATE, checked
         before anything is rendered.
         """
-        from workbench.collab.consent import consent_matrix  # consent -> workshop -> workspace: a cycle
-
         if template is not None:  # first: the refusal names what was tried
             self.require(Action.UPLOAD_TEMPLATE, dossier_id)
         self.require(Action.EXPORT, dossier_id)

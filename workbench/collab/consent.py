@@ -11,7 +11,8 @@ import os
 from datetime import UTC, datetime
 from pathlib import Path
 
-from workbench.collab.workshop import Dossiers, WorkshopError, authorise, who
+from workbench.collab.acting import Dossiers, authorise, who
+from workbench.collab.workshop import WorkshopError
 from workbench.dossier.fields import clean_text
 from workbench.dossier.model import SECTION_KEYS, Dossier, DossierStatus
 from workbench.dossier.records import Consent, ConsentRow, Decision, EditConflict

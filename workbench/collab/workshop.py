@@ -21,18 +21,17 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
-from workbench.access.permissions import Action
 from workbench.access.rate_limits import LOCAL_CLIENT, JoinLimits, Limiter, Throttled, join_checks
+from workbench.collab.acting import Dossiers, authorise, who
+from workbench.collab.acting import name as acting_name
 from workbench.dossier.fields import clean_line, clean_text
 from workbench.dossier.model import SECTION_KEYS
-from workbench.dossier.records import DossierRecord
 from workbench.dossier.units import Change, section_unit
 from workbench.i18n import t
 from workbench.store import workshops as sql
 from workbench.store.db import connect, prepare, write
-from workbench.workspace import Workspace
 
 # No 0/O, 1/I/L: a code read from a projector across a room must not be misread.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -79,24 +78,6 @@ class Status(StrEnum):
 class IdeaKind(StrEnum):
     IDEA = "idea"  # from a participant
     FORMULATION = "formulation"  # an alternative wording of the section, from the facilitator
-
-
-class Dossiers(Protocol):
-    """What a workshop needs of the dossier store: a Store, or a person's Workspace.
-
-    A Workspace checks every call and records changes under the name of whoever is logged in.
-    """
-
-    def load(self, dossier_id: int) -> DossierRecord: ...
-
-    def apply(
-        self,
-        dossier_id: int,
-        changes: list[Change],
-        by: str,
-        action: str = "",
-        note: dict[str, Any] | None = None,
-    ) -> int: ...
 
 
 # ---------------------------------------------------------------- records
@@ -355,7 +336,7 @@ class Workshops:
         code answers exactly like an unknown one: a stranger guessing learns nothing.
         """
         wanted = normalise_code(code)
-        name = _name(name, default="")
+        name = acting_name(name, default="")
         if not name:
             raise WorkshopError("workshop.error.name_empty")
         if len(name) > self.limits.name_max:
@@ -560,21 +541,6 @@ def normalise_code(raw: str) -> str:
 # ---------------------------------------------------------------- internals
 
 
-def authorise(dossiers: Dossiers, dossier_id: int) -> DossierRecord:
-    """Check that the facilitator may edit this dossier's sections (AccessDenied when not); load it.
-
-    A person's Workspace decides; the bare Store (command line, tests, benches) is trusted.
-    """
-    if isinstance(dossiers, Workspace):
-        dossiers.require(Action.EDIT_SECTION, dossier_id)
-    return dossiers.load(dossier_id)
-
-
-def who(dossiers: Dossiers, by: str) -> str:
-    """Return the name to record: the person logged in, else the name given (open workshop mode)."""
-    return _name(dossiers.by if isinstance(dossiers, Workspace) else by)
-
-
 def _new_code(db: Any) -> str:
     while True:  # 31^6 codes: a collision is rare, and the unique index would catch a race
         code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
@@ -640,11 +606,6 @@ def _one(row: dict[str, Any] | None) -> dict[str, Any]:
     if row is None:
         raise WorkshopError("workshop.error.unknown_idea")
     return row
-
-
-def _name(value: str, default: str = "?") -> str:
-    # Names are read aloud and shown big: no doubled spaces, no line breaks.
-    return " ".join(clean_line(value).split())[:200] or default
 
 
 def _hash(token: str) -> str:

@@ -57,6 +57,15 @@ class Store:
         self.path = Path(path)
         prepare(self.path)
 
+    # ------------------------------------------------------------ who acts
+
+    def require(self, action: str, dossier_id: int) -> None:
+        """Allow every action: the bare store trusts its caller (command line, tests, benches)."""
+
+    def author(self, given: str) -> str:
+        """Return the name a change is recorded under: the one given (a Workspace uses its person's)."""
+        return given
+
     def _connect(self) -> AbstractContextManager[Database]:
         return connect(self.path)
 
