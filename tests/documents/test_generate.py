@@ -1,4 +1,4 @@
-"""The Word documents: contract with the templates, exact text, readiness, versions, PDF."""
+"""The Word documents: contract with the templates, exact text, versions, PDF."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from jinja2 import UndefinedError
 
 from tests.document_samples import HOSTILE, bare_dossier, hostile_dossier, rich_dossier
 from workbench.demo import demo_dossiers, large_dossier
+from workbench.documents import checks
 from workbench.documents import generate as documents
 from workbench.documents.context import ANNEXES, CLAUSES
 from workbench.dossier.model import CallKind, Dossier
@@ -52,7 +53,7 @@ def document_text(data: bytes) -> str:
 def headings(kind: str, lang: str) -> list[str]:
     if kind == "agreement":
         return [t(f"clause.{k}", lang) for k in CLAUSES] + [t(f"annex.{k}", lang) for k in ANNEXES]
-    return [c.title for c in documents.readiness(rich_dossier(), lang, "strategy")]
+    return [c.title for c in checks.readiness(rich_dossier(), lang, "strategy")]
 
 
 def render(kind: str, dossier: Dossier, lang: str, **kwargs: object) -> bytes:
@@ -132,36 +133,9 @@ def test_a_budget_over_the_call_cap_is_a_point_to_discuss() -> None:
     dossier.identity.call = CallKind.VOORTRAJECT
     text = document_text(documents.agreement(dossier, "nl"))
     assert "het totaal overschrijdt de maximale subsidie van €\xa015.000,00" in text
-    financiering = documents.readiness(dossier, "nl")[7]
+    financiering = checks.readiness(dossier, "nl")[7]
     assert financiering.key == "financiering"
     assert "€\xa0273.250,00" in financiering.missing[0]
-
-
-# ---------------------------------------------------------------- readiness
-
-
-def test_readiness_lists_per_clause_what_is_missing() -> None:
-    checks = documents.readiness(bare_dossier(), "nl")
-    assert [c.number for c in checks] == list(range(1, 24))
-    by_key = {c.key: c for c in checks}
-    assert "Het ondernemingsnummer van Gemeente Zonder Gegevens ontbreekt." in by_key["partijen"].missing
-    assert "De beslissingsregel van de stuurgroep ontbreekt." in by_key["governance"].missing
-    assert by_key["aansprakelijkheid"].ready
-    assert by_key["partijen"].title == "Partijen"
-
-
-def test_readiness_of_a_complete_dossier_is_all_green() -> None:
-    for kind in KINDS:
-        assert all(check.ready for check in documents.readiness(rich_dossier(), "en", kind))
-
-
-def test_strategy_readiness_names_unwritten_sections() -> None:
-    checks = {c.key: c for c in documents.readiness(bare_dossier(), "en", "strategy")}
-    assert checks["doelgroep"].title == "Target group"
-    assert checks["doelgroep"].missing == (
-        "The section Target group is required for this call and not written yet.",
-        "There are no target groups yet.",
-    )
 
 
 # ---------------------------------------------------------------- exact text

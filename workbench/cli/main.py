@@ -327,6 +327,7 @@ def _write_document(
     db_path: str | None,
 ) -> None:
     from workbench.collab.consent import consent_matrix
+    from workbench.documents import checks
     from workbench.documents import generate as documents
     from workbench.documents.uploaded import templates as custom_templates
 
@@ -356,7 +357,7 @@ def _write_document(
         template=template.name if template else "",
     )
     click.echo(ctx.say("documents.cli.written", path=output, revision=record.revision, version=version.id))
-    for check in documents.readiness(record.dossier, ctx.lang, kind):
+    for check in checks.readiness(record.dossier, ctx.lang, kind):
         if check.missing:
             click.echo(ctx.say("documents.cli.open_points", number=check.number, title=check.title))
             for missing in check.missing:

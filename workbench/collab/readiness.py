@@ -1,7 +1,7 @@
 """The readiness rubric: criteria as data, levels pre-filled from the dossier, coach overrides, .docx.
 
 Pre-filling uses the completeness rules (workbench.progress), the network analysis
-(workbench.graph) and the clause check of the generated agreement (workbench.documents).
+(workbench.graph) and the clause checks of the agreement (workbench.documents.checks).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import docx
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
 from workbench.collab.reviews import Level, RubricScore, SectionReview, Thread
-from workbench.documents import generate as documents
+from workbench.documents import checks
 from workbench.dossier.model import Dossier
 from workbench.dossier.steps import STEP_KEYS
 from workbench.guide import progress
@@ -117,7 +117,7 @@ class _Evidence:
         self.lang = lang
         self.progress = progress.assess(dossier)
         self.graph_findings = graph.analyse(dossier).findings
-        self.clauses = {c.key: c for c in documents.readiness(dossier, lang)}
+        self.clauses = {c.key: c for c in checks.readiness(dossier, lang)}
 
     def step_level(self, step: str) -> Level:
         state = self.progress.states.get(step)

@@ -13,10 +13,9 @@ import signal
 import subprocess
 import tempfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from docx.enum.text import WD_COLOR_INDEX
 from docx.oxml.ns import qn
@@ -27,9 +26,10 @@ from jinja2 import Environment, StrictUndefined
 from lxml import etree
 from markupsafe import Markup, escape
 
-from workbench.documents.context import ANNEXES, CLAUSES, build, context
+from workbench.documents.checks import DocumentKind
+from workbench.documents.context import ANNEXES, CLAUSES, context
 from workbench.documents.versions import CLAUSE_SOURCES, ClauseChange, clauses, compare_versions, diff_clauses
-from workbench.dossier.model import SECTION_KEYS, Dossier, clean_text, needs_cleaning
+from workbench.dossier.model import Dossier, clean_text, needs_cleaning
 from workbench.dossier.records import ConsentRow
 from workbench.i18n import language, t
 
@@ -37,9 +37,7 @@ __all__ = [
     "ANNEXES",
     "CLAUSES",
     "CLAUSE_SOURCES",
-    "STRATEGY_SECTIONS",
     "ClauseChange",
-    "ClauseCheck",
     "PdfError",
     "agreement",
     "clauses",
@@ -50,7 +48,6 @@ __all__ = [
     "generate",
     "network_picture",
     "pdf_unavailable_reason",
-    "readiness",
     "render",
     "strategy",
     "template_bytes",
@@ -58,16 +55,6 @@ __all__ = [
 ]
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "agreement_templates"
-DocumentKind = Literal["agreement", "strategy"]
-STRATEGY_SECTIONS: tuple[str, ...] = (
-    "partnerschap",
-    *SECTION_KEYS,
-    "toegangspunten",
-    "governance",
-    "budget_planning",
-    "netwerk",
-    "instemming",
-)
 IMAGE_WIDTH = Mm(160)
 
 
@@ -237,37 +224,6 @@ def _document(
     return render(
         template_bytes(kind, lang), ctx, lang=lang, images=images, title=document_title(kind, dossier, lang)
     )
-
-
-# ---------------------------------------------------------------- readiness
-
-
-@dataclass(frozen=True)
-class ClauseCheck:
-    """What one clause (or strategy section) still misses before a clean document."""
-
-    number: int
-    key: str
-    title: str
-    missing: tuple[str, ...]
-
-    @property
-    def ready(self) -> bool:
-        return not self.missing
-
-
-def readiness(dossier: Dossier, lang: str, document: DocumentKind = "agreement") -> list[ClauseCheck]:
-    """List per clause (or strategy section) what the dossier leaves open."""
-    _, gaps = build(dossier, lang)
-    if document == "agreement":
-        keys, prefix = CLAUSES, "clause"
-    else:
-        keys, prefix = STRATEGY_SECTIONS, "strategy"
-    checks = []
-    for number, key in enumerate(keys, start=1):
-        label = t(f"section.{key}", lang) if key in SECTION_KEYS else t(f"{prefix}.{key}", lang)
-        checks.append(ClauseCheck(number, key, label, tuple(gaps.by_place.get(key, ()))))
-    return checks
 
 
 # ---------------------------------------------------------------- PDF

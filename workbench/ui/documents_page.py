@@ -8,6 +8,7 @@ import streamlit as st
 
 from workbench.access.permissions import AccessDenied, Action
 from workbench.collab.consent import consent_matrix
+from workbench.documents import checks
 from workbench.documents import generate as documents
 from workbench.documents.uploaded.templates import TemplateProblem, variable_paths
 from workbench.documents.versions import change_title, describe_causes
@@ -28,11 +29,11 @@ def _label(v: DocumentVersion) -> str:
 
 
 def _readiness(record: DossierRecord, kind: Kind) -> None:
-    checks = documents.readiness(record.dossier, lang(), kind)
-    ready = sum(check.ready for check in checks)
+    found = checks.readiness(record.dossier, lang(), kind)
+    ready = sum(check.ready for check in found)
     st.subheader(tr("documents.page.readiness"))
-    st.progress(ready / len(checks), text=md("documents.page.ready_count", ready=ready, total=len(checks)))
-    for check in (c for c in checks if not c.ready):
+    st.progress(ready / len(found), text=md("documents.page.ready_count", ready=ready, total=len(found)))
+    for check in (c for c in found if not c.ready):
         points = tr("documents.page.open_points", count=len(check.missing))
         with st.expander(inert(f"{check.number}. {check.title} · {points}"), icon=":material/edit_note:"):
             st.text("\n".join(f"• {missing}" for missing in check.missing))  # holds user text: no Markdown
