@@ -36,12 +36,7 @@ from workbench.access.permissions import (
     edit_action,
 )
 from workbench.collab.consent import consent_matrix
-from workbench.collab.readiness import (
-    ReadinessReport,
-    build_report,
-    report_docx,
-    rubric,
-)
+from workbench.collab.readiness import ReadinessReport, build_report, report_docx
 from workbench.collab.reviews import (
     Anchor,
     Level,
@@ -52,6 +47,7 @@ from workbench.collab.reviews import (
     Thread,
     ThreadStatus,
 )
+from workbench.collab.rubric import rubric
 from workbench.collab.word_comments import add_comments, word_comments
 from workbench.documents import generate as documents
 from workbench.dossier.model import Dossier, Identity, clean_line

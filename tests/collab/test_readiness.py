@@ -1,4 +1,4 @@
-"""The readiness rubric: 23 clauses plus the call's criteria, pre-filled, overridden, exported."""
+"""The readiness report: every criterion pre-filled from the dossier, overridden by the coach, exported."""
 
 from __future__ import annotations
 
@@ -6,20 +6,10 @@ import io
 
 import docx
 
-from workbench.collab.readiness import AGREEMENT_CLAUSES, build_report, report_docx, rubric
+from workbench.collab.readiness import build_report, report_docx
 from workbench.collab.reviews import Level, ReviewStatus, RubricScore, SectionReview
 from workbench.demo import demo_dossiers
 from workbench.dossier.model import Dossier, Identity
-
-
-def test_rubric_has_the_23_clauses_in_order_and_the_call_criteria() -> None:
-    spec = rubric()
-    assert len(spec.clauses) == AGREEMENT_CLAUSES
-    assert spec.clauses[0] == "partijen" and spec.clauses[-1] == "bijlagen"
-    assert spec.clause_number("governance") == 7
-    strategy = {c.key for c in spec.criterion if c.group == "strategy"}
-    assert {"doelgroep", "outreach", "sociale_economie", "circulariteit", "duurzaamheid"} <= strategy
-    assert {"connectiviteit", "impactmeting"} <= strategy
 
 
 def test_empty_dossier_is_mostly_not_in_place() -> None:
@@ -61,12 +51,6 @@ def test_report_exports_as_docx_with_every_criterion(small_dossier: Dossier) -> 
     assert "Ready to submit?" in text and "Digibank Test" in text
     assert "Article 23. Annexes" in cells and "Article 7. Governance" in cells
     assert "Needs work" in cells and "Te vaag (Cas)" in cells
-
-
-def test_rubric_clauses_are_the_clauses_of_the_generated_agreement() -> None:
-    from workbench.documents.generate import CLAUSES
-
-    assert rubric().clauses == tuple(CLAUSES)
 
 
 def test_prefill_names_what_the_agreement_still_misses(small_dossier: Dossier) -> None:

@@ -20,8 +20,8 @@ from tests.e2e.conftest import App, Offline, start_app, wait_for_app
 from workbench.access.accounts import Accounts
 from workbench.access.permissions import DossierRole
 from workbench.collab.consent import Consents
-from workbench.collab.readiness import rubric
 from workbench.collab.reviews import Anchor, Level, ReviewStatus
+from workbench.collab.rubric import rubric
 from workbench.collab.workshop import Workshops
 from workbench.demo import demo_dossiers
 from workbench.documents import generate as documents

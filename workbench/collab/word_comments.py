@@ -18,8 +18,8 @@ from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-from workbench.collab.readiness import rubric
 from workbench.collab.reviews import Thread
+from workbench.collab.rubric import rubric
 from workbench.dossier.model import clean_text
 
 

@@ -6,8 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from workbench.access.permissions import Action
-from workbench.collab.readiness import GROUPS
 from workbench.collab.reviews import Level, ReviewError
+from workbench.collab.rubric import GROUPS
 from workbench.dossier.steps import STEP_KEYS
 from workbench.ui import faults
 from workbench.ui.comments import review_control
