@@ -8,10 +8,13 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from docx.shared import Mm
+
 from workbench.dossier.model import Dossier, Objective, RoleAssignment
 from workbench.i18n import fmt_date, fmt_money, fmt_number, language, t
 
 DASH = "–"
+IMAGE_WIDTH = Mm(160)  # the network picture, in our templates and in uploaded ones
 
 
 class Gaps:

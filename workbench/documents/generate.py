@@ -19,13 +19,13 @@ from typing import Any
 
 from docx.enum.text import WD_COLOR_INDEX
 from docx.oxml.ns import qn
-from docx.shared import Mm
 from docx.text.run import Run
 from docxtpl import DocxTemplate, InlineImage
 from jinja2 import Environment, StrictUndefined
 from lxml import etree
 from markupsafe import Markup, escape
 
+from workbench.documents.builder import IMAGE_WIDTH
 from workbench.documents.checks import DocumentKind
 from workbench.documents.context import ANNEXES, CLAUSES, context
 from workbench.documents.versions import CLAUSE_SOURCES, ClauseChange, clauses, compare_versions, diff_clauses
@@ -55,7 +55,6 @@ __all__ = [
 ]
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "agreement_templates"
-IMAGE_WIDTH = Mm(160)
 
 
 # ---------------------------------------------------------------- rendering

@@ -27,7 +27,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from workbench.documents.generate import IMAGE_WIDTH
+from workbench.documents.builder import IMAGE_WIDTH
 from workbench.documents.uploaded.pictures import new_marker, place_pictures
 from workbench.documents.uploaded.sandbox import ensure_plain
 from workbench.i18n import t
