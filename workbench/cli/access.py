@@ -17,13 +17,13 @@ import click
 
 from workbench.access.accounts import AccountError, Accounts, format_code
 from workbench.access.permissions import DossierRole
-from workbench.cli.main import DB_OPTION, Context, Refusal, _store, friendly, main
+from workbench.cli.common import DB_OPTION, Context, Refusal, friendly, open_store
 from workbench.i18n import fmt_datetime
 from workbench.store.db import database_path
 
 
 def _accounts(ctx: Context, db_path: str | None) -> Accounts:
-    _store(ctx, db_path)  # the same friendly refusal when the file cannot be opened
+    open_store(ctx, db_path)  # the same friendly refusal when the file cannot be opened
     return Accounts(database_path(db_path))
 
 
@@ -56,7 +56,7 @@ def _read_password(ctx: Context) -> str:
     return line.rstrip("\r\n")
 
 
-@main.group()
+@click.group()
 def user() -> None:
     """Accounts: add the first administrator, list accounts, set a password."""
 
@@ -110,7 +110,7 @@ def user_password(ctx: Context, email: str, db_path: str | None) -> None:
     click.echo(ctx.say("cli.user.password_set", email=account.email))
 
 
-@main.group()
+@click.group()
 def member() -> None:
     """Who works on a dossier, and in which role."""
 
@@ -145,12 +145,12 @@ def member_add(ctx: Context, dossier_id: int, email: str, role: str, db_path: st
 @friendly
 def member_list(ctx: Context, dossier_id: int, db_path: str | None) -> None:
     """List a dossier's members, one per line: email<TAB>role."""
-    _store(ctx, db_path).load(dossier_id)
+    open_store(ctx, db_path).load(dossier_id)
     for membership in _accounts(ctx, db_path).members(dossier_id):
         click.echo(f"{membership.email}\t{membership.role.value}")
 
 
-@main.command()
+@click.command()
 @click.argument("dossier_id", type=int)
 @click.option("--role", type=ROLE_CHOICE, required=True, help="Role the invited person gets.")
 @click.option(
