@@ -89,6 +89,25 @@ def graph() -> nx.DiGraph:
     return g
 
 
+def room(module: str) -> str:
+    """Return the room a module lives in: its package directly under workbench/, or itself."""
+    return ".".join(module.split(".")[:2])
+
+
+def rooms(g: nx.DiGraph) -> nx.DiGraph:
+    """Return the imports between rooms (a package counts as one room, a top module as one)."""
+    r = nx.DiGraph()
+    r.add_nodes_from({room(n) for n in g})
+    r.add_edges_from((room(a), room(b)) for a, b in g.edges if room(a) != room(b))
+    return r
+
+
+def floors(g: nx.DiGraph) -> int:
+    """Count the modules on the longest import chain, each cycle counting as one."""
+    condensed = nx.condensation(g)
+    return nx.dag_longest_path_length(condensed) + 1 if condensed.number_of_nodes() else 0
+
+
 def loaded_by(module: str) -> int | None:
     """Count the workbench modules a fresh interpreter holds after importing one module."""
     code = f"import sys, {module}; print(sum(1 for m in sys.modules if m.split('.')[0] == 'workbench'))"
@@ -101,8 +120,8 @@ def loaded_by(module: str) -> int | None:
 def figures(loads: tuple[str, ...]) -> dict[str, object]:
     g = graph()
     cycles = [sorted(c) for c in nx.strongly_connected_components(g) if len(c) > 1]
-    condensed = nx.condensation(g)
-    floors = nx.dag_longest_path_length(condensed) + 1 if condensed.number_of_nodes() else 0
+    between = rooms(g)
+    room_cycles = [sorted(c) for c in nx.strongly_connected_components(between) if len(c) > 1]
     lines = {name: len(path.read_text(encoding="utf-8").splitlines()) for name, path in modules().items()}
     long = {n: c for n, c in sorted(lines.items(), key=lambda i: -i[1]) if c > LONG}
     top = [n for n in g if n.count(".") == 1 and not (PACKAGE / n.split(".")[1]).is_dir()]
@@ -110,11 +129,14 @@ def figures(loads: tuple[str, ...]) -> dict[str, object]:
         "modules": g.number_of_nodes(),
         "modules_directly_in_workbench": len(top),
         "import_edges": g.number_of_edges(),
-        "import_floors": floors,
+        "import_floors": floors(g),
         "import_cycles": len(cycles),
         "simple_cycles": sum(1 for _ in nx.simple_cycles(g)),
         "modules_in_cycles": sum(len(c) for c in cycles),
         "cycles": cycles,
+        "rooms": between.number_of_nodes(),
+        "room_floors": floors(between),
+        "room_cycles": room_cycles,
         "modules_over_400_lines": {n: c for n, c in long.items() if not n.startswith(DATA_MODULES)},
         "demo_data_over_400_lines": {n: c for n, c in long.items() if n.startswith(DATA_MODULES)},
         "workbench_modules_loaded_by": {m: loaded_by(m) for m in loads},
