@@ -28,6 +28,7 @@ from workbench.collab.workshop_summary import summarise, summary_docx
 from workbench.dossier.model import DossierStatus, TargetGroup
 from workbench.dossier.records import Decision
 from workbench.dossier.units import Change, identity_unit, section_unit
+from workbench.refusal import Refusal
 from workbench.store.dossiers import EditConflict, ReadyWhileObjecting, Store
 from workbench.workspace import Workspace
 
@@ -45,7 +46,7 @@ def workshop(workshops: Workshops, store: Store, dossier_id: int) -> Workshop:
 @contextmanager
 def refusal(reason: str) -> Iterator[None]:
     """Expect a workshop or consent refusal with this catalogue key."""
-    with pytest.raises(WorkshopError) as caught:
+    with pytest.raises(Refusal) as caught:
         yield
     assert caught.value.reason == reason
 

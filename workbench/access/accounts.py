@@ -24,8 +24,9 @@ from sqlite_utils import Database
 from workbench.access.permissions import DossierRole
 from workbench.access.rate_limits import LOCAL_CLIENT, Limiter, LoginGuard, LoginLimits, Throttled, rule
 from workbench.dossier.fields import clean_line
+from workbench.dossier.records import DossierNotFound
+from workbench.refusal import Refusal
 from workbench.store.db import connect, prepare, write
-from workbench.store.dossiers import DossierNotFound, StoreError
 
 DEFAULT_LOGIN_LIMITS = LoginLimits()
 # The limit of one email from one client, as numbers (tests and messages use them).
@@ -46,13 +47,8 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 # ---------------------------------------------------------------- errors
 
 
-class AccountError(StoreError):
+class AccountError(Refusal):
     """A refusal about accounts, logins or invitations; `reason` is a catalogue key."""
-
-    def __init__(self, reason: str, **params: Any) -> None:
-        super().__init__(f"{reason} {params}" if params else reason)
-        self.reason = reason
-        self.params = params
 
 
 class LoginFailed(AccountError):

@@ -5,7 +5,8 @@ from __future__ import annotations
 from enum import StrEnum
 from types import MappingProxyType
 
-from workbench.store.dossiers import StoreError
+from workbench.i18n import t
+from workbench.refusal import Refusal
 
 
 class DossierRole(StrEnum):
@@ -76,15 +77,19 @@ def edit_action(unit_kind: str) -> Action:
     return Action.MANAGE_PARTNERS if unit_kind in PARTNER_UNIT_KINDS else Action.EDIT_SECTION
 
 
-class AccessDenied(StoreError):
+class AccessDenied(Refusal):
     """A refused call: names who tried what on which dossier."""
 
     def __init__(self, who: str, action: Action | str, dossier_id: int | None = None) -> None:
+        super().__init__("access.denied", action=str(action))
         where = f" on dossier {dossier_id}" if dossier_id is not None else ""
-        super().__init__(f"{who} may not {action}{where}")
+        self.args = (f"{who} may not {action}{where}",)
         self.who = who
         self.action = str(action)
         self.dossier_id = dossier_id
+
+    def message(self, lang: str) -> str:
+        return t("access.denied", lang, action=t(f"access.action.{self.action}", lang))
 
 
 class LoginRequired(AccessDenied):
@@ -92,3 +97,6 @@ class LoginRequired(AccessDenied):
 
     def __init__(self, action: Action | str, dossier_id: int | None = None) -> None:
         super().__init__("nobody (not logged in)", action, dossier_id)
+
+    def message(self, lang: str) -> str:
+        return t("access.login_required", lang)

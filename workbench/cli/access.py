@@ -8,16 +8,13 @@ argument (arguments end up in shell history and process lists).
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from datetime import timedelta
-from functools import wraps
-from typing import Any
 
 import click
 
-from workbench.access.accounts import AccountError, Accounts, format_code
+from workbench.access.accounts import Accounts, format_code
 from workbench.access.permissions import DossierRole
-from workbench.cli.common import DB_OPTION, Context, Refusal, friendly, open_store
+from workbench.cli.common import DB_OPTION, CommandError, Context, friendly, open_store
 from workbench.i18n import fmt_datetime
 from workbench.store.db import database_path
 
@@ -25,20 +22,6 @@ from workbench.store.db import database_path
 def _accounts(ctx: Context, db_path: str | None) -> Accounts:
     open_store(ctx, db_path)  # the same friendly refusal when the file cannot be opened
     return Accounts(database_path(db_path))
-
-
-def refusing(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn account refusals into one translated line."""
-
-    @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        ctx: Context = click.get_current_context().obj
-        try:
-            return func(*args, **kwargs)
-        except AccountError as exc:
-            raise Refusal(ctx.say(exc.reason, **exc.params)) from exc
-
-    return wrapper
 
 
 def _read_password(ctx: Context) -> str:
@@ -52,7 +35,7 @@ def _read_password(ctx: Context) -> str:
         return str(value)
     line = stdin.readline()
     if not line:
-        raise Refusal(ctx.say("cli.user.password_missing"))
+        raise CommandError(ctx.say("cli.user.password_missing"))
     return line.rstrip("\r\n")
 
 
@@ -71,7 +54,6 @@ def user() -> None:
 @DB_OPTION
 @click.pass_obj
 @friendly
-@refusing
 def user_add(
     ctx: Context, email: str, admin: bool, name: str, no_password: bool, db_path: str | None
 ) -> None:
@@ -99,13 +81,12 @@ def user_list(ctx: Context, db_path: str | None) -> None:
 @DB_OPTION
 @click.pass_obj
 @friendly
-@refusing
 def user_password(ctx: Context, email: str, db_path: str | None) -> None:
     """Set a new password (prompt or stdin); the account's open sessions end."""
     accounts = _accounts(ctx, db_path)
     account = accounts.find_user(email)
     if account is None:
-        raise Refusal(ctx.say("members.no_such_account"))
+        raise CommandError(ctx.say("members.no_such_account"))
     accounts.set_password(account.id, _read_password(ctx))
     click.echo(ctx.say("cli.user.password_set", email=account.email))
 
@@ -125,13 +106,12 @@ ROLE_CHOICE = click.Choice([r.value for r in DossierRole])
 @DB_OPTION
 @click.pass_obj
 @friendly
-@refusing
 def member_add(ctx: Context, dossier_id: int, email: str, role: str, db_path: str | None) -> None:
     """Give an existing account a role in a dossier (or change it)."""
     accounts = _accounts(ctx, db_path)
     account = accounts.find_user(email)
     if account is None:
-        raise Refusal(ctx.say("members.no_such_account"))
+        raise CommandError(ctx.say("members.no_such_account"))
     accounts.set_member(dossier_id, account.id, DossierRole(role), by="cli")
     click.echo(
         ctx.say("cli.member.added", email=account.email, id=dossier_id, role=ctx.say(f"role.dossier.{role}"))
@@ -162,7 +142,6 @@ def member_list(ctx: Context, dossier_id: int, db_path: str | None) -> None:
 @DB_OPTION
 @click.pass_obj
 @friendly
-@refusing
 def invite(ctx: Context, dossier_id: int, role: str, days: int, url: str, db_path: str | None) -> None:
     """Create a one-time invitation code for a dossier; it is shown once."""
     code, invitation = _accounts(ctx, db_path).create_invitation(

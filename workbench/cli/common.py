@@ -11,11 +11,10 @@ from typing import Any
 
 import click
 
-from workbench.dossier.portable import ImportFailed
 from workbench.i18n import t
-from workbench.store.backup import BackupRefused
+from workbench.refusal import Refusal
 from workbench.store.db import StorageFailure, database_path
-from workbench.store.dossiers import DossierNotFound, Store
+from workbench.store.dossiers import Store
 
 DB_OPTION = click.option(
     "--db",
@@ -26,7 +25,7 @@ DB_OPTION = click.option(
 )
 
 
-class Refusal(click.ClickException):
+class CommandError(click.ClickException):
     """A one-line error in the user's language, exit code 1."""
 
     def __init__(self, message: str) -> None:
@@ -60,30 +59,25 @@ def open_store(ctx: Context, db_path: str | None) -> Store:
         return Store(path)
     except StorageFailure as exc:
         reason = ctx.say(f"storage.{exc.reason}")
-        raise Refusal(ctx.say("cli.database_error", path=path, reason=reason)) from exc
+        raise CommandError(ctx.say("cli.database_error", path=path, reason=reason)) from exc
     except (sqlite3.Error, OSError) as exc:
-        raise Refusal(ctx.say("cli.database_error", path=path, reason=exc)) from exc
+        raise CommandError(ctx.say("cli.database_error", path=path, reason=exc)) from exc
 
 
 def friendly(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn the store's and importer's refusals into one-line errors, never a traceback."""
+    """Turn every refusal of the core, and database faults, into one-line errors, never a traceback."""
 
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         ctx: Context = click.get_current_context().obj
         try:
             return func(*args, **kwargs)
-        except DossierNotFound as exc:
-            raise Refusal(ctx.say("cli.unknown_dossier", id=exc.dossier_id)) from exc
-        except ImportFailed as exc:
-            lines = [ctx.say(exc.reason, **exc.params)] + [p.message(ctx.lang) for p in exc.problems]
-            raise Refusal("\n".join(lines)) from exc
-        except BackupRefused as exc:
-            raise Refusal(ctx.say(exc.reason, path=exc.path)) from exc
+        except Refusal as exc:  # an unknown dossier, a file that is no dossier, a taken email, ...
+            raise CommandError(exc.message(ctx.lang)) from exc
         except StorageFailure as exc:
-            raise Refusal(ctx.say("storage.cli", reason=ctx.say(f"storage.{exc.reason}"))) from exc
+            raise CommandError(ctx.say("storage.cli", reason=ctx.say(f"storage.{exc.reason}"))) from exc
         except sqlite3.Error as exc:
-            raise Refusal(str(exc)) from exc
+            raise CommandError(str(exc)) from exc
 
     return wrapper
 
@@ -93,4 +87,4 @@ def write_bytes(ctx: Context, path: Path, data: bytes) -> None:
     try:
         path.write_bytes(data)
     except OSError as exc:
-        raise Refusal(ctx.say("cli.write_error", path=path, reason=exc.strerror)) from exc
+        raise CommandError(ctx.say("cli.write_error", path=path, reason=exc.strerror)) from exc

@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 import click
 
-from workbench.cli.common import DB_OPTION, Context, Refusal, actor, friendly, open_store, write_bytes
+from workbench.cli.common import DB_OPTION, CommandError, Context, actor, friendly, open_store, write_bytes
 from workbench.i18n import LANGUAGES
 
 GRAPH_FORMATS = (".html", ".png", ".svg")
@@ -44,7 +44,9 @@ def graph_command(
 
     suffix = output.suffix.lower()
     if suffix not in GRAPH_FORMATS:
-        raise Refusal(ctx.say("graph.cli.format", suffix=suffix or "-", formats=", ".join(GRAPH_FORMATS)))
+        raise CommandError(
+            ctx.say("graph.cli.format", suffix=suffix or "-", formats=", ".join(GRAPH_FORMATS))
+        )
     dossier = open_store(ctx, db_path).load(dossier_id).dossier
     built = graph.build(dossier, include_access_points=access_points, include_target_groups=target_groups)
     analysis = graph.analyse(dossier, built)
@@ -61,7 +63,7 @@ def graph_command(
         else:
             output.write_text(content, encoding="utf-8")
     except OSError as exc:
-        raise Refusal(ctx.say("cli.write_error", path=output, reason=exc.strerror)) from exc
+        raise CommandError(ctx.say("cli.write_error", path=output, reason=exc.strerror)) from exc
     if findings:
         for finding in analysis.findings:
             click.echo(f"{ctx.say('graph.severity.' + finding.severity)}: {finding.message(ctx.lang)}")
@@ -155,7 +157,7 @@ def _write_document(
             consent=consent_matrix(store.path, dossier_id, record.dossier),
         )
     except custom_templates.TemplateProblem as exc:
-        raise Refusal(exc.message) from exc
+        raise CommandError(exc.message) from exc
     write_bytes(ctx, output, data)
     version = store.save_document(
         dossier_id,
@@ -176,9 +178,9 @@ def _write_document(
         try:
             converted = documents.to_pdf(data)
         except documents.PdfError as exc:
-            raise Refusal(ctx.say("documents.cli.pdf_failed", reason=exc)) from exc
+            raise CommandError(ctx.say("documents.cli.pdf_failed", reason=exc)) from exc
         if converted is None:
-            raise Refusal(documents.pdf_unavailable_reason(ctx.lang) or "")
+            raise CommandError(documents.pdf_unavailable_reason(ctx.lang) or "")
         pdf_path = output.with_suffix(".pdf")
         write_bytes(ctx, pdf_path, converted)
         click.echo(ctx.say("documents.cli.pdf_written", path=pdf_path))

@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from workbench.cli import access, documents
-from workbench.cli.common import DB_OPTION, Context, Refusal, actor, friendly, open_store
+from workbench.cli.common import DB_OPTION, CommandError, Context, actor, friendly, open_store
 from workbench.dossier.portable import (
     SCHEMA_NAME,
     ImportFailed,
@@ -89,7 +89,7 @@ def export_dossier(ctx: Context, dossier_id: int, output: Path, db_path: str | N
     try:
         output.write_text(to_json(record.dossier), encoding="utf-8")
     except OSError as exc:
-        raise Refusal(ctx.say("cli.write_error", path=output, reason=exc.strerror)) from exc
+        raise CommandError(ctx.say("cli.write_error", path=output, reason=exc.strerror)) from exc
     click.echo(ctx.say("cli.exported", id=dossier_id, path=output))
 
 
@@ -181,7 +181,7 @@ def schemas(ctx: Context, check: bool, directory: Path) -> None:
     if check:
         current = path.read_text(encoding="utf-8") if path.exists() else ""
         if current != wanted:
-            raise Refusal(ctx.say("cli.schema_stale", path=path))
+            raise CommandError(ctx.say("cli.schema_stale", path=path))
         click.echo(ctx.say("cli.schema_fresh", path=path))
         return
     directory.mkdir(parents=True, exist_ok=True)

@@ -12,18 +12,18 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from workbench.collab.acting import Dossiers, authorise, who
-from workbench.collab.workshop import WorkshopError
 from workbench.dossier.fields import clean_text
 from workbench.dossier.model import SECTION_KEYS, Dossier, DossierStatus
 from workbench.dossier.records import Consent, ConsentRow, Decision, EditConflict
 from workbench.dossier.units import Change, identity_unit
+from workbench.refusal import Refusal
 from workbench.store import workshops as sql
 from workbench.store.db import connect, prepare, write
 
 REASON_MAX = 1000
 
 
-class ConsentError(WorkshopError):
+class ConsentError(Refusal):
     """A refused consent (unknown partner or section, an objection without reason)."""
 
 

@@ -19,9 +19,10 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sqlite_utils import Database
 
 from workbench.dossier.model import clean_text
+from workbench.dossier.records import DossierNotFound
 from workbench.dossier.steps import STEP_KEYS
+from workbench.refusal import Refusal
 from workbench.store.db import connect, prepare, write
-from workbench.store.dossiers import DossierNotFound, StoreError
 
 MAX_COMMENT_LENGTH = 5_000
 MAX_REASON_LENGTH = 2_000
@@ -52,13 +53,8 @@ class EntryKind(StrEnum):
     REOPENED = "reopened"
 
 
-class ReviewError(StoreError):
+class ReviewError(Refusal):
     """A refused review action; `reason` is a catalogue key."""
-
-    def __init__(self, reason: str, **params: Any) -> None:
-        super().__init__(f"{reason} {params}" if params else reason)
-        self.reason = reason
-        self.params = params
 
 
 class ThreadNotFound(ReviewError):

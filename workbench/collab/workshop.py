@@ -30,6 +30,7 @@ from workbench.dossier.fields import clean_line, clean_text
 from workbench.dossier.model import SECTION_KEYS
 from workbench.dossier.units import Change, section_unit
 from workbench.i18n import t
+from workbench.refusal import Refusal
 from workbench.store import workshops as sql
 from workbench.store.db import connect, prepare, write
 
@@ -57,17 +58,8 @@ class Limits:
     round_max_seconds: int = 3600
 
 
-class WorkshopError(Exception):
+class WorkshopError(Refusal):
     """A refused workshop action; `reason` is a catalogue key, `params` fill it in."""
-
-    def __init__(self, reason: str, **params: Any) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.params = params
-
-    def message(self, lang: str) -> str:
-        """Return the refusal in the user's language."""
-        return t(self.reason, lang, **self.params)
 
 
 class Status(StrEnum):

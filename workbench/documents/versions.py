@@ -16,7 +16,7 @@ from workbench.dossier.units import UnitRef
 from workbench.i18n import fmt_datetime, has, t
 
 if TYPE_CHECKING:
-    from workbench.store.dossiers import Revision
+    from workbench.dossier.records import Revision
 
 # Which editing units (workbench.units) each clause is written from: a changed clause
 # points at the dossier revisions that touched them.

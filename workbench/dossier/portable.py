@@ -10,6 +10,7 @@ from typing import Any
 from workbench.dossier.model import Dossier, clean_text, excerpt, needs_cleaning, was_cleaned
 from workbench.dossier.validation import Loc, Problem, item_names, parse_dossier
 from workbench.i18n import t
+from workbench.refusal import Refusal
 
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
 SCHEMA_NAME = "dossier.schema.json"
@@ -19,14 +20,17 @@ MAX_DEPTH = 32
 MAX_DIGITS = 30
 
 
-class ImportFailed(Exception):
+class ImportFailed(Refusal):
     """A file that cannot become a dossier; `problems` says why, field by field."""
 
     def __init__(self, reason: str, problems: list[Problem] | None = None, **params: Any) -> None:
-        super().__init__(reason)
-        self.reason = reason  # a catalogue key under "import."
-        self.params = params
+        super().__init__(reason, **params)  # reason: a catalogue key under "import."
+        self.args = (reason,)
         self.problems = problems or []
+
+    def message(self, lang: str) -> str:
+        """Return the reason and one line per problem, in the person's language."""
+        return "\n".join([t(self.reason, lang, **self.params), *(p.message(lang) for p in self.problems)])
 
 
 def to_json(dossier: Dossier) -> str:

@@ -10,17 +10,20 @@ from typing import Any
 from workbench.dossier.model import Dossier
 from workbench.dossier.units import UnitRef
 from workbench.dossier.validation import Problem
+from workbench.i18n import fmt_datetime, t
+from workbench.refusal import Refusal
 
 # ---------------------------------------------------------------- errors
 
 
-class StoreError(Exception):
+class StoreError(Refusal):
     """Base of every refusal the store gives."""
 
 
 class DossierNotFound(StoreError):
     def __init__(self, dossier_id: int) -> None:
-        super().__init__(f"no dossier with id {dossier_id}")
+        super().__init__("cli.unknown_dossier", id=dossier_id)
+        self.args = (f"no dossier with id {dossier_id}",)
         self.dossier_id = dossier_id
 
 
@@ -28,19 +31,27 @@ class EditConflict(StoreError):
     """A save based on a stale version: someone else changed the unit first."""
 
     def __init__(self, unit: UnitRef, by: str, at: datetime | None, theirs: dict[str, Any] | None) -> None:
-        super().__init__(f"{unit} was changed by {by} at {at}")
+        super().__init__("edit.conflict", by=by)
+        self.args = (f"{unit} was changed by {by} at {at}",)
         self.unit = unit
         self.by = by
         self.at = at
         self.theirs = theirs  # their current data, None when they deleted it
+
+    def message(self, lang: str) -> str:
+        return t("edit.conflict", lang, by=self.by, at=fmt_datetime(self.at, lang) if self.at else "")
 
 
 class InvalidChange(StoreError):
     """A change that would leave the dossier invalid (e.g. a role of a deleted partner)."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("; ".join(p.message("en") for p in problems))
+        super().__init__("store.invalid_change")
+        self.args = ("; ".join(p.message("en") for p in problems),)
         self.problems = problems
+
+    def message(self, lang: str) -> str:
+        return "\n".join(p.message(lang) for p in self.problems)
 
 
 class ReadyWhileObjecting(InvalidChange):

@@ -13,9 +13,9 @@ from pydantic import ValidationError
 
 from workbench.dossier.calls import call_profile
 from workbench.dossier.model import Budget, CostCategory, Dossier, Milestone, Planning, new_id
+from workbench.dossier.records import DossierRecord, InvalidChange
 from workbench.dossier.units import Change, UnitRef, item_unit
 from workbench.dossier.validation import Problem, from_validation_error
-from workbench.store.dossiers import DossierRecord, InvalidChange
 
 CATEGORIES: tuple[str, ...] = tuple(c.value for c in CostCategory)
 PLANNING_UNIT = UnitRef(kind="planning")

@@ -15,11 +15,11 @@ from typing import Any, Literal
 from pydantic import ValidationError
 
 from workbench.dossier.model import ROLE_CATALOGUE, Model, new_id
+from workbench.dossier.records import DossierRecord
 from workbench.dossier.units import Change
 from workbench.dossier.validation import Problem, from_validation_error
 from workbench.guide.forms import CUSTOM_ROLE, FormSpec, Kind, apply_values, changed_paths, snapshot
 from workbench.guide.parts import Consequence, deletion, part, unit_model
-from workbench.store.dossiers import DossierRecord
 
 
 def custom_role_key(label: str, taken: tuple[str, ...] | set[str]) -> str:

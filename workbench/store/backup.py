@@ -7,16 +7,16 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
+from workbench.refusal import Refusal
 from workbench.store.db import companions, connect, create_private, prepare
-from workbench.store.dossiers import StoreError
 
 
-class BackupRefused(StoreError):
+class BackupRefused(Refusal):
     """A backup or restore that would overwrite a file or read a file that is no database."""
 
     def __init__(self, reason: str, path: Path) -> None:
-        super().__init__(f"{reason}: {path}")
-        self.reason = reason  # catalogue key under "backup."
+        super().__init__(reason, path=path)  # reason: a catalogue key under "backup."
+        self.args = (f"{reason}: {path}",)
         self.path = path
 
 

@@ -318,7 +318,7 @@ class Store:
         with self._write() as db:
             head = _dossier_row(db, dossier_id)
             if not 0 < revision <= head["revision"]:
-                raise StoreError(f"dossier {dossier_id} has no revision {revision}")
+                raise StoreError("store.no_revision", dossier=dossier_id, revision=revision)
             cursor = db.execute(
                 "INSERT INTO documents (dossier_id, revision, kind, lang, template, size, sha256, data,"
                 " by, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -347,7 +347,7 @@ class Store:
                 db.query("SELECT * FROM documents WHERE id = ? AND dossier_id = ?", [document_id, dossier_id])
             )
         if not rows:
-            raise StoreError(f"no document {document_id} in dossier {dossier_id}")
+            raise StoreError("store.no_document", dossier=dossier_id, document=document_id)
         return _document(rows[0]), bytes(rows[0]["data"])
 
     def delete_dossier(self, dossier_id: int) -> None:
@@ -372,7 +372,7 @@ def _revision_row(db: Database, dossier_id: int, revision_id: int) -> dict[str, 
         db.query("SELECT * FROM revisions WHERE id = ? AND dossier_id = ?", [revision_id, dossier_id])
     )
     if not rows:
-        raise StoreError(f"no revision {revision_id} in dossier {dossier_id}")
+        raise StoreError("store.no_revision", dossier=dossier_id, revision=revision_id)
     return rows[0]
 
 

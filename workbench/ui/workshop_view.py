@@ -9,6 +9,7 @@ import streamlit as st
 from workbench.collab.consent import Consents
 from workbench.collab.workshop import Workshop, WorkshopError, Workshops
 from workbench.guide.guidance import guidance
+from workbench.refusal import Refusal
 from workbench.ui.common import db_path, lang
 from workbench.ui.markup import inert
 
@@ -74,6 +75,6 @@ def questions(section: str) -> list[str]:
     return found.questions if found else []
 
 
-def refused(exc: WorkshopError) -> None:
+def refused(exc: Refusal) -> None:
     """Show a refusal in the user's language (our catalogue text with numbers, inert all the same)."""
     st.error(inert(exc.message(lang())), icon=":material/block:")
