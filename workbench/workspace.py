@@ -15,10 +15,11 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from workbench import clock
 from workbench.access.accounts import (
     INVITATION_LIFETIME,
     AccountError,
@@ -397,7 +398,7 @@ class Workspace:
             lang,
             reviews=self.reviews.section_reviews(dossier_id),
             open_threads=tuple(self.reviews.threads(dossier_id, status=ThreadStatus.OPEN)),
-            generated_at=datetime.now(UTC),
+            generated_at=clock.now(),
         )
 
     def set_rubric_level(

@@ -12,7 +12,7 @@ import os
 import re
 import secrets
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -23,10 +23,13 @@ from sqlite_utils import Database
 
 from workbench.access.permissions import DossierRole
 from workbench.access.rate_limits import LOCAL_CLIENT, Limiter, LoginGuard, LoginLimits, Throttled, rule
+from workbench.clock import now as now_
+from workbench.clock import stamp
 from workbench.dossier.fields import clean_line
 from workbench.dossier.records import DossierNotFound
 from workbench.refusal import Refusal
 from workbench.store.db import connect, prepare, write
+from workbench.store.rows import record
 
 DEFAULT_LOGIN_LIMITS = LoginLimits()
 # The limit of one email from one client, as numbers (tests and messages use them).
@@ -126,14 +129,6 @@ class Invitation:
     used_at: datetime | None
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _ts(value: str) -> datetime:
-    return datetime.fromisoformat(value)
-
-
 def _digest(secret: str) -> str:
     return hashlib.sha256(secret.encode("utf-8")).hexdigest()
 
@@ -205,7 +200,7 @@ class Accounts:
             check_password(password)
         hashed = self.hasher.hash(password) if password is not None else None
         with write(self.path) as db:
-            return _insert_user(db, email, name, hashed, admin, now or _now())
+            return _insert_user(db, email, name, hashed, admin, now or now_())
 
     def get_user(self, user_id: int) -> User | None:
         with connect(self.path) as db:
@@ -251,7 +246,7 @@ class Accounts:
         every login limit in atomic transactions first, as a failure, and only then does argon2 run
         (about a second): parallel tabs and processes cannot all pass a check that is still open.
         """
-        now = now or _now()
+        now = now or now_()
         email = normalise_email(email)
         guard = LoginGuard(Limiter(self.path, now), self.limits)
         try:
@@ -288,7 +283,7 @@ class Accounts:
         user = self.find_user(email)
         if user is None or user.disabled:
             raise LoginFailed()
-        return self._open_session(user, now or _now())
+        return self._open_session(user, now or now_())
 
     def _open_session(self, user: User, now: datetime) -> Session:
         with write(self.path) as db:
@@ -303,7 +298,7 @@ class Accounts:
                 db.query(
                     "SELECT users.* FROM sessions JOIN users ON users.id = sessions.user_id"
                     " WHERE sessions.token_hash = ? AND sessions.expires_at > ? AND users.disabled = 0",
-                    [_digest(token), (now or _now()).isoformat()],
+                    [_digest(token), stamp(now or now_())],
                 )
             )
         return _user(rows[0]) if rows else None
@@ -339,7 +334,7 @@ class Accounts:
                 " ORDER BY memberships.role, users.email",
                 [dossier_id],
             )
-            return [_membership(r) for r in rows]
+            return [record(Membership, r) for r in rows]
 
     def set_member(
         self, dossier_id: int, user_id: int, role: DossierRole, by: str, now: datetime | None = None
@@ -348,7 +343,7 @@ class Accounts:
         role = DossierRole(role)
         with write(self.path) as db:
             _require_dossier(db, dossier_id)
-            self._put_member(db, dossier_id, user_id, role, by, now or _now())
+            self._put_member(db, dossier_id, user_id, role, by, now or now_())
 
     def _put_member(
         self, db: Database, dossier_id: int, user_id: int, role: DossierRole, by: str, now: datetime
@@ -369,7 +364,7 @@ class Accounts:
             db.execute(
                 "INSERT INTO memberships (dossier_id, user_id, role, added_at, added_by)"
                 " VALUES (?, ?, ?, ?, ?)",
-                [dossier_id, user_id, role.value, now.isoformat(), by],
+                [dossier_id, user_id, role.value, stamp(now), by],
             )
 
     def remove_member(self, dossier_id: int, user_id: int) -> None:
@@ -397,7 +392,7 @@ class Accounts:
         """Create a one-time code for joining a dossier; the code is returned once, never stored."""
         if not timedelta(0) < valid_for <= MAX_INVITATION_LIFETIME:
             raise AccountError("members.invalid_days", max=MAX_INVITATION_LIFETIME.days)
-        now = now or _now()
+        now = now or now_()
         code = "".join(secrets.choice(_CODE_ALPHABET) for _ in range(_CODE_LENGTH))
         with write(self.path) as db:
             _require_dossier(db, dossier_id)
@@ -409,18 +404,18 @@ class Accounts:
                     dossier_id,
                     DossierRole(role).value,
                     by,
-                    now.isoformat(),
-                    (now + valid_for).isoformat(),
+                    stamp(now),
+                    stamp(now + valid_for),
                 ],
             )
             row = next(iter(db.query("SELECT * FROM invitations WHERE id = ?", [cursor.lastrowid])))
-        return code, _invitation(row)
+        return code, record(Invitation, row)
 
     def invitations(self, dossier_id: int) -> list[Invitation]:
         """List a dossier's invitations, newest first."""
         with connect(self.path) as db:
             rows = db.query("SELECT * FROM invitations WHERE dossier_id = ? ORDER BY id DESC", [dossier_id])
-            return [_invitation(r) for r in rows]
+            return [record(Invitation, r) for r in rows]
 
     def revoke_invitation(self, dossier_id: int, invitation_id: int) -> None:
         with write(self.path) as db:
@@ -432,7 +427,7 @@ class Accounts:
     def check_invitation(self, code: str, now: datetime | None = None) -> Invitation:
         """Return the invitation a code opens, or raise InvitationInvalid."""
         with connect(self.path) as db:
-            return _valid_invitation(db, code, now or _now())
+            return _valid_invitation(db, code, now or now_())
 
     def register_with_invitation(
         self, code: str, email: str, display_name: str, password: str, now: datetime | None = None
@@ -443,7 +438,7 @@ class Accounts:
         transaction: of many people using one code at once, one gets in and nothing is left of
         the others. Only the slow password hash comes before it.
         """
-        now = now or _now()
+        now = now or now_()
         email, name = _account_fields(email, display_name)
         check_password(password)
         self.check_invitation(code, now)  # a cheap refusal before argon2 runs
@@ -457,7 +452,7 @@ class Accounts:
 
     def accept_invitation(self, code: str, user_id: int, now: datetime | None = None) -> Invitation:
         """Use a code once: the person becomes a member with the invitation's role."""
-        now = now or _now()
+        now = now or now_()
         with write(self.path) as db:
             invitation = _valid_invitation(db, code, now)
             self._put_member(db, invitation.dossier_id, user_id, invitation.role, "invitation", now)
@@ -486,7 +481,7 @@ def _insert_user(db: Database, email: str, name: str, hashed: str | None, admin:
     cursor = db.execute(
         "INSERT INTO users (email, display_name, password_hash, is_admin, disabled, created_at)"
         " VALUES (?, ?, ?, ?, 0, ?)",
-        [email, name, hashed, int(admin), now.isoformat()],
+        [email, name, hashed, int(admin), stamp(now)],
     )
     return _user(_user_rows(db, "id = ?", [cursor.lastrowid])[0])
 
@@ -494,10 +489,10 @@ def _insert_user(db: Database, email: str, name: str, hashed: str | None, admin:
 def _insert_session(db: Database, user: User, now: datetime) -> Session:
     token = secrets.token_urlsafe(32)
     expires = now + SESSION_LIFETIME
-    db.execute("DELETE FROM sessions WHERE expires_at <= ?", [now.isoformat()])
+    db.execute("DELETE FROM sessions WHERE expires_at <= ?", [stamp(now)])
     db.execute(
         "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
-        [_digest(token), user.id, now.isoformat(), expires.isoformat()],
+        [_digest(token), user.id, stamp(now), stamp(expires)],
     )
     return Session(token=token, user=user, expires_at=expires)
 
@@ -523,7 +518,7 @@ def _keep_a_coordinator(db: Database, dossier_id: int) -> None:
 def _mark_used(db: Database, invitation: Invitation, user_id: int, now: datetime) -> None:
     cursor = db.execute(
         "UPDATE invitations SET used_by = ?, used_at = ? WHERE id = ? AND used_at IS NULL",
-        [user_id, now.isoformat(), invitation.id],
+        [user_id, stamp(now), invitation.id],
     )
     if cursor.rowcount != 1:  # cannot happen under BEGIN IMMEDIATE; refuse rather than reuse
         raise InvitationInvalid("invite.used")
@@ -533,7 +528,7 @@ def _valid_invitation(db: Database, code: str, now: datetime) -> Invitation:
     rows = list(db.query("SELECT * FROM invitations WHERE code_hash = ?", [_digest(normalise_code(code))]))
     if not rows:
         raise InvitationInvalid("invite.unknown")
-    invitation = _invitation(rows[0])
+    invitation = record(Invitation, rows[0])
     if invitation.used_at is not None:
         raise InvitationInvalid("invite.used")
     if invitation.expires_at <= now:
@@ -542,36 +537,4 @@ def _valid_invitation(db: Database, code: str, now: datetime) -> Invitation:
 
 
 def _user(row: dict[str, Any]) -> User:
-    return User(
-        id=row["id"],
-        email=row["email"],
-        display_name=row["display_name"],
-        is_admin=bool(row["is_admin"]),
-        disabled=bool(row["disabled"]),
-        has_password=bool(row["password_hash"]),
-    )
-
-
-def _membership(row: dict[str, Any]) -> Membership:
-    return Membership(
-        dossier_id=row["dossier_id"],
-        user_id=row["user_id"],
-        email=row["email"],
-        display_name=row["display_name"],
-        role=DossierRole(row["role"]),
-        added_at=_ts(row["added_at"]),
-        added_by=row["added_by"],
-    )
-
-
-def _invitation(row: dict[str, Any]) -> Invitation:
-    return Invitation(
-        id=row["id"],
-        dossier_id=row["dossier_id"],
-        role=DossierRole(row["role"]),
-        created_by=row["created_by"],
-        created_at=_ts(row["created_at"]),
-        expires_at=_ts(row["expires_at"]),
-        used_by=row["used_by"],
-        used_at=_ts(row["used_at"]) if row["used_at"] else None,
-    )
+    return record(User, row, has_password=bool(row["password_hash"]))

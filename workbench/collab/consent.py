@@ -8,9 +8,9 @@ sets it back to "in_review", so that rule also holds afterwards.
 from __future__ import annotations
 
 import os
-from datetime import UTC, datetime
 from pathlib import Path
 
+from workbench import clock
 from workbench.collab.acting import Dossiers, authorise, who
 from workbench.dossier.fields import clean_text
 from workbench.dossier.model import SECTION_KEYS, Dossier, DossierStatus
@@ -19,6 +19,7 @@ from workbench.dossier.units import Change, identity_unit
 from workbench.refusal import Refusal
 from workbench.store import workshops as sql
 from workbench.store.db import connect, prepare, write
+from workbench.store.rows import record
 
 REASON_MAX = 1000
 
@@ -60,7 +61,7 @@ class Consents:
             raise ConsentError("consent.error.reason_required")
         if len(reason) > REASON_MAX:
             raise ConsentError("consent.error.reason_too_long", max=REASON_MAX)
-        now = datetime.now(UTC)
+        now = clock.now()
         by = who(dossiers, by)
         with write(self.path) as db:
             sql.insert_consent(
@@ -73,7 +74,7 @@ class Consents:
                     "reason": reason,
                     "workshop_id": workshop_id,
                     "by": by,
-                    "at": now.isoformat(timespec="microseconds"),
+                    "at": clock.stamp(now),
                 },
             )
         if decision == Decision.OBJECT:
@@ -84,7 +85,7 @@ class Consents:
         """Return the latest word per (section, partner)."""
         with connect(self.path) as db:
             rows = sql.latest_consents(db, dossier_id)
-        return {(r["section"], r["partner_id"]): _consent(r) for r in rows}
+        return {(r["section"], r["partner_id"]): record(Consent, r) for r in rows}
 
     def matrix(self, dossier_id: int, dossier: Dossier) -> list[ConsentRow]:
         """Return partners x sections, in dossier order (partners no longer in it are left out)."""
@@ -131,15 +132,3 @@ def _leave_ready(dossiers: Dossiers, dossier_id: int, section: str, partner_id: 
         except EditConflict:
             continue
         return
-
-
-def _consent(row: dict[str, object]) -> Consent:
-    return Consent(
-        section=str(row["section"]),
-        partner_id=str(row["partner_id"]),
-        decision=Decision(str(row["decision"])),
-        reason=str(row["reason"]),
-        by=str(row["by"]),
-        at=datetime.fromisoformat(str(row["at"])),
-        workshop_id=int(str(row["workshop_id"])) if row["workshop_id"] is not None else None,
-    )

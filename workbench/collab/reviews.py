@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -18,11 +18,13 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sqlite_utils import Database
 
+from workbench.clock import moment, stamp
 from workbench.dossier.model import clean_text
 from workbench.dossier.records import DossierNotFound
 from workbench.dossier.steps import STEP_KEYS
 from workbench.refusal import Refusal
 from workbench.store.db import connect, prepare, write
+from workbench.store.rows import record
 
 MAX_COMMENT_LENGTH = 5_000
 MAX_REASON_LENGTH = 2_000
@@ -138,14 +140,6 @@ class RubricScore:
     at: datetime
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _ts(value: str) -> datetime:
-    return datetime.fromisoformat(value)
-
-
 def _text(value: str, limit: int, *, required: bool) -> str:
     cleaned = clean_text(value).strip()
     if required and not cleaned:
@@ -177,7 +171,7 @@ class Reviews:
     ) -> Thread:
         """Open a thread with its first comment."""
         text = _text(body, MAX_COMMENT_LENGTH, required=True)
-        at = (now or _now()).isoformat()
+        at = stamp(now)
         with write(self.path) as db:
             _require_dossier(db, dossier_id)
             cursor = db.execute(
@@ -210,7 +204,7 @@ class Reviews:
     ) -> Thread:
         """Add a reply; replying does not reopen a resolved thread."""
         text = _text(body, MAX_COMMENT_LENGTH, required=True)
-        at = (now or _now()).isoformat()
+        at = stamp(now)
         with write(self.path) as db:
             _load_thread(db, dossier_id, thread_id)
             _add_entry(db, thread_id, EntryKind.COMMENT, text, author, author_id, at)
@@ -230,7 +224,7 @@ class Reviews:
         """Resolve or reopen a thread, recording who did it and when (a no-op if already so)."""
         status = ThreadStatus(status)
         text = _text(note, MAX_COMMENT_LENGTH, required=False)
-        at = (now or _now()).isoformat()
+        at = stamp(now)
         with write(self.path) as db:
             thread = _load_thread(db, dossier_id, thread_id)
             if thread.status == status:
@@ -305,7 +299,7 @@ class Reviews:
         text = _text(reason, MAX_REASON_LENGTH, required=False)
         if status == ReviewStatus.NEEDS_WORK and not text:
             raise ReviewError("review.reason_required")
-        at = (now or _now()).isoformat()
+        at = stamp(now)
         with write(self.path) as db:
             _require_dossier(db, dossier_id)
             db.execute(
@@ -315,22 +309,13 @@ class Reviews:
                 " reason = excluded.reason, by = excluded.by, at = excluded.at",
                 [dossier_id, anchor.step, status.value, text, by, at],
             )
-        return SectionReview(step=anchor.step, status=status, reason=text, by=by, at=_ts(at))
+        return SectionReview(step=anchor.step, status=status, reason=text, by=by, at=moment(at))
 
     def section_reviews(self, dossier_id: int) -> dict[str, SectionReview]:
         """Return the recorded verdict per step (steps never reviewed are absent)."""
         with connect(self.path) as db:
             rows = db.query("SELECT * FROM section_reviews WHERE dossier_id = ?", [dossier_id])
-            return {
-                r["step"]: SectionReview(
-                    step=r["step"],
-                    status=ReviewStatus(r["status"]),
-                    reason=r["reason"],
-                    by=r["by"],
-                    at=_ts(r["at"]),
-                )
-                for r in rows
-            }
+            return {r["step"]: record(SectionReview, r) for r in rows}
 
     def review_counts(self, dossier_ids: list[int]) -> dict[int, Counter[ReviewStatus]]:
         """Count the verdicts per dossier."""
@@ -361,7 +346,7 @@ class Reviews:
         """Store a coach's level for one criterion (it overrides the pre-filled level)."""
         level = Level(level)
         text = _text(reason, MAX_REASON_LENGTH, required=False)
-        at = (now or _now()).isoformat()
+        at = stamp(now)
         with write(self.path) as db:
             _require_dossier(db, dossier_id)
             db.execute(
@@ -371,7 +356,7 @@ class Reviews:
                 " reason = excluded.reason, by = excluded.by, at = excluded.at",
                 [dossier_id, criterion, level.value, text, by, at],
             )
-        return RubricScore(criterion=criterion, level=level, reason=text, by=by, at=_ts(at))
+        return RubricScore(criterion=criterion, level=level, reason=text, by=by, at=moment(at))
 
     def clear_score(self, dossier_id: int, criterion: str) -> None:
         """Drop a coach's override: the pre-filled level applies again."""
@@ -383,16 +368,7 @@ class Reviews:
     def scores(self, dossier_id: int) -> dict[str, RubricScore]:
         with connect(self.path) as db:
             rows = db.query("SELECT * FROM rubric_scores WHERE dossier_id = ?", [dossier_id])
-            return {
-                r["criterion"]: RubricScore(
-                    criterion=r["criterion"],
-                    level=Level(r["level"]),
-                    reason=r["reason"],
-                    by=r["by"],
-                    at=_ts(r["at"]),
-                )
-                for r in rows
-            }
+            return {r["criterion"]: record(RubricScore, r) for r in rows}
 
 
 # ---------------------------------------------------------------- SQL helpers
@@ -427,28 +403,10 @@ def _entries(db: Database, thread_ids: list[int]) -> dict[int, tuple[Entry, ...]
     found: dict[int, list[Entry]] = {}
     marks = ",".join("?" * len(thread_ids))
     for r in db.query(f"SELECT * FROM comments WHERE thread_id IN ({marks}) ORDER BY id", thread_ids):
-        found.setdefault(r["thread_id"], []).append(
-            Entry(
-                id=r["id"],
-                kind=EntryKind(r["kind"]),
-                body=r["body"],
-                author=r["author"],
-                author_id=r["author_id"],
-                at=_ts(r["at"]),
-            )
-        )
+        found.setdefault(r["thread_id"], []).append(record(Entry, r))
     return {k: tuple(v) for k, v in found.items()}
 
 
 def _thread(row: dict[str, Any], entries: tuple[Entry, ...]) -> Thread:
-    return Thread(
-        id=row["id"],
-        dossier_id=row["dossier_id"],
-        anchor=Anchor(step=row["step"], field=row["field"], clause=row["clause"]),
-        responsible_partner=row["responsible_partner"],
-        status=ThreadStatus(row["status"]),
-        created_by=row["created_by"],
-        created_at=_ts(row["created_at"]),
-        updated_at=_ts(row["updated_at"]),
-        entries=entries,
-    )
+    anchor = Anchor(step=row["step"], field=row["field"], clause=row["clause"])
+    return record(Thread, row, anchor=anchor, entries=entries)

@@ -18,11 +18,12 @@ import os
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from workbench import clock
 from workbench.access.rate_limits import LOCAL_CLIENT, JoinLimits, Limiter, Throttled, join_checks
 from workbench.collab.acting import Dossiers, authorise, who
 from workbench.collab.acting import name as acting_name
@@ -33,6 +34,7 @@ from workbench.i18n import t
 from workbench.refusal import Refusal
 from workbench.store import workshops as sql
 from workbench.store.db import connect, prepare, write
+from workbench.store.rows import record
 
 # No 0/O, 1/I/L: a code read from a projector across a room must not be misread.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -100,7 +102,7 @@ class Workshop:
         if self.round_started_at is None or self.round_seconds is None:
             return None
         end = self.round_started_at + timedelta(seconds=self.round_seconds)
-        left = (end - (now or _now())).total_seconds()
+        left = (end - (now or clock.now())).total_seconds()
         return max(0, int(left + 0.999))
 
 
@@ -196,7 +198,7 @@ class Workshops:
             raise WorkshopError("workshop.error.unknown_section", section=section)
         if not 1 <= dots <= self.limits.dots_max:
             raise WorkshopError("workshop.error.dots", max=self.limits.dots_max)
-        now = _stamp()
+        now = clock.stamp()
         with write(self.path) as db:
             code = _new_code(db)
             workshop_id = sql.insert_workshop(
@@ -221,7 +223,7 @@ class Workshops:
             sql.update_workshop(
                 db,
                 workshop_id,
-                {"status": Status.CLOSED.value, "closed_at": _stamp(), "closed_by": who(dossiers, by)},
+                {"status": Status.CLOSED.value, "closed_at": clock.stamp(), "closed_by": who(dossiers, by)},
             )
         return self.get(workshop_id)
 
@@ -231,7 +233,9 @@ class Workshops:
         if not 10 <= seconds <= self.limits.round_max_seconds:
             raise WorkshopError("workshop.error.round", max=self.limits.round_max_seconds // 60)
         with write(self.path) as db:
-            sql.update_workshop(db, workshop_id, {"round_started_at": _stamp(), "round_seconds": seconds})
+            sql.update_workshop(
+                db, workshop_id, {"round_started_at": clock.stamp(), "round_seconds": seconds}
+            )
         return self.get(workshop_id)
 
     def stop_round(self, dossiers: Dossiers, workshop_id: int) -> Workshop:
@@ -273,7 +277,7 @@ class Workshops:
                     "author": who(dossiers, by),
                     "kind": IdeaKind.FORMULATION.value,
                     "text": text,
-                    "created_at": _stamp(),
+                    "created_at": clock.stamp(),
                 },
             )
             return _idea(_one(sql.idea_row(db, workshop_id, idea_id)))
@@ -340,7 +344,7 @@ class Workshops:
             reason = "workshop.error.throttled" if minutes > 1 else "workshop.error.throttled_minute"
             raise WorkshopError(reason, minutes=minutes) from None
         token = secrets.token_urlsafe(24)
-        stamp = _stamp(now)
+        stamp = clock.stamp(now)
         with write(self.path) as db:
             # One query for unknown and closed alike: the same answer along the same path.
             row = sql.open_workshop_by_code(db, wanted)
@@ -351,7 +355,7 @@ class Workshops:
                 raise WorkshopError("workshop.error.full")
             participant_id = sql.insert_participant(db, workshop.id, name, _hash(token), stamp)
         reservation.release()  # a right code is no guess
-        participant = Participant(participant_id, workshop.id, name, _ts(stamp))
+        participant = Participant(participant_id, workshop.id, name, clock.moment(stamp))
         return Joined(participant=participant, token=token, workshop=workshop)
 
     def participant(self, token: str) -> Participant | None:
@@ -363,12 +367,12 @@ class Workshops:
     def add_idea(self, token: str, text: str) -> Idea:
         """Add a participant's idea to their workshop's board."""
         text = self._idea_text(text)
-        now = _now()
+        now = clock.now()
         with write(self.path) as db:
             participant, workshop = _acting(db, token)
             if sql.ideas_by(db, participant.id) >= self.limits.ideas_per_participant:
                 raise WorkshopError("workshop.error.too_many_ideas", max=self.limits.ideas_per_participant)
-            since = _stamp(now - timedelta(seconds=self.limits.burst_seconds))
+            since = clock.stamp(now - timedelta(seconds=self.limits.burst_seconds))
             if sql.ideas_by(db, participant.id, since) >= self.limits.burst_ideas:
                 raise WorkshopError("workshop.error.too_fast", seconds=self.limits.burst_seconds)
             self._check_room(db, workshop)
@@ -380,7 +384,7 @@ class Workshops:
                     "author": participant.name,
                     "kind": IdeaKind.IDEA.value,
                     "text": text,
-                    "created_at": _stamp(now),
+                    "created_at": clock.stamp(now),
                 },
             )
             return _idea(_one(sql.idea_row(db, workshop.id, idea_id)))
@@ -397,7 +401,7 @@ class Workshops:
                 return workshop.dots - len(mine)  # a double click counts once
             if len(mine) >= workshop.dots:
                 raise WorkshopError("workshop.error.no_dots_left", dots=workshop.dots)
-            sql.insert_vote(db, workshop.id, participant.id, idea_id, _stamp())
+            sql.insert_vote(db, workshop.id, participant.id, idea_id, clock.stamp())
             return workshop.dots - len(mine) - 1
 
     def unvote(self, token: str, idea_id: int) -> int:
@@ -559,39 +563,15 @@ def _workshop(db: Any, workshop_id: int) -> Workshop:
 
 
 def _workshop_of(row: dict[str, Any]) -> Workshop:
-    return Workshop(
-        id=row["id"],
-        dossier_id=row["dossier_id"],
-        section=row["section"],
-        code=row["code"],
-        status=Status(row["status"]),
-        dots=row["dots"],
-        base_revision=row["base_revision"],
-        started_at=_ts(row["started_at"]),
-        started_by=row["started_by"],
-        round_started_at=_ts(row["round_started_at"]) if row["round_started_at"] else None,
-        round_seconds=row["round_seconds"],
-        closed_at=_ts(row["closed_at"]) if row["closed_at"] else None,
-        closed_by=row["closed_by"],
-    )
+    return record(Workshop, row)
 
 
 def _participant(row: dict[str, Any]) -> Participant:
-    return Participant(row["id"], row["workshop_id"], row["name"], _ts(row["joined_at"]))
+    return record(Participant, row)
 
 
 def _idea(row: dict[str, Any]) -> Idea:
-    return Idea(
-        id=row["id"],
-        workshop_id=row["workshop_id"],
-        participant_id=row["participant_id"],
-        author=row["author"],
-        kind=IdeaKind(row["kind"]),
-        text=row["text"],
-        cluster=row["cluster"],
-        created_at=_ts(row["created_at"]),
-        votes=int(row.get("votes") or 0),
-    )
+    return record(Idea, row, votes=int(row.get("votes") or 0))
 
 
 def _one(row: dict[str, Any] | None) -> dict[str, Any]:
@@ -603,16 +583,3 @@ def _one(row: dict[str, Any] | None) -> dict[str, Any]:
 def _hash(token: str) -> str:
     # Only a hash is stored: reading the database file does not let anyone act as a participant.
     return hashlib.sha256(token.encode()).hexdigest()
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _stamp(moment: datetime | None = None) -> str:
-    # A fixed width, so that stamps compare as text in SQL (rate limits, "since the start").
-    return (moment or _now()).isoformat(timespec="microseconds")
-
-
-def _ts(value: str) -> datetime:
-    return datetime.fromisoformat(value)

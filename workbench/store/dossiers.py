@@ -6,13 +6,14 @@ import hashlib
 import json
 import os
 from contextlib import AbstractContextManager
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 from sqlite_utils import Database
 
+from workbench.clock import moment, stamp
 from workbench.dossier.model import Dossier, DossierStatus, Identity
 from workbench.dossier.records import (
     DocumentVersion,
@@ -37,17 +38,10 @@ from workbench.dossier.units import (
 )
 from workbench.dossier.validation import Problem, from_validation_error
 from workbench.store.db import StorageFailure, connect, prepare, write
+from workbench.store.rows import record, records
 from workbench.store.workshops import open_objections
 
 # ---------------------------------------------------------------- the store
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _ts(value: str) -> datetime:
-    return datetime.fromisoformat(value)
 
 
 class Store:
@@ -78,7 +72,7 @@ class Store:
         """Return every dossier, most recently changed first."""
         with self._connect() as db:
             rows = db.query("SELECT * FROM dossiers ORDER BY updated_at DESC, id DESC")
-            return [_summary(r) for r in rows]
+            return records(DossierSummary, rows)
 
     def load(self, dossier_id: int) -> DossierRecord:
         """Load a dossier with the version of each unit."""
@@ -94,12 +88,12 @@ class Store:
             revision=head["revision"],
             dossier=assemble(units),
             versions={
-                str(UnitRef(kind=r["kind"], key=r["key"])): UnitVersion(
-                    version=r["version"], by=r["updated_by"], at=_ts(r["updated_at"])
+                str(UnitRef(kind=r["kind"], key=r["key"])): record(
+                    UnitVersion, r, by=r["updated_by"], at=r["updated_at"]
                 )
                 for r in rows
             },
-            updated_at=_ts(head["updated_at"]),
+            updated_at=moment(head["updated_at"]),
             updated_by=head["updated_by"],
         )
 
@@ -147,7 +141,7 @@ class Store:
 
     def import_dossier(self, dossier: Dossier, by: str, action: str = "import") -> int:
         """Store a whole dossier as a new one; never touches an existing dossier."""
-        now = _now().isoformat()
+        now = stamp()
         with self._write() as db:
             cursor = db.execute(
                 "INSERT INTO dossiers (name, call, status, revision, created_at, created_by,"
@@ -179,7 +173,7 @@ class Store:
         InvalidChange; marking it ready while a partner objects raises ReadyWhileObjecting.
         The note (JSON-ready) is kept with each recorded revision, e.g. a vote record.
         """
-        now = _now().isoformat()
+        now = stamp()
         with self._write() as db:
             head = _dossier_row(db, dossier_id)
             rows = {
@@ -193,7 +187,9 @@ class Store:
                     raise EditConflict(
                         change.unit,
                         by=current["updated_by"] if current else _last_author(db, dossier_id, change.unit),
-                        at=_ts(current["updated_at"]) if current else _last_time(db, dossier_id, change.unit),
+                        at=moment(current["updated_at"])
+                        if current
+                        else _last_time(db, dossier_id, change.unit),
                         theirs=state.get(change.unit),
                     )
                 if change.data is None:
@@ -313,7 +309,7 @@ class Store:
         template: str = "",
     ) -> DocumentVersion:
         """Keep a generated document with the dossier revision it was made from."""
-        now = _now().isoformat()
+        now = stamp()
         digest = hashlib.sha256(data).hexdigest()
         with self._write() as db:
             head = _dossier_row(db, dossier_id)
@@ -326,7 +322,7 @@ class Store:
             )
             document_id = int(cursor.lastrowid or 0)
         return DocumentVersion(
-            document_id, dossier_id, revision, kind, lang, template, len(data), digest, by, _ts(now)
+            document_id, dossier_id, revision, kind, lang, template, len(data), digest, by, moment(now)
         )
 
     def documents(self, dossier_id: int) -> list[DocumentVersion]:
@@ -338,7 +334,7 @@ class Store:
                 " FROM documents WHERE dossier_id = ? ORDER BY id DESC",
                 [dossier_id],
             )
-            return [_document(r) for r in rows]
+            return records(DocumentVersion, rows)
 
     def document(self, dossier_id: int, document_id: int) -> tuple[DocumentVersion, bytes]:
         """Return one generated document and its bytes."""
@@ -348,7 +344,7 @@ class Store:
             )
         if not rows:
             raise StoreError("store.no_document", dossier=dossier_id, document=document_id)
-        return _document(rows[0]), bytes(rows[0]["data"])
+        return record(DocumentVersion, rows[0]), bytes(rows[0]["data"])
 
     def delete_dossier(self, dossier_id: int) -> None:
         """Delete a dossier with its units and history."""
@@ -481,7 +477,7 @@ def _last_time(db: Database, dossier_id: int, unit: UnitRef) -> datetime | None:
             [dossier_id, unit.kind, unit.key],
         )
     )
-    return _ts(rows[0]["at"]) if rows else None
+    return moment(rows[0]["at"]) if rows else None
 
 
 def _label(data: dict[str, Any]) -> str:
@@ -491,45 +487,12 @@ def _label(data: dict[str, Any]) -> str:
     return ""
 
 
-def _summary(row: dict[str, Any]) -> DossierSummary:
-    return DossierSummary(
-        id=row["id"],
-        name=row["name"],
-        call=row["call"],
-        status=row["status"],
-        revision=row["revision"],
-        updated_at=_ts(row["updated_at"]),
-        updated_by=row["updated_by"],
-    )
-
-
-def _document(row: dict[str, Any]) -> DocumentVersion:
-    return DocumentVersion(
-        id=row["id"],
-        dossier_id=row["dossier_id"],
-        revision=row["revision"],
-        kind=row["kind"],
-        lang=row["lang"],
-        template=row["template"],
-        size=row["size"],
-        sha256=row["sha256"],
-        by=row["by"],
-        at=_ts(row["at"]),
-    )
-
-
 def _revision(row: dict[str, Any]) -> Revision:
-    return Revision(
-        id=row["id"],
-        dossier_id=row["dossier_id"],
-        revision=row["revision"],
+    return record(
+        Revision,
+        row,
         unit=UnitRef(kind=row["kind"], key=row["key"]),
-        version=row["version"],
-        action=row["action"],
-        by=row["by"],
-        at=_ts(row["at"]),
         changed=json.loads(row["changed"]),
-        label=row["label"],
         note=json.loads(row["note"]) if row["note"] else None,
     )
 
