@@ -19,8 +19,9 @@ import networkx as nx
 from pyvis.network import Network
 
 from workbench.demo import large_dossier
-from workbench.network import analysis as graph
 from workbench.network import html as graph_render
+from workbench.network.analysis import analyse
+from workbench.network.graph import build
 
 TARGET_SECONDS = 0.5
 
@@ -54,14 +55,14 @@ def main() -> None:
 
     dossier = large_dossier(args.partners, args.flows)
     # The first page of a process also compiles pyvis's template (cached afterwards): report it apart.
-    built = graph.build(dossier)
-    cold, _ = timed(graph_render.to_html, dossier, built, graph.analyse(dossier, built), "nl")
+    built = build(dossier)
+    cold, _ = timed(graph_render.to_html, dossier, built, analyse(dossier, built), "nl")
 
     runs: dict[str, list[float]] = {"build": [], "analyse": [], "to_html": [], "total": [], "bare": []}
     size = 0
     for _ in range(args.repeat):
-        t_build, built = timed(graph.build, dossier)
-        t_analyse, analysis = timed(graph.analyse, dossier, built)
+        t_build, built = timed(build, dossier)
+        t_analyse, analysis = timed(analyse, dossier, built)
         t_html, page = timed(graph_render.to_html, dossier, built, analysis, "nl")
         runs["bare"].append(timed(bare_pyvis, built)[0])
         for key, value in (("build", t_build), ("analyse", t_analyse), ("to_html", t_html)):

@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 from tests.documents.test_generate import document_text
 from workbench.documents import generate as documents
 from workbench.dossier.model import Dossier, Flow, Identity, Partner, RoleAssignment, clean_line, clean_text
-from workbench.network import analysis as graph
 from workbench.network import html as graph_render
+from workbench.network.analysis import analyse
+from workbench.network.graph import build
 
 PAYLOADS = [
     "<script>window.__x=1</script>",
@@ -57,8 +58,8 @@ def hostile_dossier(names: list[str], narrative: str, engagement: str) -> Dossie
 @given(names=st.lists(name, min_size=2, max_size=3, unique=True), narrative=text, engagement=text)
 def test_graph_page_escapes_every_hostile_name(names: list[str], narrative: str, engagement: str) -> None:
     dossier = hostile_dossier(names, narrative, engagement)
-    built = graph.build(dossier)
-    page = graph_render.to_html(dossier, built, graph.analyse(dossier, built), "nl")
+    built = build(dossier)
+    page = graph_render.to_html(dossier, built, analyse(dossier, built), "nl")
     assert "<script>window.__x" not in page and "<img src=x" not in page
     assert graph_render.to_svg(dossier, "nl").lstrip().startswith(("<?xml", "<svg"))
 

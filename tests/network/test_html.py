@@ -10,12 +10,15 @@ from xml.etree import ElementTree
 
 import pytest
 
+import workbench
 from tests.graph_dossiers import PAYLOADS, every_gap, healthy, payload_dossier
 from workbench.demo import demo_dossiers
-from workbench.network import analysis as graph
+from workbench.dossier.model import Dossier
+from workbench.network.analysis import analyse
+from workbench.network.graph import build
 from workbench.network.html import EXTERNAL_REFERENCE, to_html, to_png, to_svg
 
-JS = Path(graph.__file__).parents[1] / "data" / "graph_view.js"
+JS = Path(workbench.__file__).parent / "data" / "graph_view.js"
 
 
 class Markup(HTMLParser):
@@ -34,8 +37,8 @@ class Markup(HTMLParser):
 
 
 def page_of(dossier, lang="nl", **view):
-    g = graph.build(dossier, **view)
-    return to_html(dossier, g, graph.analyse(dossier, g), lang)
+    g = build(dossier, **view)
+    return to_html(dossier, g, analyse(dossier, g), lang)
 
 
 def embedded_view(page: str) -> dict:
@@ -138,7 +141,7 @@ def test_png_has_a_legend_and_survives_dollar_signs():
 
 
 def test_svg_is_well_formed_with_a_legend_and_escaped_text():
-    svg = to_svg(payload_dossier(), "en", graph.build(payload_dossier(), include_access_points=True))
+    svg = to_svg(payload_dossier(), "en", build(payload_dossier(), include_access_points=True))
     root = ElementTree.fromstring(svg.encode("utf-8"))
     texts = " ".join(t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}text"))
     assert "Legend" in texts and "Colour: organisation type" in texts and "Referral" in texts
@@ -150,7 +153,7 @@ def test_svg_is_well_formed_with_a_legend_and_escaped_text():
 
 
 def test_an_empty_dossier_still_draws():
-    dossier = graph.Dossier.model_validate({"identity": {"name": "Leeg", "call": "voortraject"}})
+    dossier = Dossier.model_validate({"identity": {"name": "Leeg", "call": "voortraject"}})
     assert to_png(dossier).startswith(b"\x89PNG")
     assert "No partners yet" in to_svg(dossier, "en")
     assert "wb-data" in page_of(dossier)

@@ -39,8 +39,9 @@ def graph_command(
     db_path: str | None,
 ) -> None:
     """Draw the partner network of a dossier; the format follows the suffix of OUTPUT."""
-    from workbench.network import analysis as graph
     from workbench.network import html as graph_render
+    from workbench.network.analysis import analyse
+    from workbench.network.graph import build
 
     suffix = output.suffix.lower()
     if suffix not in GRAPH_FORMATS:
@@ -48,8 +49,8 @@ def graph_command(
             ctx.say("graph.cli.format", suffix=suffix or "-", formats=", ".join(GRAPH_FORMATS))
         )
     dossier = open_store(ctx, db_path).load(dossier_id).dossier
-    built = graph.build(dossier, include_access_points=access_points, include_target_groups=target_groups)
-    analysis = graph.analyse(dossier, built)
+    built = build(dossier, include_access_points=access_points, include_target_groups=target_groups)
+    analysis = analyse(dossier, built)
     content: str | bytes
     if suffix == ".html":
         content = graph_render.to_html(dossier, built, analysis, ctx.lang)

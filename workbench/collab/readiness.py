@@ -21,7 +21,8 @@ from workbench.dossier.steps import STEP_KEYS
 from workbench.guide import progress
 from workbench.guide.progress import StepState
 from workbench.i18n import fmt_datetime, t
-from workbench.network import analysis as graph
+from workbench.network.analysis import analyse
+from workbench.network.findings import Severity
 
 MAX_NOTES = 6
 _WEIGHT = {Level.NOT_IN_PLACE: 0.0, Level.PARTLY: 0.5, Level.FULLY: 1.0}
@@ -52,7 +53,7 @@ class _Evidence:
     def __init__(self, dossier: Dossier, lang: str) -> None:
         self.lang = lang
         self.progress = progress.assess(dossier)
-        self.graph_findings = graph.analyse(dossier).findings
+        self.graph_findings = analyse(dossier).findings
         self.clauses = {c.key: c for c in checks.readiness(dossier, lang)}
 
     def step_level(self, step: str) -> Level:
@@ -75,7 +76,7 @@ class _Evidence:
         for finding in self.graph_findings:
             if finding.code in criterion.graph:
                 notes.append(finding.message(self.lang))
-                if finding.severity == graph.Severity.ERROR and level == Level.FULLY:
+                if finding.severity == Severity.ERROR and level == Level.FULLY:
                     level = Level.PARTLY
         check = self.clauses.get(criterion.key) if criterion.group == "agreement" else None
         if check is not None and check.missing:

@@ -128,10 +128,12 @@ _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 def gap_findings(dossier: Dossier, lang: str) -> list[tuple[str, str]]:
     """Return the gap analysis of the partner network as (level, message) pairs."""
-    from workbench.network import analysis as graph  # networkx is only needed here
+    # networkx is only needed here
+    from workbench.network.analysis import analyse
+    from workbench.network.words import report
 
-    report = graph.report(dossier, graph.analyse(dossier), lang)
-    return [(f["severity_label"], f["message"]) for f in report["findings"]]
+    found = report(dossier, analyse(dossier), lang)
+    return [(f["severity_label"], f["message"]) for f in found["findings"]]
 
 
 def network_picture(dossier: Dossier, lang: str) -> bytes:

@@ -26,7 +26,10 @@ from pyvis.network import Network
 
 from workbench.dossier.model import CallKind, Dossier, FlowType, Identity, Objective, OrgType
 from workbench.i18n import DEFAULT_LANGUAGE, t
-from workbench.network import analysis as g
+from workbench.network.analysis import analyse
+from workbench.network.findings import Analysis, Term
+from workbench.network.graph import EdgeKind, NodeKind, access_point_node, build, partner_node
+from workbench.network.words import describe_dropout, role_label
 
 _DATA_DIR = Path(__file__).parents[1] / "data"
 
@@ -85,11 +88,11 @@ def primary_role(roles: tuple[str, ...]) -> str | None:
 
 def _shape(data: dict[str, Any]) -> tuple[str, str, str]:
     kind = data["kind"]
-    if kind == g.NodeKind.ACCESS_POINT:
+    if kind == NodeKind.ACCESS_POINT:
         return ACCESS_POINT_SHAPE
-    if kind == g.NodeKind.TARGET_GROUP:
+    if kind == NodeKind.TARGET_GROUP:
         return TARGET_GROUP_SHAPE
-    if kind == g.NodeKind.UNKNOWN:
+    if kind == NodeKind.UNKNOWN:
         return UNKNOWN_SHAPE
     role = primary_role(data["roles"])
     return NO_ROLE_SHAPE if role is None else ROLE_SHAPES.get(role, OTHER_ROLE_SHAPE)
@@ -102,14 +105,14 @@ def _short(label: str, limit: int = LABEL_LIMIT) -> str:
 def _legend(graph: nx.MultiDiGraph, lang: str) -> dict[str, list[dict[str, Any]]]:
     """Return the legend entries for what this graph shows, in a stable order."""
     kinds = Counter(d["kind"] for _, d in graph.nodes(data=True))
-    org_types = {d["org_type"] for _, d in graph.nodes(data=True) if d["kind"] == g.NodeKind.PARTNER}
-    roles = {primary_role(d["roles"]) for _, d in graph.nodes(data=True) if d["kind"] == g.NodeKind.PARTNER}
-    flow_types = {d["type"] for _, _, d in graph.edges(data=True) if d["kind"] == g.EdgeKind.FLOW}
+    org_types = {d["org_type"] for _, d in graph.nodes(data=True) if d["kind"] == NodeKind.PARTNER}
+    roles = {primary_role(d["roles"]) for _, d in graph.nodes(data=True) if d["kind"] == NodeKind.PARTNER}
+    flow_types = {d["type"] for _, _, d in graph.edges(data=True) if d["kind"] == EdgeKind.FLOW}
     shapes: list[dict[str, Any]] = []
     for role, shape in ROLE_SHAPES.items():
         if role in roles and not (role == "uitleendienst" and "refurbisher" in roles):
             label = (
-                g.Term(vocab="role", key="refurbisher|uitleendienst").label(lang)
+                Term(vocab="role", key="refurbisher|uitleendienst").label(lang)
                 if shape[0] == "hexagon"
                 else (t(f"role.{role}", lang))
             )
@@ -118,11 +121,11 @@ def _legend(graph: nx.MultiDiGraph, lang: str) -> dict[str, list[dict[str, Any]]
         shapes.append(_shape_entry(OTHER_ROLE_SHAPE, t("graph.legend.other_role", lang)))
     if None in roles:
         shapes.append(_shape_entry(NO_ROLE_SHAPE, t("graph.legend.no_role", lang), edge=NO_ROLE_BORDER))
-    if kinds[g.NodeKind.ACCESS_POINT]:
+    if kinds[NodeKind.ACCESS_POINT]:
         shapes.append(_shape_entry(ACCESS_POINT_SHAPE, t("graph.legend.access_point", lang)))
-    if kinds[g.NodeKind.TARGET_GROUP]:
+    if kinds[NodeKind.TARGET_GROUP]:
         shapes.append(_shape_entry(TARGET_GROUP_SHAPE, t("graph.legend.target_group", lang)))
-    if kinds[g.NodeKind.UNKNOWN]:
+    if kinds[NodeKind.UNKNOWN]:
         shapes.append(
             _shape_entry(UNKNOWN_SHAPE, t("graph.legend.unknown", lang), face="#FFFFFF", edge="#999999")
         )
@@ -131,7 +134,7 @@ def _legend(graph: nx.MultiDiGraph, lang: str) -> dict[str, list[dict[str, Any]]
         for ft, (c, w, d) in FLOW_STYLES.items()
         if ft in flow_types
     ]
-    if kinds[g.NodeKind.ACCESS_POINT] or kinds[g.NodeKind.TARGET_GROUP]:
+    if kinds[NodeKind.ACCESS_POINT] or kinds[NodeKind.TARGET_GROUP]:
         c, w, d = RELATION_STYLE
         flows.append({"label": t("graph.legend.relation", lang), "colour": c, "width": w, "dashes": d})
     return {
@@ -167,8 +170,8 @@ def _objective_labels(keys: tuple[str, ...] | list[Any], lang: str) -> list[str]
 
 def _node_tooltip(dossier: Dossier, data: dict[str, Any], lang: str) -> str:
     kind = data["kind"]
-    if kind == g.NodeKind.PARTNER:
-        roles = [g.role_label(dossier, r, lang) for r in data["roles"]] or [t("graph.view.no_roles", lang)]
+    if kind == NodeKind.PARTNER:
+        roles = [role_label(dossier, r, lang) for r in data["roles"]] or [t("graph.view.no_roles", lang)]
         lines = [
             data["label"],
             t(f"org_type.{data['org_type']}", lang),
@@ -180,7 +183,7 @@ def _node_tooltip(dossier: Dossier, data: dict[str, Any], lang: str) -> str:
                 + ", ".join(_objective_labels(data["objectives"], lang))
             )
         return "\n".join(lines)
-    if kind == g.NodeKind.ACCESS_POINT:
+    if kind == NodeKind.ACCESS_POINT:
         lines = [
             data["label"],
             f"{t('graph.legend.access_point', lang)} ({t('ap_kind.' + data['access_point_kind'], lang)})",
@@ -188,7 +191,7 @@ def _node_tooltip(dossier: Dossier, data: dict[str, Any], lang: str) -> str:
         if data["municipality"]:
             lines.append(data["municipality"])
         return "\n".join(lines)
-    if kind == g.NodeKind.TARGET_GROUP:
+    if kind == NodeKind.TARGET_GROUP:
         return f"{data['label']}\n{t('graph.legend.target_group', lang)}"
     return t("graph.legend.unknown", lang)
 
@@ -198,9 +201,9 @@ def _edge_texts(
 ) -> tuple[str, str]:
     """Return (title, details) of an edge as plain text."""
     names = (graph.nodes[source]["label"], graph.nodes[target]["label"])
-    if data["kind"] == g.EdgeKind.FLOW:
+    if data["kind"] == EdgeKind.FLOW:
         title = t(f"flow.{data['type']}", lang)
-    elif data["kind"] == g.EdgeKind.HOSTS:
+    elif data["kind"] == EdgeKind.HOSTS:
         title = t("graph.view.hosts", lang)
     else:
         title = t("graph.view.reaches", lang)
@@ -213,7 +216,7 @@ def _edge_texts(
 # ---------------------------------------------------------------- the view model for the page
 
 
-def _view_model(dossier: Dossier, graph: nx.MultiDiGraph, analysis: g.Analysis, lang: str) -> dict[str, Any]:
+def _view_model(dossier: Dossier, graph: nx.MultiDiGraph, analysis: Analysis, lang: str) -> dict[str, Any]:
     node_info: dict[str, Any] = {}
     for node, data in graph.nodes(data=True):
         info: dict[str, Any] = {
@@ -222,7 +225,7 @@ def _view_model(dossier: Dossier, graph: nx.MultiDiGraph, analysis: g.Analysis, 
             "tooltip": _node_tooltip(dossier, data, lang),
             "degree": graph.degree(node),
         }
-        if data["kind"] == g.NodeKind.PARTNER:
+        if data["kind"] == NodeKind.PARTNER:
             info.update(partner=data["ref"], roles=list(data["roles"]), objectives=list(data["objectives"]))
         node_info[node] = info
     edge_info: dict[str, Any] = {}
@@ -254,9 +257,9 @@ def _view_model(dossier: Dossier, graph: nx.MultiDiGraph, analysis: g.Analysis, 
     partners: dict[str, Any] = {}
     for partner in dossier.partners:
         impact = analysis.dropouts[partner.id]
-        grey = [g.partner_node(p) for p in impact.cut_off_partners]
-        grey += [n for n in map(g.access_point_node, impact.access_points) if n in graph]
-        grey_edges = {e for n in [g.partner_node(partner.id), *grey] for e in edges_of.get(n, [])}
+        grey = [partner_node(p) for p in impact.cut_off_partners]
+        grey += [n for n in map(access_point_node, impact.access_points) if n in graph]
+        grey_edges = {e for n in [partner_node(partner.id), *grey] for e in edges_of.get(n, [])}
         c = centrality[partner.id]
         network_line = t(
             "graph.view.network_line",
@@ -268,12 +271,12 @@ def _view_model(dossier: Dossier, graph: nx.MultiDiGraph, analysis: g.Analysis, 
         if c.articulation:
             network_line += " " + t("graph.view.articulation", lang)
         partners[partner.id] = {
-            "node": g.partner_node(partner.id),
+            "node": partner_node(partner.id),
             "name": partner.name,
             "org_type": t(f"org_type.{partner.org_type.value}", lang),
             "roles": [
                 {
-                    "label": g.role_label(dossier, r.role, lang),
+                    "label": role_label(dossier, r.role, lang),
                     "objectives": _objective_labels(r.objectives, lang),
                     "engagement": r.engagement,
                     "capacity": r.capacity,
@@ -283,7 +286,7 @@ def _view_model(dossier: Dossier, graph: nx.MultiDiGraph, analysis: g.Analysis, 
             "network": network_line,
             "findings": findings_of.get(partner.id, []),
             "dropout": {
-                "lines": g.describe_dropout(dossier, impact, lang),
+                "lines": describe_dropout(dossier, impact, lang),
                 "grey_nodes": grey,
                 "grey_edges": sorted(grey_edges),
                 "critical": impact.critical,
@@ -322,7 +325,7 @@ def _view_model(dossier: Dossier, graph: nx.MultiDiGraph, analysis: g.Analysis, 
         "edges": edge_info,
         "partners": partners,
         "filters": {
-            "roles": [[r, g.role_label(dossier, r, lang)] for r in roles_present],
+            "roles": [[r, role_label(dossier, r, lang)] for r in roles_present],
             "objectives": [[o.value, t(f"objective.{o.value}", lang)] for o in Objective],
             "flow_types": [[f.value, t(f"flow.{f.value}", lang)] for f in FlowType if f.value in flow_types],
         },
@@ -427,8 +430,8 @@ def script_hashes() -> tuple[str, ...]:
     names these hashes (workbench/ui/server.py).
     """
     empty = Dossier(identity=Identity(name="-", call=CallKind.VOORTRAJECT))
-    built = g.build(empty)
-    return tuple(dict.fromkeys(_script_hashes(to_html(empty, built, g.analyse(empty, built)))))
+    built = build(empty)
+    return tuple(dict.fromkeys(_script_hashes(to_html(empty, built, analyse(empty, built)))))
 
 
 _SKELETON = """
@@ -460,7 +463,7 @@ def _vis_options() -> dict[str, Any]:
 
 
 def to_html(
-    dossier: Dossier, graph: nx.MultiDiGraph, analysis: g.Analysis, lang: str = DEFAULT_LANGUAGE
+    dossier: Dossier, graph: nx.MultiDiGraph, analysis: Analysis, lang: str = DEFAULT_LANGUAGE
 ) -> str:
     """Render a self-contained interactive page: no CDN, no remote font, user text only as text."""
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line", bgcolor="#ffffff")
@@ -468,7 +471,7 @@ def to_html(
     for node, data in graph.nodes(data=True):
         shape = _shape(data)
         style: dict[str, Any] = {"shape": shape[0], "font": {"color": "#222222"}, "borderWidth": 2}
-        if data["kind"] == g.NodeKind.PARTNER:
+        if data["kind"] == NodeKind.PARTNER:
             style["color"] = _colour(ORG_COLOURS[data["org_type"]], "#333333")
             style["size"] = 22 if "promotor" in data["roles"] else 16
             if not data["roles"]:
@@ -477,7 +480,7 @@ def to_html(
                     borderWidth=3,
                     shapeProperties={"borderDashes": [4, 3]},
                 )
-        elif data["kind"] == g.NodeKind.UNKNOWN:
+        elif data["kind"] == NodeKind.UNKNOWN:
             style.update(
                 color=_colour("#FFFFFF", "#999999"), size=8, shapeProperties={"borderDashes": [2, 2]}
             )
@@ -488,9 +491,7 @@ def to_html(
         net.add_node(node, label=_short(data["label"]), **style)
     seen: Counter[tuple[str, str]] = Counter()
     for source, target, key, data in graph.edges(keys=True, data=True):
-        colour, width, dashes = (
-            FLOW_STYLES[data["type"]] if data["kind"] == g.EdgeKind.FLOW else RELATION_STYLE
-        )
+        colour, width, dashes = FLOW_STYLES[data["type"]] if data["kind"] == EdgeKind.FLOW else RELATION_STYLE
         pair = (min(source, target), max(source, target))
         seen[pair] += 1
         edge: dict[str, Any] = {
@@ -533,7 +534,7 @@ def to_html(
 
 
 def _figure(dossier: Dossier, lang: str, graph: nx.MultiDiGraph | None) -> Figure:
-    graph = g.build(dossier) if graph is None else graph
+    graph = build(dossier) if graph is None else graph
     width = 11 + min(len(graph) / 25, 9)
     fig = Figure(figsize=(width, width * 0.62), layout="constrained")
     ax = fig.add_subplot()
@@ -610,9 +611,7 @@ def _draw_edges(ax: Any, graph: nx.MultiDiGraph, positions: dict[str, Any]) -> N
     for source, target, data in graph.edges(data=True):
         if source == target:
             continue
-        colour, width, dashes = (
-            FLOW_STYLES[data["type"]] if data["kind"] == g.EdgeKind.FLOW else RELATION_STYLE
-        )
+        colour, width, dashes = FLOW_STYLES[data["type"]] if data["kind"] == EdgeKind.FLOW else RELATION_STYLE
         pair = (min(source, target), max(source, target))
         seen[pair] += 1
         ax.annotate(
@@ -637,12 +636,12 @@ def _draw_nodes(ax: Any, graph: nx.MultiDiGraph, positions: dict[str, Any]) -> N
     for node, data in graph.nodes(data=True):
         x, y = positions[node]
         shape = _shape(data)
-        if data["kind"] == g.NodeKind.PARTNER:
+        if data["kind"] == NodeKind.PARTNER:
             face = ORG_COLOURS[data["org_type"]]
             edge = NO_ROLE_BORDER if not data["roles"] else "#333333"
             size = 16 if "promotor" in data["roles"] else 11
         else:
-            face, edge, size = ("#FFFFFF", "#777777", 7 if data["kind"] == g.NodeKind.UNKNOWN else 10)
+            face, edge, size = ("#FFFFFF", "#777777", 7 if data["kind"] == NodeKind.UNKNOWN else 10)
         ax.plot(
             [x],
             [y],
@@ -654,7 +653,7 @@ def _draw_nodes(ax: Any, graph: nx.MultiDiGraph, positions: dict[str, Any]) -> N
             linestyle="none",
             zorder=2,
         )
-        label = "?" if data["kind"] == g.NodeKind.UNKNOWN else _short(data["label"], 28)
+        label = "?" if data["kind"] == NodeKind.UNKNOWN else _short(data["label"], 28)
         ax.text(
             x,
             y - 0.045,

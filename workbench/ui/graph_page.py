@@ -6,8 +6,10 @@ import networkx as nx
 import streamlit as st
 
 from workbench.dossier.model import Dossier
-from workbench.network import analysis as graph
 from workbench.network import html as graph_render
+from workbench.network.analysis import analyse
+from workbench.network.graph import build
+from workbench.network.words import describe_dropout, report
 from workbench.store.dossiers import DossierNotFound
 from workbench.ui.common import PAGES, current_dossier_id, lang, store, tr
 from workbench.ui.markup import md
@@ -60,14 +62,14 @@ def render() -> None:
     left, right = st.columns(2)
     with_points = left.toggle(tr("graph.page.show_access_points"), key="graph_page_access_points")
     with_groups = right.toggle(tr("graph.page.show_target_groups"), key="graph_page_target_groups")
-    built = graph.build(dossier, include_access_points=with_points, include_target_groups=with_groups)
-    analysis = graph.analyse(dossier, built)
+    built = build(dossier, include_access_points=with_points, include_target_groups=with_groups)
+    analysis = analyse(dossier, built)
     html = graph_render.to_html(dossier, built, analysis, lang())
     st.iframe(html, height=GRAPH_HEIGHT)
     _downloads(dossier, dossier_id, built, html)
 
     # User text goes into dataframes and st.text only: both show it literally (no Markdown).
-    rows = graph.report(dossier, analysis, lang())
+    rows = report(dossier, analysis, lang())
     st.subheader(tr("graph.page.findings"))
     if rows["findings"]:
         st.dataframe(
@@ -106,9 +108,7 @@ def render() -> None:
     )
     if chosen is not None:
         st.text(
-            "\n".join(
-                f"• {line}" for line in graph.describe_dropout(dossier, analysis.dropouts[chosen], lang())
-            )
+            "\n".join(f"• {line}" for line in describe_dropout(dossier, analysis.dropouts[chosen], lang()))
         )
 
 
