@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from workbench.cli.main import main
-from workbench.network.html import EXTERNAL_REFERENCE
+from workbench.network.page import EXTERNAL_REFERENCE
 from workbench.store.dossiers import Store
 
 

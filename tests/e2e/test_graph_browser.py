@@ -18,7 +18,7 @@ from tests.graph_dossiers import PAYLOADS, payload_dossier
 from workbench.demo import demo_dossiers
 from workbench.network.analysis import analyse
 from workbench.network.graph import build, partner_node
-from workbench.network.html import to_html
+from workbench.network.page import to_html
 from workbench.network.words import describe_dropout
 from workbench.store.dossiers import Store
 

@@ -39,7 +39,7 @@ def graph_command(
     db_path: str | None,
 ) -> None:
     """Draw the partner network of a dossier; the format follows the suffix of OUTPUT."""
-    from workbench.network import html as graph_render
+    from workbench.network import page, picture
     from workbench.network.analysis import analyse
     from workbench.network.graph import build
 
@@ -53,11 +53,11 @@ def graph_command(
     analysis = analyse(dossier, built)
     content: str | bytes
     if suffix == ".html":
-        content = graph_render.to_html(dossier, built, analysis, ctx.lang)
+        content = page.to_html(dossier, built, analysis, ctx.lang)
     elif suffix == ".png":
-        content = graph_render.to_png(dossier, ctx.lang, built)
+        content = picture.to_png(dossier, ctx.lang, built)
     else:
-        content = graph_render.to_svg(dossier, ctx.lang, built)
+        content = picture.to_svg(dossier, ctx.lang, built)
     try:
         if isinstance(content, bytes):
             output.write_bytes(content)

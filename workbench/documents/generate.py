@@ -138,9 +138,9 @@ def gap_findings(dossier: Dossier, lang: str) -> list[tuple[str, str]]:
 
 def network_picture(dossier: Dossier, lang: str) -> bytes:
     """Return the picture of the partner network (PNG with legend) for the documents."""
-    from workbench.network import html as graph_render  # matplotlib is only needed when a picture is drawn
+    from workbench.network import picture  # matplotlib is only needed when a picture is drawn
 
-    return graph_render.to_png(dossier, lang)
+    return picture.to_png(dossier, lang)
 
 
 def generate(

@@ -6,7 +6,7 @@ import networkx as nx
 import streamlit as st
 
 from workbench.dossier.model import Dossier
-from workbench.network import html as graph_render
+from workbench.network import page, picture
 from workbench.network.analysis import analyse
 from workbench.network.graph import build
 from workbench.network.words import describe_dropout, report
@@ -22,7 +22,7 @@ def _downloads(dossier: Dossier, dossier_id: int, built: nx.MultiDiGraph, html: 
     cols = st.columns(3)
     cols[0].download_button(
         tr("graph.page.download_png"),
-        data=lambda: graph_render.to_png(dossier, code, built),
+        data=lambda: picture.to_png(dossier, code, built),
         file_name=f"partnernetwerk-{dossier_id}.png",
         mime="image/png",
         on_click="ignore",
@@ -30,7 +30,7 @@ def _downloads(dossier: Dossier, dossier_id: int, built: nx.MultiDiGraph, html: 
     )
     cols[1].download_button(
         tr("graph.page.download_svg"),
-        data=lambda: graph_render.to_svg(dossier, code, built),
+        data=lambda: picture.to_svg(dossier, code, built),
         file_name=f"partnernetwerk-{dossier_id}.svg",
         mime="image/svg+xml",
         on_click="ignore",
@@ -64,9 +64,9 @@ def render() -> None:
     with_groups = right.toggle(tr("graph.page.show_target_groups"), key="graph_page_target_groups")
     built = build(dossier, include_access_points=with_points, include_target_groups=with_groups)
     analysis = analyse(dossier, built)
-    html = graph_render.to_html(dossier, built, analysis, lang())
-    st.iframe(html, height=GRAPH_HEIGHT)
-    _downloads(dossier, dossier_id, built, html)
+    shown = page.to_html(dossier, built, analysis, lang())
+    st.iframe(shown, height=GRAPH_HEIGHT)
+    _downloads(dossier, dossier_id, built, shown)
 
     # User text goes into dataframes and st.text only: both show it literally (no Markdown).
     rows = report(dossier, analysis, lang())

@@ -1,4 +1,4 @@
-"""Renderers of the partner network: offline HTML, PNG and SVG, with every user string kept inert."""
+"""The partner network as an offline HTML page, with every user string kept inert."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
-from xml.etree import ElementTree
 
 import pytest
 
@@ -16,7 +15,7 @@ from workbench.demo import demo_dossiers
 from workbench.dossier.model import Dossier
 from workbench.network.analysis import analyse
 from workbench.network.graph import build
-from workbench.network.html import EXTERNAL_REFERENCE, to_html, to_png, to_svg
+from workbench.network.page import EXTERNAL_REFERENCE, to_html
 
 JS = Path(workbench.__file__).parent / "data" / "graph_view.js"
 
@@ -134,26 +133,6 @@ def test_the_legend_shows_only_what_the_graph_holds():
     }
 
 
-def test_png_has_a_legend_and_survives_dollar_signs():
-    png = to_png(payload_dossier(), "nl")
-    assert png.startswith(b"\x89PNG\r\n\x1a\n")
-    assert len(png) > 20_000
-
-
-def test_svg_is_well_formed_with_a_legend_and_escaped_text():
-    svg = to_svg(payload_dossier(), "en", build(payload_dossier(), include_access_points=True))
-    root = ElementTree.fromstring(svg.encode("utf-8"))
-    texts = " ".join(t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}text"))
-    assert "Legend" in texts and "Colour: organisation type" in texts and "Referral" in texts
-    assert "P0 <img src=x onerror=windo…" in texts and "P2 {{7*7}} ${7*7} {partner}" in texts
-    assert "P5 $x^2$ & <b>vet</b> $\\fra…" in texts  # shown literally, no mathtext
-    assert not list(root.iter("{http://www.w3.org/2000/svg}script"))
-    assert "<script" not in svg and "<img" not in svg
-    assert not EXTERNAL_REFERENCE.search(svg)
-
-
-def test_an_empty_dossier_still_draws():
+def test_an_empty_dossier_still_draws_a_page():
     dossier = Dossier.model_validate({"identity": {"name": "Leeg", "call": "voortraject"}})
-    assert to_png(dossier).startswith(b"\x89PNG")
-    assert "No partners yet" in to_svg(dossier, "en")
     assert "wb-data" in page_of(dossier)
