@@ -27,7 +27,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from workbench.collab.workshop import Limits, WorkshopError, Workshops
+from workbench.collab.workshop import Workshops
+from workbench.collab.workshop_records import Limits, WorkshopError
 from workbench.dossier.model import Dossier, Identity, Partner
 from workbench.store.dossiers import Store
 

@@ -15,14 +15,14 @@ from docx import Document
 from workbench.access.accounts import Accounts
 from workbench.access.permissions import AccessDenied, DossierRole
 from workbench.collab.consent import ConsentError, Consents, consent_matrix
-from workbench.collab.workshop import (
+from workbench.collab.workshop import Workshops
+from workbench.collab.workshop_records import (
     CODE_ALPHABET,
     CODE_LENGTH,
     IdeaKind,
     Limits,
     Workshop,
     WorkshopError,
-    Workshops,
 )
 from workbench.collab.workshop_summary import summarise, summary_docx
 from workbench.dossier.model import DossierStatus, TargetGroup

@@ -14,7 +14,8 @@ from limits.strategies import FixedWindowRateLimiter, MovingWindowRateLimiter
 from tests.security.helpers import EMAIL, PASSWORD, CountingHasher, all_at_once
 from workbench.access.accounts import Accounts, LoginFailed, LoginThrottled
 from workbench.access.rate_limits import LOCAL_CLIENT, JoinLimits, LoginLimits, client_key
-from workbench.collab.workshop import CODE_ALPHABET, Workshop, WorkshopError, Workshops
+from workbench.collab.workshop import Workshops
+from workbench.collab.workshop_records import CODE_ALPHABET, Workshop, WorkshopError
 from workbench.i18n import t
 from workbench.store.db import connect, prepare
 from workbench.store.dossiers import Store

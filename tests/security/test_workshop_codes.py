@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from workbench.collab.workshop import CODE_ALPHABET, Workshop, WorkshopError, Workshops
+from workbench.collab.workshop import Workshops
+from workbench.collab.workshop_records import CODE_ALPHABET, Workshop, WorkshopError
 from workbench.store.dossiers import Store
 
 

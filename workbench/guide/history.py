@@ -1,8 +1,8 @@
-"""The history in the user's words: which step and which item each revision changed."""
+"""The history in the user's words: which step and which item each revision changed, and why."""
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from workbench.dossier.model import Dossier
 from workbench.dossier.records import Revision
@@ -44,3 +44,24 @@ def steps_in(revisions: list[Revision]) -> list[str]:
     """Return the steps that occur in a list of revisions, in the order of the guided path."""
     seen = {step_of_unit(r.unit.kind, r.unit.key) for r in revisions}
     return [k for k in STEP_KEYS if k in seen]
+
+
+def note_line(note: dict[str, Any] | None, lang: str) -> str:
+    """Describe a revision's note in one line for the history ('' when there is none)."""
+    if not note:
+        return ""
+    if "workshop" in note:
+        ideas = note.get("ideas", [])
+        return t(
+            "workshop.note",
+            lang,
+            code=note["workshop"].get("code", "?"),
+            count=len(ideas),
+            votes=", ".join(str(i.get("votes", 0)) for i in ideas),
+            by=note.get("promoted_by", "?"),
+            cast=note.get("votes_cast", 0),
+            people=note.get("participants", 0),
+        )
+    if "consent" in note:
+        return t("consent.note", lang, section=t(f"section.{note['consent'].get('section', '')}", lang))
+    return ""

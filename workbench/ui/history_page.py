@@ -5,10 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from workbench.access.permissions import AccessDenied
-from workbench.collab.workshop import note_line
 from workbench.dossier.model import Dossier
 from workbench.dossier.steps import step_of_unit
-from workbench.guide.history import is_gone, revision_line, steps_in
+from workbench.guide.history import is_gone, note_line, revision_line, steps_in
 from workbench.i18n import fmt_datetime, t
 from workbench.store.dossiers import DossierNotFound, EditConflict, InvalidChange
 from workbench.ui import editing, faults

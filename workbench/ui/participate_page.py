@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from workbench.collab.workshop import WorkshopError, normalise_code
+from workbench.collab.workshop_records import WorkshopError, normalise_code
 from workbench.ui import faults
 from workbench.ui.common import client, tr
 from workbench.ui.markup import bullets

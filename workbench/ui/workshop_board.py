@@ -6,7 +6,7 @@ from typing import Any
 
 import streamlit as st
 
-from workbench.collab.workshop import IdeaKind, Workshop, WorkshopError
+from workbench.collab.workshop_records import IdeaKind, Workshop, WorkshopError
 from workbench.dossier.units import section_unit
 from workbench.i18n import fmt_datetime
 from workbench.store.dossiers import DossierRecord, EditConflict, InvalidChange

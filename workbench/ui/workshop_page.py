@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from workbench.access.permissions import Action
-from workbench.collab.workshop import Workshop, WorkshopError
+from workbench.collab.workshop_records import Workshop, WorkshopError
 from workbench.collab.workshop_summary import summarise, summary_docx
 from workbench.dossier.model import SECTION_KEYS
 from workbench.i18n import fmt_datetime

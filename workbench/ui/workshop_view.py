@@ -7,7 +7,8 @@ from urllib.parse import urlencode, urlsplit
 import streamlit as st
 
 from workbench.collab.consent import Consents
-from workbench.collab.workshop import Workshop, WorkshopError, Workshops
+from workbench.collab.workshop import Workshops
+from workbench.collab.workshop_records import Workshop, WorkshopError
 from workbench.guide.guidance import guidance
 from workbench.refusal import Refusal
 from workbench.ui.common import db_path, lang
