@@ -20,14 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from workbench import clock
-from workbench.access.accounts import (
-    INVITATION_LIFETIME,
-    AccountError,
-    Accounts,
-    Invitation,
-    Membership,
-    User,
-)
+from workbench.access.account_records import AccountError, Invitation, Membership, User
+from workbench.access.accounts import Accounts
+from workbench.access.memberships import INVITATION_LIFETIME
 from workbench.access.permissions import (
     AccessDenied,
     Action,

@@ -9,7 +9,8 @@ from pathlib import Path
 import docx
 import pytest
 
-from workbench.access.accounts import Accounts, LastCoordinator
+from workbench.access.account_records import LastCoordinator
+from workbench.access.accounts import Accounts
 from workbench.access.permissions import PERMISSIONS, AccessDenied, Action, DossierRole, LoginRequired
 from workbench.collab.reviews import Anchor, ReviewStatus, ThreadNotFound
 from workbench.dossier.model import Dossier, Identity, Partner

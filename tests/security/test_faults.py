@@ -740,7 +740,7 @@ def test_a_page_that_cannot_read_the_database_says_so(
 
 
 def test_invitation_lifetimes_are_checked_in_the_core(db_path: Path, dossier_id: int) -> None:
-    from workbench.access.accounts import AccountError
+    from workbench.access.account_records import AccountError
 
     people = Accounted(db_path, dossier_id)
     for days in (0, -5, 91, 10**8):

@@ -12,7 +12,8 @@ from limits.storage import storage_from_string
 from limits.strategies import FixedWindowRateLimiter, MovingWindowRateLimiter
 
 from tests.security.helpers import EMAIL, PASSWORD, CountingHasher, all_at_once
-from workbench.access.accounts import Accounts, LoginFailed, LoginThrottled
+from workbench.access.account_records import LoginFailed, LoginThrottled
+from workbench.access.accounts import Accounts
 from workbench.access.rate_limits import LOCAL_CLIENT, JoinLimits, LoginLimits, client_key
 from workbench.collab.workshop import Workshops
 from workbench.collab.workshop_records import CODE_ALPHABET, Workshop, WorkshopError

@@ -9,7 +9,8 @@ from argon2 import PasswordHasher
 from streamlit.testing.v1 import AppTest
 
 from tests.shown import as_seen
-from workbench.access.accounts import Accounts, User
+from workbench.access.account_records import User
+from workbench.access.accounts import Accounts
 from workbench.access.permissions import DossierRole
 from workbench.collab.reviews import Reviews
 from workbench.dossier.model import Dossier, Identity

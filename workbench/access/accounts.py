@@ -1,4 +1,4 @@
-"""People: accounts, local login with argon2 and rate limiting, sessions, memberships, invitations.
+"""People: accounts, local login with argon2 and rate limiting, sessions; memberships.py: who works where.
 
 Nothing secret is stored in clear: passwords as argon2 hashes, session tokens and invitation
 codes as SHA-256 of random values (they are long and random, so a fast hash suffices and a
@@ -7,11 +7,9 @@ lookup stays an index hit). Authorisation is not decided here: see workbench.wor
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import secrets
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cached_property
 from pathlib import Path
@@ -21,13 +19,20 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlite_utils import Database
 
-from workbench.access.permissions import DossierRole
+from workbench.access.account_records import (
+    AccountError,
+    Invitation,
+    LoginFailed,
+    LoginThrottled,
+    Session,
+    User,
+    digest,
+)
+from workbench.access.memberships import Memberships, mark_used, valid_invitation
 from workbench.access.rate_limits import LOCAL_CLIENT, Limiter, LoginGuard, LoginLimits, Throttled, rule
 from workbench.clock import now as now_
 from workbench.clock import stamp
 from workbench.dossier.fields import clean_line
-from workbench.dossier.records import DossierNotFound
-from workbench.refusal import Refusal
 from workbench.store.db import connect, prepare, write
 from workbench.store.rows import record
 
@@ -37,115 +42,14 @@ _FIRST = rule(DEFAULT_LOGIN_LIMITS.per_account_and_client, "login_account_client
 MAX_FAILURES = _FIRST.amount  # wrong logins per email and client ...
 FAILURE_WINDOW = timedelta(seconds=_FIRST.get_expiry())  # ... within this window, then a wait
 SESSION_LIFETIME = timedelta(hours=12)  # a workshop day
-INVITATION_LIFETIME = timedelta(days=7)
-MAX_INVITATION_LIFETIME = timedelta(days=90)
 MIN_PASSWORD_LENGTH = 10
 MAX_PASSWORD_LENGTH = 1024
-# No 0/O, 1/I/L: codes are read aloud and typed over in workshops.
-_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-_CODE_LENGTH = 16
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-
-
-# ---------------------------------------------------------------- errors
-
-
-class AccountError(Refusal):
-    """A refusal about accounts, logins or invitations; `reason` is a catalogue key."""
-
-
-class LoginFailed(AccountError):
-    """Unknown email, wrong password or disabled account: deliberately one message for all."""
-
-    def __init__(self) -> None:
-        super().__init__("auth.login_failed")
-
-
-class LoginThrottled(AccountError):
-    """Too many wrong logins for this email or from this client: wait before trying again."""
-
-    def __init__(self, retry_after: timedelta) -> None:
-        minutes = Throttled(retry_after).minutes
-        super().__init__("auth.throttled" if minutes > 1 else "auth.throttled_minute", minutes=minutes)
-        self.retry_after = retry_after
-
-
-class InvitationInvalid(AccountError):
-    """An invitation code that is unknown, already used or expired."""
-
-
-class LastCoordinator(AccountError):
-    """A change that would leave a dossier without any coordinator."""
-
-    def __init__(self) -> None:
-        super().__init__("members.last_coordinator")
-
-
-# ---------------------------------------------------------------- records
-
-
-@dataclass(frozen=True, slots=True)
-class User:
-    id: int
-    email: str
-    display_name: str
-    is_admin: bool
-    disabled: bool
-    has_password: bool
-
-    @property
-    def label(self) -> str:
-        """Return the name recorded in history and shown beside comments."""
-        return self.display_name or self.email
-
-
-@dataclass(frozen=True, slots=True)
-class Session:
-    token: str  # given to the browser session once; only its hash is stored
-    user: User
-    expires_at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class Membership:
-    dossier_id: int
-    user_id: int
-    email: str
-    display_name: str
-    role: DossierRole
-    added_at: datetime
-    added_by: str
-
-
-@dataclass(frozen=True, slots=True)
-class Invitation:
-    id: int
-    dossier_id: int
-    role: DossierRole
-    created_by: str
-    created_at: datetime
-    expires_at: datetime
-    used_by: int | None
-    used_at: datetime | None
-
-
-def _digest(secret: str) -> str:
-    return hashlib.sha256(secret.encode("utf-8")).hexdigest()
 
 
 def normalise_email(email: str) -> str:
     """Return the email as stored: trimmed and lower-case."""
     return email.strip().lower()
-
-
-def normalise_code(code: str) -> str:
-    """Return an invitation code without spaces and dashes, upper-case (as people type it)."""
-    return re.sub(r"[\s-]", "", code).upper()
-
-
-def format_code(code: str) -> str:
-    """Group a code in fours for reading aloud: ABCD-EFGH-..."""
-    return "-".join(code[i : i + 4] for i in range(0, len(code), 4))
 
 
 def check_password(password: str) -> None:
@@ -156,8 +60,8 @@ def check_password(password: str) -> None:
         raise AccountError("auth.password_too_long", max=MAX_PASSWORD_LENGTH)
 
 
-class Accounts:
-    """The SQL of people: users, login failures, sessions, memberships and invitations."""
+class Accounts(Memberships):
+    """The SQL of people: users, login failures and sessions (Memberships adds who works where)."""
 
     def __init__(
         self,
@@ -298,7 +202,7 @@ class Accounts:
                 db.query(
                     "SELECT users.* FROM sessions JOIN users ON users.id = sessions.user_id"
                     " WHERE sessions.token_hash = ? AND sessions.expires_at > ? AND users.disabled = 0",
-                    [_digest(token), stamp(now or now_())],
+                    [digest(token), stamp(now or now_())],
                 )
             )
         return _user(rows[0]) if rows else None
@@ -307,127 +211,7 @@ class Accounts:
         """End a session: the token no longer opens anything."""
         if token:
             with write(self.path) as db:
-                db.execute("DELETE FROM sessions WHERE token_hash = ?", [_digest(token)])
-
-    # ------------------------------------------------------------ memberships
-
-    def role_of(self, dossier_id: int, user_id: int) -> DossierRole | None:
-        with connect(self.path) as db:
-            rows = list(
-                db.query(
-                    "SELECT role FROM memberships WHERE dossier_id = ? AND user_id = ?", [dossier_id, user_id]
-                )
-            )
-        return DossierRole(rows[0]["role"]) if rows else None
-
-    def roles_of(self, user_id: int) -> dict[int, DossierRole]:
-        """Return every dossier a person is a member of, with their role there."""
-        with connect(self.path) as db:
-            rows = db.query("SELECT dossier_id, role FROM memberships WHERE user_id = ?", [user_id])
-            return {r["dossier_id"]: DossierRole(r["role"]) for r in rows}
-
-    def members(self, dossier_id: int) -> list[Membership]:
-        with connect(self.path) as db:
-            rows = db.query(
-                "SELECT memberships.*, users.email, users.display_name FROM memberships"
-                " JOIN users ON users.id = memberships.user_id WHERE dossier_id = ?"
-                " ORDER BY memberships.role, users.email",
-                [dossier_id],
-            )
-            return [record(Membership, r) for r in rows]
-
-    def set_member(
-        self, dossier_id: int, user_id: int, role: DossierRole, by: str, now: datetime | None = None
-    ) -> None:
-        """Add a person to a dossier or change their role."""
-        role = DossierRole(role)
-        with write(self.path) as db:
-            _require_dossier(db, dossier_id)
-            self._put_member(db, dossier_id, user_id, role, by, now or now_())
-
-    def _put_member(
-        self, db: Database, dossier_id: int, user_id: int, role: DossierRole, by: str, now: datetime
-    ) -> None:
-        current = list(
-            db.query(
-                "SELECT role FROM memberships WHERE dossier_id = ? AND user_id = ?", [dossier_id, user_id]
-            )
-        )
-        if current:
-            if current[0]["role"] == DossierRole.COORDINATOR and role != DossierRole.COORDINATOR:
-                _keep_a_coordinator(db, dossier_id)
-            db.execute(
-                "UPDATE memberships SET role = ? WHERE dossier_id = ? AND user_id = ?",
-                [role.value, dossier_id, user_id],
-            )
-        else:
-            db.execute(
-                "INSERT INTO memberships (dossier_id, user_id, role, added_at, added_by)"
-                " VALUES (?, ?, ?, ?, ?)",
-                [dossier_id, user_id, role.value, stamp(now), by],
-            )
-
-    def remove_member(self, dossier_id: int, user_id: int) -> None:
-        """Take a person off a dossier; the last coordinator cannot be removed."""
-        with write(self.path) as db:
-            current = list(
-                db.query(
-                    "SELECT role FROM memberships WHERE dossier_id = ? AND user_id = ?", [dossier_id, user_id]
-                )
-            )
-            if current and current[0]["role"] == DossierRole.COORDINATOR:
-                _keep_a_coordinator(db, dossier_id)
-            db.execute("DELETE FROM memberships WHERE dossier_id = ? AND user_id = ?", [dossier_id, user_id])
-
-    # ------------------------------------------------------------ invitations
-
-    def create_invitation(
-        self,
-        dossier_id: int,
-        role: DossierRole,
-        by: str,
-        valid_for: timedelta = INVITATION_LIFETIME,
-        now: datetime | None = None,
-    ) -> tuple[str, Invitation]:
-        """Create a one-time code for joining a dossier; the code is returned once, never stored."""
-        if not timedelta(0) < valid_for <= MAX_INVITATION_LIFETIME:
-            raise AccountError("members.invalid_days", max=MAX_INVITATION_LIFETIME.days)
-        now = now or now_()
-        code = "".join(secrets.choice(_CODE_ALPHABET) for _ in range(_CODE_LENGTH))
-        with write(self.path) as db:
-            _require_dossier(db, dossier_id)
-            cursor = db.execute(
-                "INSERT INTO invitations (code_hash, dossier_id, role, created_by, created_at, expires_at)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                [
-                    _digest(code),
-                    dossier_id,
-                    DossierRole(role).value,
-                    by,
-                    stamp(now),
-                    stamp(now + valid_for),
-                ],
-            )
-            row = next(iter(db.query("SELECT * FROM invitations WHERE id = ?", [cursor.lastrowid])))
-        return code, record(Invitation, row)
-
-    def invitations(self, dossier_id: int) -> list[Invitation]:
-        """List a dossier's invitations, newest first."""
-        with connect(self.path) as db:
-            rows = db.query("SELECT * FROM invitations WHERE dossier_id = ? ORDER BY id DESC", [dossier_id])
-            return [record(Invitation, r) for r in rows]
-
-    def revoke_invitation(self, dossier_id: int, invitation_id: int) -> None:
-        with write(self.path) as db:
-            db.execute(
-                "DELETE FROM invitations WHERE id = ? AND dossier_id = ? AND used_at IS NULL",
-                [invitation_id, dossier_id],
-            )
-
-    def check_invitation(self, code: str, now: datetime | None = None) -> Invitation:
-        """Return the invitation a code opens, or raise InvitationInvalid."""
-        with connect(self.path) as db:
-            return _valid_invitation(db, code, now or now_())
+                db.execute("DELETE FROM sessions WHERE token_hash = ?", [digest(token)])
 
     def register_with_invitation(
         self, code: str, email: str, display_name: str, password: str, now: datetime | None = None
@@ -444,20 +228,11 @@ class Accounts:
         self.check_invitation(code, now)  # a cheap refusal before argon2 runs
         hashed = self.hasher.hash(password)
         with write(self.path) as db:
-            invitation = _valid_invitation(db, code, now)
+            invitation = valid_invitation(db, code, now)
             user = _insert_user(db, email, name, hashed, False, now)
             self._put_member(db, invitation.dossier_id, user.id, invitation.role, "invitation", now)
-            _mark_used(db, invitation, user.id, now)
+            mark_used(db, invitation, user.id, now)
             return _insert_session(db, user, now), invitation
-
-    def accept_invitation(self, code: str, user_id: int, now: datetime | None = None) -> Invitation:
-        """Use a code once: the person becomes a member with the invitation's role."""
-        now = now or now_()
-        with write(self.path) as db:
-            invitation = _valid_invitation(db, code, now)
-            self._put_member(db, invitation.dossier_id, user_id, invitation.role, "invitation", now)
-            _mark_used(db, invitation, user_id, now)
-        return invitation
 
 
 # ---------------------------------------------------------------- SQL helpers
@@ -492,48 +267,9 @@ def _insert_session(db: Database, user: User, now: datetime) -> Session:
     db.execute("DELETE FROM sessions WHERE expires_at <= ?", [stamp(now)])
     db.execute(
         "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
-        [_digest(token), user.id, stamp(now), stamp(expires)],
+        [digest(token), user.id, stamp(now), stamp(expires)],
     )
     return Session(token=token, user=user, expires_at=expires)
-
-
-def _require_dossier(db: Database, dossier_id: int) -> None:
-    if not list(db.query("SELECT 1 FROM dossiers WHERE id = ?", [dossier_id])):
-        raise DossierNotFound(dossier_id)
-
-
-def _keep_a_coordinator(db: Database, dossier_id: int) -> None:
-    count = next(
-        iter(
-            db.query(
-                "SELECT count(*) AS n FROM memberships WHERE dossier_id = ? AND role = ?",
-                [dossier_id, DossierRole.COORDINATOR.value],
-            )
-        )
-    )["n"]
-    if count <= 1:
-        raise LastCoordinator()
-
-
-def _mark_used(db: Database, invitation: Invitation, user_id: int, now: datetime) -> None:
-    cursor = db.execute(
-        "UPDATE invitations SET used_by = ?, used_at = ? WHERE id = ? AND used_at IS NULL",
-        [user_id, stamp(now), invitation.id],
-    )
-    if cursor.rowcount != 1:  # cannot happen under BEGIN IMMEDIATE; refuse rather than reuse
-        raise InvitationInvalid("invite.used")
-
-
-def _valid_invitation(db: Database, code: str, now: datetime) -> Invitation:
-    rows = list(db.query("SELECT * FROM invitations WHERE code_hash = ?", [_digest(normalise_code(code))]))
-    if not rows:
-        raise InvitationInvalid("invite.unknown")
-    invitation = record(Invitation, rows[0])
-    if invitation.used_at is not None:
-        raise InvitationInvalid("invite.used")
-    if invitation.expires_at <= now:
-        raise InvitationInvalid("invite.expired")
-    return invitation
 
 
 def _user(row: dict[str, Any]) -> User:

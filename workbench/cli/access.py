@@ -12,7 +12,8 @@ from datetime import timedelta
 
 import click
 
-from workbench.access.accounts import Accounts, format_code
+from workbench.access.account_records import format_code
+from workbench.access.accounts import Accounts
 from workbench.access.permissions import DossierRole
 from workbench.cli.common import DB_OPTION, CommandError, Context, friendly, open_store
 from workbench.i18n import fmt_datetime

@@ -10,7 +10,8 @@ from typing import Any
 
 import streamlit as st
 
-from workbench.access.accounts import Accounts, User
+from workbench.access.account_records import User
+from workbench.access.accounts import Accounts
 from workbench.access.rate_limits import client_key
 from workbench.dossier.steps import STEPS
 from workbench.i18n import DEFAULT_LANGUAGE, LANGUAGES, language, t

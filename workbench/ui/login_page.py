@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from workbench.access.accounts import AccountError, LoginFailed
+from workbench.access.account_records import AccountError, LoginFailed
 from workbench.store.db import StorageFailure
 from workbench.ui import faults
 from workbench.ui.common import PAGES, accounts, client, oidc_configured, tr

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import streamlit as st
 
-from workbench.access.accounts import AccountError, format_code
+from workbench.access.account_records import AccountError, format_code
 from workbench.access.permissions import Action, DossierRole
 from workbench.i18n import fmt_datetime
 from workbench.ui import faults

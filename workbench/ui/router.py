@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
-from workbench.access.accounts import User
+from workbench.access.account_records import User
 from workbench.access.permissions import AccessDenied, Action
 from workbench.dossier.steps import STEPS
 from workbench.guide.progress import step_states

@@ -6,7 +6,7 @@ from typing import Any
 
 import streamlit as st
 
-from workbench.access.accounts import AccountError, User
+from workbench.access.account_records import AccountError, User
 from workbench.access.permissions import AccessDenied
 from workbench.ui import faults
 from workbench.ui.common import store, tr
