@@ -10,6 +10,7 @@ from workbench.demo import demo_dossiers, large_dossier
 from workbench.dossier import model as m
 from workbench.dossier.model import Dossier, Model
 from workbench.guide import edits, forms
+from workbench.guide.form_specs import FormSpec
 from workbench.store.dossiers import Store
 
 DEMOS = {d.identity.name: d for d in [*demo_dossiers(), large_dossier(partners=40)]}
@@ -27,7 +28,7 @@ def record(store: Store, dossier_id: int):
     return store.load(dossier_id)
 
 
-def _edit(spec: forms.FormSpec, obj: Model | None, **changes: object) -> dict[str, object]:
+def _edit(spec: FormSpec, obj: Model | None, **changes: object) -> dict[str, object]:
     return forms.to_widgets(spec, obj) | changes
 
 

@@ -10,8 +10,9 @@ import pytest
 from workbench.demo import demo_dossiers, large_dossier
 from workbench.dossier import model as m
 from workbench.dossier.model import Dossier, Model
+from workbench.dossier.units import KINDS
 from workbench.guide import forms, parts
-from workbench.guide.forms import Kind
+from workbench.guide.form_specs import FormSpec, Kind
 
 DEMOS = {d.identity.name: d for d in [*demo_dossiers(), large_dossier(partners=40)]}
 
@@ -57,7 +58,7 @@ def test_every_field_of_the_dossier_model_is_edited_by_some_form() -> None:
                 continue
             missing.append(f"{cls.__name__}.{path}")
 
-    for kind, spec in forms.KINDS.items():
+    for kind, spec in KINDS.items():
         if kind == "planning":  # the Budget en planning page edits it with its own tables
             assert {f"Planning.{name}" for name in m.Planning.model_fields} == set(forms.EDITED_ELSEWHERE)
             continue
@@ -70,7 +71,7 @@ def test_every_field_of_the_dossier_model_is_edited_by_some_form() -> None:
         visit(kind, "", unit_model)
     assert missing == []
     # Units and the dossier itself: nothing else lives in a dossier.
-    assert set(m.Dossier.model_fields) - {k.field for k in forms.KINDS.values()} == {"schema_version"}
+    assert set(m.Dossier.model_fields) - {k.field for k in KINDS.values()} == {"schema_version"}
     assert set(m.Strategy.model_fields) == set(m.SECTION_KEYS)
 
 
@@ -96,7 +97,7 @@ def test_widget_values_round_trip_every_part_of_the_demo_dossiers(name: str) -> 
     assert checked > 20
 
 
-def _items(dossier: Dossier, spec: forms.FormSpec) -> list[str]:
+def _items(dossier: Dossier, spec: FormSpec) -> list[str]:
     if spec.items:
         holder = parts.unit_model(dossier, spec.unit())
         return [x.id for x in getattr(holder, spec.items)]

@@ -11,6 +11,7 @@ from tests.shown import as_seen
 from workbench.demo import demo_dossiers
 from workbench.dossier.model import Dossier
 from workbench.dossier.steps import STEP_KEYS
+from workbench.dossier.units import KINDS
 from workbench.guide import forms, parts
 from workbench.guide.guidance import guidance
 from workbench.guide.labels import item_title
@@ -113,7 +114,7 @@ def _listed_titles(dossier: Dossier, step: str, lang: str) -> list[str]:
             holder = parts.unit_model(dossier, spec.unit())
             items = getattr(holder, spec.items)
         else:
-            items = getattr(dossier, forms.KINDS[spec.unit_kind].field)
+            items = getattr(dossier, KINDS[spec.unit_kind].field)
         titles += [item_title(obj, dossier, lang) for obj in items]
     return titles
 

@@ -18,7 +18,8 @@ from workbench.dossier.model import ROLE_CATALOGUE, Model, new_id
 from workbench.dossier.records import DossierRecord
 from workbench.dossier.units import Change
 from workbench.dossier.validation import Problem, from_validation_error
-from workbench.guide.forms import CUSTOM_ROLE, FormSpec, Kind, apply_values, changed_paths, snapshot
+from workbench.guide.form_specs import FormSpec, Kind
+from workbench.guide.forms import CUSTOM_ROLE, apply_values, changed_paths, snapshot
 from workbench.guide.parts import Consequence, deletion, part, unit_model
 
 

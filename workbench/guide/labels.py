@@ -11,7 +11,7 @@ from workbench.dossier import model as m
 from workbench.dossier.model import Dossier, Model
 from workbench.dossier.steps import step_of_unit
 from workbench.dossier.units import UnitRef
-from workbench.guide.forms import ENUM_LABELS, Field, FormSpec, Kind
+from workbench.guide.form_specs import ENUM_LABELS, Field, FormSpec, Kind
 from workbench.guide.parts import unit_model
 from workbench.i18n import fmt_date, fmt_number, has, t
 

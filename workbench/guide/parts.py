@@ -8,7 +8,8 @@ from typing import Any, Literal, NamedTuple
 from workbench.dossier import model as m
 from workbench.dossier.model import Dossier, Model
 from workbench.dossier.units import KINDS, UnitRef, section_unit
-from workbench.guide.forms import CUSTOM_ROLE, PARTNER, TARGET_GROUP, FormSpec
+from workbench.guide.form_specs import FormSpec
+from workbench.guide.forms import CUSTOM_ROLE, PARTNER, TARGET_GROUP
 
 
 def unit_model(dossier: Dossier, unit: UnitRef) -> Model | None:

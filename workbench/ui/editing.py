@@ -19,7 +19,7 @@ from workbench.access.permissions import AccessDenied
 from workbench.dossier.units import Change
 from workbench.dossier.validation import Problem
 from workbench.guide import edits, forms, parts
-from workbench.guide.forms import FormSpec
+from workbench.guide.form_specs import FormSpec
 from workbench.store.dossiers import DossierRecord, EditConflict, InvalidChange, StorageFailure
 from workbench.ui import faults
 from workbench.ui.common import actor, lang, store, tr

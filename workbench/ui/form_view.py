@@ -12,7 +12,7 @@ import streamlit as st
 from workbench.access.permissions import edit_action
 from workbench.dossier.model import Dossier, GdprRole
 from workbench.guide import edits, forms, labels, parts
-from workbench.guide.forms import Field, Kind
+from workbench.guide.form_specs import ENUM_LABELS, Field, Kind
 from workbench.i18n import fmt_datetime, fmt_money, has, t
 from workbench.store.dossiers import DossierRecord
 from workbench.ui import editing, faults
@@ -28,7 +28,7 @@ def _options(f: Field, dossier: Dossier) -> tuple[list[Any], Callable[[Any], str
     """Return the choices of a choice field and how to show them (names resolved now: off-thread safe)."""
     code = lang()
     if f.kind in (Kind.CHOICE, Kind.CHOICES) and f.enum is not None:
-        prefix = forms.ENUM_LABELS[f.enum]
+        prefix = ENUM_LABELS[f.enum]
         return [e.value for e in f.enum], lambda v: t(f"{prefix}.{v}", code)
     if f.kind in (Kind.PARTNER, Kind.PARTNERS, Kind.GDPR_ROLES):
         names = {p.id: p.name for p in dossier.partners}

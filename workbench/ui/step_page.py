@@ -7,7 +7,8 @@ import streamlit as st
 from workbench.dossier.model import Model
 from workbench.dossier.steps import STEP_KEYS, neighbours
 from workbench.dossier.units import KINDS
-from workbench.guide import forms, labels, parts
+from workbench.guide import labels, parts
+from workbench.guide.form_specs import FormSpec
 from workbench.guide.guidance import guidance
 from workbench.guide.progress import assess
 from workbench.store.dossiers import DossierNotFound, DossierRecord
@@ -110,7 +111,7 @@ def end(step_key: str) -> None:
             )
 
 
-def items_of(record: DossierRecord, spec: forms.FormSpec) -> list[Model]:
+def items_of(record: DossierRecord, spec: FormSpec) -> list[Model]:
     """Return the items a list form edits, in saved order."""
     if spec.items:
         holder = parts.unit_model(record.dossier, spec.unit())
@@ -118,14 +119,14 @@ def items_of(record: DossierRecord, spec: forms.FormSpec) -> list[Model]:
     return list(getattr(record.dossier, KINDS[spec.unit_kind].field))
 
 
-def item_key(spec: forms.FormSpec, obj: Model) -> str:
+def item_key(spec: FormSpec, obj: Model) -> str:
     """Return the key that names an item: its id, or a custom role's key."""
     field = "id" if spec.items else KINDS[spec.unit_kind].key_field or "id"
     return str(getattr(obj, field))
 
 
 def item_list(
-    record: DossierRecord, spec: forms.FormSpec, items: list[Model] | None = None, *, heading: bool = True
+    record: DossierRecord, spec: FormSpec, items: list[Model] | None = None, *, heading: bool = True
 ) -> None:
     """Draw a list as one expander per item (its form drawn only when open) and one to add an item.
 
@@ -136,7 +137,7 @@ def item_list(
         _item_list(record, spec, items, heading)
 
 
-def _item_list(record: DossierRecord, spec: forms.FormSpec, items: list[Model] | None, heading: bool) -> None:
+def _item_list(record: DossierRecord, spec: FormSpec, items: list[Model] | None, heading: bool) -> None:
     code = lang()
     items = items_of(record, spec) if items is None else items
     if heading:
