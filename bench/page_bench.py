@@ -21,7 +21,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from streamlit.testing.v1 import AppTest  # noqa: E402, TID251 - a bench drives the app like a test
+import streamlit.testing.v1.app_test as app_test  # noqa: E402, TID251 - a bench drives the app like a test
+from streamlit.runtime.scriptrunner.script_cache import ScriptCache  # noqa: E402, TID251
+from streamlit.testing.v1 import AppTest  # noqa: E402, TID251
 
 from workbench.demo import large_dossier  # noqa: E402
 from workbench.guide.progress import assess  # noqa: E402
@@ -29,6 +31,11 @@ from workbench.store.dossiers import Store  # noqa: E402
 from workbench.ui.common import PAGES  # noqa: E402
 
 TRIVIAL = 'import streamlit as st\nst.write("Hallo")\n'
+# The server compiles each page script once and keeps it (its ScriptCache lives as long as the
+# process); AppTest makes a new cache every run, so every run compiled the router and the page
+# again (about 40 ms for the big pages, nothing for the trivial one). Share one, as the server does.
+_SCRIPTS = ScriptCache()
+app_test.ScriptCache = lambda: _SCRIPTS  # type: ignore[assignment,misc]
 TRIVIAL_NAME = "(trivial page)"
 # Used when a page file exists that the app's router does not list yet (branches being merged).
 ROUTER = """

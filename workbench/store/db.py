@@ -72,12 +72,38 @@ def prepare(path: Path) -> None:
     """Switch the file to WAL once, bring its schema up to date, make its files owner-only."""
     # The database first: SQLite gives new WAL and SHM files the mode of the database file.
     make_private(path)
+    # Every page opens the store a few times per script run: checking the migrations (every table)
+    # each time cost more than the page itself. A file this process brought up to date is done.
+    identity = _identity(path)
+    if identity is not None and identity in _up_to_date:
+        for companion in companions(path):
+            make_private(companion)
+        return
     with connect(path) as db:
         db.execute("PRAGMA journal_mode=WAL")
         migrations.apply(db)
         # Files an older version (or another tool) left world-readable, while this connection holds them.
         for companion in companions(path):
             make_private(companion)
+    identity = _identity(path)
+    if identity is not None:
+        _up_to_date.add(identity)
+
+
+# Database files this process has migrated: (path, device, inode). An empty file (just created,
+# or replaced by a new one) never counts, so a file put in another's place is migrated again.
+_up_to_date: set[tuple[str, int, int]] = set()
+
+
+def _identity(path: Path) -> tuple[str, int, int] | None:
+    text = str(path)
+    if text.startswith("file:"):
+        return None  # URI options (read-only, ...) are the caller's business: check every time
+    try:
+        found = os.stat(text)
+    except OSError:
+        return None
+    return (os.path.abspath(text), found.st_dev, found.st_ino) if found.st_size else None
 
 
 def companions(path: Path) -> list[Path]:

@@ -37,6 +37,7 @@ from workbench.dossier.units import (
     unit_data,
 )
 from workbench.dossier.validation import Problem, from_validation_error
+from workbench.store import record_cache
 from workbench.store.db import StorageFailure, connect, prepare, write
 from workbench.store.rows import record, records
 from workbench.store.workshops import open_objections
@@ -81,6 +82,10 @@ class Store:
 
     def _load(self, db: Database, dossier_id: int) -> DossierRecord:
         head = _dossier_row(db, dossier_id)
+        key = (_file_key(self.path), dossier_id, head["created_at"], head["revision"], head["updated_at"])
+        return record_cache.cached(key, lambda: self._read(db, dossier_id, head))
+
+    def _read(self, db: Database, dossier_id: int, head: dict[str, Any]) -> DossierRecord:
         rows = list(db.query("SELECT * FROM units WHERE dossier_id = ? ORDER BY position, key", [dossier_id]))
         units = {UnitRef(kind=r["kind"], key=r["key"]): json.loads(r["data"]) for r in rows}
         return DossierRecord(
@@ -354,6 +359,12 @@ class Store:
 
 
 # ---------------------------------------------------------------- SQL helpers
+
+
+def _file_key(path: Path) -> str:
+    """Name the database file the same way from any working directory (a `file:` URI as written)."""
+    text = str(path)
+    return text if text.startswith("file:") else os.path.abspath(text)
 
 
 def _dossier_row(db: Database, dossier_id: int) -> dict[str, Any]:
