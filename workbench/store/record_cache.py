@@ -1,4 +1,4 @@
-"""Dossiers already read, by revision: a page reads the same revision many times, validating it once is enough.
+"""Dossiers already read, by revision: a page reads one revision many times; validating it once is enough.
 
 A dossier revision never changes once written, so a record read for (database, dossier, revision)
 stays true until the next save, which raises the revision. The key also holds when the dossier
