@@ -304,3 +304,46 @@ def m006_rate_limits(db: Database) -> None:
     )
     # Login failures are now entries of the login limits.
     db.execute("DROP TABLE login_failures")
+
+
+@migrations()
+def m007_browser_sessions(db: Database) -> None:
+    # A login moves from the tab into an HttpOnly cookie through a one-time code (access/handoffs.py):
+    # single use, a minute long, bound to the session it hands over and to the browser that asked
+    # (the hash of its browser cookie), so nobody can slip their own login into someone else's browser.
+    db.execute(
+        """
+        CREATE TABLE session_handoffs (
+            code_hash TEXT PRIMARY KEY,
+            session_hash TEXT NOT NULL REFERENCES sessions(token_hash) ON DELETE CASCADE ON UPDATE CASCADE,
+            browser_hash TEXT NOT NULL,
+            expires_at TEXT NOT NULL
+        )"""
+    )
+    # What someone typed and did not save yet, per browser session (store/drafts.py): the owner is the
+    # hash of their session token (or, in open workshop mode, of their browser cookie), so only that
+    # browser can read it back; it expires.
+    db.execute(
+        """
+        CREATE TABLE drafts (
+            owner_hash TEXT NOT NULL,
+            dossier_id INTEGER NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,
+            form_id TEXT NOT NULL,
+            data TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            PRIMARY KEY (owner_hash, dossier_id, form_id)
+        )"""
+    )
+    db.execute("CREATE INDEX drafts_by_expiry ON drafts (expires_at)")
+    # Settings of a browser in open workshop mode (the typed name), by the same owner hash.
+    db.execute(
+        """
+        CREATE TABLE browser_settings (
+            owner_hash TEXT NOT NULL,
+            name TEXT NOT NULL,
+            value TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            PRIMARY KEY (owner_hash, name)
+        )"""
+    )
