@@ -127,6 +127,10 @@ def _remember(field: str, setting: str) -> None:
     if setting == "lang" and value is None:  # the segmented control was deselected
         return
     st.session_state[setting] = value
+    if setting == "actor_name":
+        from workbench.ui import session  # it builds on this module
+
+        session.remember_name(str(value or ""))
 
 
 def sidebar(user: User | None = None, open_mode: bool = True) -> None:
@@ -165,8 +169,10 @@ def sidebar(user: User | None = None, open_mode: bool = True) -> None:
 
 
 def logout() -> None:
-    """End the session in the database, forget it in this tab, and log out of OIDC too."""
-    accounts().logout(st.session_state.pop("auth_token", None))
+    """End the session in the database, forget it in this tab and the browser, and log out of OIDC too."""
+    from workbench.ui import session  # it builds on this module
+
+    session.end_session(st.session_state.pop("auth_token", None))
     for key in ("dossier_id",):
         st.session_state.pop(key, None)
     st.query_params.clear()

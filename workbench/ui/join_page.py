@@ -9,6 +9,7 @@ from workbench.ui import faults
 from workbench.ui.common import PAGES, accounts, current_user, open_dossier, store, tr
 from workbench.ui.login_page import login_form
 from workbench.ui.markup import md
+from workbench.ui.session import hand_off
 
 
 def _register(code: str) -> None:
@@ -46,6 +47,7 @@ def _register(code: str) -> None:
                     return
                 st.session_state["auth_token"] = session.token
                 _joined(code, invitation.dossier_id)
+                hand_off(session.token, back_to=f"/?dossier={invitation.dossier_id}")
                 st.rerun()
 
 

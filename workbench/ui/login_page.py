@@ -9,6 +9,7 @@ from workbench.store.db import StorageFailure
 from workbench.ui import faults
 from workbench.ui.common import PAGES, accounts, client, oidc_configured, tr
 from workbench.ui.markup import md
+from workbench.ui.session import hand_off
 
 
 def login_form(key: str) -> None:
@@ -38,6 +39,7 @@ def login_form(key: str) -> None:
                     st.error(md(refused.reason, **refused.params), icon=":material/lock:")
                 else:
                     st.session_state["auth_token"] = session.token
+                    hand_off(session.token)  # a reload and a new tab keep the login (the cookie)
                     st.rerun()
 
 
@@ -57,6 +59,7 @@ def oidc_login() -> None:
                 st.logout()
         else:
             st.session_state["auth_token"] = session.token
+            hand_off(session.token)
             st.rerun()
         return
     st.divider()

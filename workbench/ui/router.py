@@ -11,7 +11,7 @@ from workbench.dossier.steps import STEPS
 from workbench.guide.progress import step_states
 from workbench.store.db import StorageFailure
 from workbench.store.dossiers import DossierNotFound
-from workbench.ui import editing, faults
+from workbench.ui import editing, faults, session
 from workbench.ui.common import (
     ICON,
     PAGES,
@@ -32,6 +32,7 @@ def main() -> None:
     """Route this script run: the login pages, or the workbench with the open dossier's pages."""
     st.set_page_config(page_title="Digibank Werkbank", page_icon=ICON, layout="wide")
     init_state()
+    session.begin_run()  # a reload or a new tab: the login in the cookie, the name typed before
     editing.keep_drafts()  # before any page runs: what was typed outlives the widgets
     faults.apply_clears()  # texts saved in the last run leave their widgets now, before they are drawn
     try:
@@ -58,7 +59,12 @@ def _route() -> None:
         join = st.Page(
             PAGES["join"], title=tr("access.nav.join"), icon=":material/group_add:", default=inviting
         )
-        run(st.navigation([login, join, participate], position="hidden"), participate)
+        # A link to any page (a reload, a shared link: /partners?dossier=3) asks to log in right
+        # there, and after logging in the browser comes back to it (session.entry).
+        elsewhere = [
+            st.Page(PAGES["login"], title=tr("access.nav.login"), url_path=path) for path in _login_elsewhere()
+        ]
+        run(st.navigation([login, join, participate, *elsewhere], position="hidden"), participate)
         return
     dossier_id = current_dossier_id()
     if dossier_id is not None and not store().can(Action.READ, dossier_id):
@@ -67,6 +73,13 @@ def _route() -> None:
         st.error(tr("access.denied_dossier"), icon=":material/block:")
         dossier_id = None
     run(_navigation(user, dossier_id, inviting, participate), participate)
+
+
+def _login_elsewhere() -> list[str]:
+    """Return the address of every page a logged-in person could open (the login page stands in)."""
+    own = {JOIN_PATH, st.Page(PAGES["login"]).url_path, st.Page(PAGES["join"]).url_path}
+    paths = [st.Page(PAGES[key]).url_path for key in PAGES]
+    return [p for p in dict.fromkeys([*paths, "history", PROJECTOR_PATH]) if p and p not in own]
 
 
 def run(navigation: StreamlitPage, participate: StreamlitPage) -> None:

@@ -2,7 +2,7 @@
 
 `streamlit run streamlit_app.py` finds the `app = App(...)` in streamlit_app.py (Streamlit looks
 for it in the source, without running it) and serves it through uvicorn; that App runs the same
-file as the script of every session. New routes (a session cookie, issue 14) go into `routes()`.
+file as the script of every session. Its own routes (the session cookie) are in session_routes.py.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from starlette.routing import BaseRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from workbench.network import page
+from workbench.ui import session_routes
 
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
 
@@ -102,13 +103,13 @@ class SecurityHeaders:
 
 
 def routes() -> list[BaseRoute]:
-    """Return the app's own HTTP routes, served beside Streamlit's (none yet)."""
-    return []
+    """Return the app's own HTTP routes, served beside Streamlit's: the session cookie's."""
+    return session_routes.routes()
 
 
 def middleware() -> list[Middleware]:
-    """Return the middleware around Streamlit's server: the security headers, outermost."""
-    return [Middleware(SecurityHeaders)]
+    """Return the middleware around Streamlit's server: security headers (outermost), the browser cookie."""
+    return [Middleware(SecurityHeaders), Middleware(session_routes.BrowserCookie)]
 
 
 def server_error(request: Request, exc: Exception) -> Response:
