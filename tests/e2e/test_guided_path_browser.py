@@ -104,11 +104,10 @@ def test_coordinator_builds_a_dossier_and_sees_progress(app: App, new_page) -> N
     settle(page)
     sign_in(page, "Coördinator Ann")
     page.get_by_label("Naam", exact=True).fill("Digibank Rupelstreek")
-    click(page, page, "Dossier aanmaken")
-    row = page.locator("[data-testid='stHorizontalBlock']").filter(has_text="Digibank Rupelstreek")
-    click(page, row, "Openen")
+    click(page, page, "Dossier aanmaken")  # creating a dossier opens it
     page.get_by_role("heading", name="Partnerschap").wait_for()
     (dossier_id,) = [s.id for s in Store(app.db).list_dossiers() if s.name == "Digibank Rupelstreek"]
+    assert page.url.endswith(f"/partnerschap?dossier={dossier_id}")
     start = overall_percent(page)
     assert nav_state(page, "Partners") == "radio_button_unchecked"
 

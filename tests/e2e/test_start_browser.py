@@ -20,8 +20,13 @@ def test_coordinator_creates_a_dossier_and_sees_it_listed(app: App, new_page) ->
     page.get_by_role("button", name="Dossier aanmaken").click()
     wait_for_app(page)
 
-    page.get_by_text("Digibank Rupelstreek & co <test>", exact=True).wait_for()
+    # Creating it opens it at its first step; the start page lists it.
+    page.get_by_role("heading", name="Partnerschap").wait_for()
+    page.get_by_text("Digibank Rupelstreek & co <test>", exact=False).first.wait_for()
     assert [s.name for s in Store(app.db).list_dossiers()] == ["Digibank Rupelstreek & co <test>"]
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Dossiers", exact=True).click()
+    wait_for_app(page)
+    page.get_by_text("Digibank Rupelstreek & co <test>", exact=True).wait_for()
 
 
 def test_language_switch_shows_english(app: App, new_page) -> None:

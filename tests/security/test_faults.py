@@ -659,6 +659,8 @@ def test_a_failing_new_dossier_keeps_its_name(
     fault.off()
     app.button(key="FormSubmitter:start_create-Dossier aanmaken").click().run()
     assert [s.name for s in store.list_dossiers()] == ["Digibank Rupelstreek"]
+    # The new dossier opened; back on the start page the saved name has left the field.
+    app.switch_page(PAGES["start"]).run()
     assert app.text_input(key="start_new_name").value == ""
 
 

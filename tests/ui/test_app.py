@@ -58,6 +58,10 @@ def test_start_page_creates_a_dossier(app: AppTest, db_path: Path) -> None:
     assert not app.exception
     (summary,) = Store(db_path).list_dossiers()
     assert (summary.name, summary.call) == ("Digibank Kempen", "implementatietraject")
+    # Creating a dossier opens it, at its first step, with the dossier in the address.
+    assert app.session_state["dossier_id"] == summary.id
+    assert app.query_params["dossier"] == str(summary.id)
+    assert [t.value for t in app.title] == ["Partnerschap"]
 
 
 def test_start_page_refuses_an_empty_name(app: AppTest, db_path: Path) -> None:
@@ -139,3 +143,20 @@ def test_every_page_shows_each_demo_dossier(
     expanders = [as_seen(e.label) for e in app.expander]
     for title in _listed_titles(dossier, page, lang):
         assert title in expanders
+
+
+@pytest.mark.parametrize(
+    "page", ["partners", "digipunten", "overzicht", "graph", "documents", "history", "start"]
+)
+def test_every_page_keeps_the_open_dossier_in_its_address(
+    app: AppTest, db_path: Path, small_dossier: Dossier, page: str
+) -> None:
+    # Streamlit drops the query on a page change: the router puts the dossier back, so a reload
+    # or a copied address opens the same dossier on the same page.
+    dossier_id = Store(db_path).import_dossier(small_dossier, by="test")
+    app.query_params["dossier"] = str(dossier_id)
+    app.run()
+    app.query_params.clear()  # what a click in the menu does
+    app.switch_page(PAGES[page]).run()
+    assert not app.exception
+    assert app.query_params.get("dossier") == str(dossier_id)

@@ -216,4 +216,10 @@ def forget_dossier() -> None:
 def open_dossier(dossier_id: int) -> None:
     """Remember the dossier to work on and put it in the address bar."""
     st.session_state["dossier_id"] = dossier_id
-    st.query_params["dossier"] = str(dossier_id)
+    keep_in_address(dossier_id)
+
+
+def keep_in_address(dossier_id: int) -> None:
+    """Put the open dossier in the address bar, unless it is there already."""
+    if st.query_params.get("dossier") != str(dossier_id):
+        st.query_params["dossier"] = str(dossier_id)

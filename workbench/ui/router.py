@@ -19,6 +19,7 @@ from workbench.ui.common import (
     current_user,
     forget_dossier,
     init_state,
+    keep_in_address,
     login_required,
     sidebar,
     store,
@@ -32,7 +33,9 @@ def main() -> None:
     """Route this script run: the login pages, or the workbench with the open dossier's pages."""
     st.set_page_config(page_title="Digibank Werkbank", page_icon=ICON, layout="wide")
     init_state()
-    session.begin_run()  # a reload or a new tab: the login in the cookie, the name typed before
+    if session.begin_run():  # a reload or a new tab: the login in the cookie, the name typed before
+        st.caption(tr("session.moving"))  # the browser is on its way to the cookie route
+        return
     editing.keep_drafts()  # before any page runs: what was typed outlives the widgets
     faults.apply_clears()  # texts saved in the last run leave their widgets now, before they are drawn
     try:
@@ -62,7 +65,8 @@ def _route() -> None:
         # A link to any page (a reload, a shared link: /partners?dossier=3) asks to log in right
         # there, and after logging in the browser comes back to it (session.entry).
         elsewhere = [
-            st.Page(PAGES["login"], title=tr("access.nav.login"), url_path=path) for path in _login_elsewhere()
+            st.Page(PAGES["login"], title=tr("access.nav.login"), url_path=path)
+            for path in _login_elsewhere()
         ]
         run(st.navigation([login, join, participate, *elsewhere], position="hidden"), participate)
         return
@@ -72,7 +76,12 @@ def _route() -> None:
         forget_dossier()
         st.error(tr("access.denied_dossier"), icon=":material/block:")
         dossier_id = None
-    run(_navigation(user, dossier_id, inviting, participate), participate)
+    navigation = _navigation(user, dossier_id, inviting, participate)
+    if dossier_id is not None and navigation.url_path != JOIN_PATH:
+        # Every page carries the open dossier in its address (a page change drops the query):
+        # a reload comes back to the same dossier and page, and the address can be shared.
+        keep_in_address(dossier_id)
+    run(navigation, participate)
 
 
 def _login_elsewhere() -> list[str]:

@@ -42,7 +42,7 @@ def cookie(name: str) -> str | None:
         value = st.context.cookies.get(name)
     except Exception:  # no browser connection (AppTest, a bare run): no cookies
         return None
-    return value if valid_cookie(value) else None
+    return value if isinstance(value, str) and valid_cookie(value) else None
 
 
 def browser_owner() -> str | None:
@@ -51,14 +51,16 @@ def browser_owner() -> str | None:
     return owner("browser", browser) if browser else None
 
 
-def begin_run() -> None:
+def begin_run() -> bool:
     """Take the login from the session cookie and, on the tab's first run, what the browser kept.
 
-    A redirect asked for in the last run (hand_off, end_session) is sent now: a message sent just
-    before st.rerun() may be dropped with the rest of that run's output.
+    A redirect asked for in the last run (hand_off, end_session) is sent now, and True returned:
+    the router then draws nothing else, so nothing can be clicked on a page that is going away.
+    (A message sent just before st.rerun() may be dropped with the rest of that run's output.)
     """
     if url := st.session_state.pop(_GO, None):
         navigate(str(url))
+        return True
     if not st.session_state.get("auth_token"):
         token = cookie(SESSION_COOKIE)
         if token and st.session_state.get(_ENDED) != token:
@@ -67,7 +69,7 @@ def begin_run() -> None:
             else:  # logged out elsewhere, expired, password changed, disabled
                 st.session_state[_ENDED] = token
     if st.session_state.get(_STARTED):
-        return
+        return False
     st.session_state[_STARTED] = True
     st.session_state[_ENTRY] = _address()
     browser = browser_owner()
@@ -75,6 +77,7 @@ def begin_run() -> None:
         name = Drafts(db_path()).setting(browser, NAME_SETTING)
         if name:
             st.session_state["actor_name"] = name
+    return False
 
 
 def _address() -> str:

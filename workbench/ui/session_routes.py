@@ -45,9 +45,9 @@ _COOKIE_VALUE = re.compile(r"^[A-Za-z0-9_-]{43}$")  # secrets.token_urlsafe(32)
 _log = logging.getLogger(__name__)
 
 
-def valid_cookie(value: str | None) -> bool:
+def valid_cookie(value: object) -> bool:
     """Tell whether a cookie value is one this app could have set (anything else is ignored)."""
-    return bool(value) and bool(_COOKIE_VALUE.match(value or ""))
+    return isinstance(value, str) and bool(_COOKIE_VALUE.match(value))
 
 
 def local_target(target: str | None) -> str:

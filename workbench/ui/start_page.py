@@ -45,8 +45,7 @@ def render() -> None:
         cols[2].text(tr(f"status.{summary.status}"))
         cols[3].text(tr("start.changed", at=fmt_datetime(summary.updated_at, lang()), by=summary.updated_by))
         if cols[4].button(tr("start.open"), key=f"start_open_{summary.id}"):
-            open_dossier(summary.id)
-            st.switch_page(PAGES["partnerschap"])
+            _open(summary.id)
 
     # Not clear_on_submit: a name whose save failed must stay; it is cleared once saved.
     with st.form("start_create"):
@@ -61,14 +60,21 @@ def render() -> None:
             else:
                 with faults.saving():
                     new_id = db.create(Identity(name=name, call=call), by=actor())
-                    st.session_state["start_flash"] = ("start.created", {"name": name.strip(), "id": new_id})
                     faults.clear_after_save("start_new_name")
-                    st.rerun()
+                    # Creating a dossier opens it, at its first step.
+                    st.session_state["flash"] = "start.opened_new"
+                    _open(new_id)
 
     with st.expander(tr("start.import")):
         upload = st.file_uploader(tr("start.import_file"), type=["json"], key="start_import_file")
         if upload is not None and st.button(tr("start.import_button"), key="start_import_button"):
             _import(upload.getvalue())
+
+
+def _open(dossier_id: int) -> None:
+    """Open a dossier at its first step, with the dossier in the address."""
+    open_dossier(dossier_id)
+    st.switch_page(PAGES["partnerschap"], query_params={"dossier": str(dossier_id)})
 
 
 def _import(data: bytes) -> None:
