@@ -87,7 +87,9 @@ def test_a_login_survives_reload_and_new_tab_until_logging_out(app: App, new_pag
     page.reload()
     settle(page)
     assert page.url == address and heading(page) == "Partners"
-    page.locator("summary").filter(has_text="Gemeente Boom").first.wait_for()  # the dossier is open, not "no dossier"
+    page.locator("summary").filter(
+        has_text="Gemeente Boom"
+    ).first.wait_for()  # the dossier is open, not "no dossier"
     page.get_by_role("button", name="Afmelden").wait_for()
 
     tab = page.context.new_page()

@@ -11,7 +11,7 @@ from workbench.dossier.steps import STEPS
 from workbench.guide.progress import step_states
 from workbench.store.db import StorageFailure
 from workbench.store.dossiers import DossierNotFound
-from workbench.ui import editing, faults, session
+from workbench.ui import editing, faults, kept_drafts, session
 from workbench.ui.common import (
     ICON,
     PAGES,
@@ -76,6 +76,8 @@ def _route() -> None:
         forget_dossier()
         st.error(tr("access.denied_dossier"), icon=":material/block:")
         dossier_id = None
+    kept_drafts.follow(dossier_id)
+    kept_drafts.sync(kept_drafts.draft_owner(open_mode), dossier_id)  # a reload: the unsaved text is back
     navigation = _navigation(user, dossier_id, inviting, participate)
     if dossier_id is not None and navigation.url_path != JOIN_PATH:
         # Every page carries the open dossier in its address (a page change drops the query):
