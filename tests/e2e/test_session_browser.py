@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import App, start_app, wait_for_app
 from workbench.access.accounts import Accounts
@@ -76,6 +77,11 @@ def test_a_login_survives_reload_and_new_tab_until_logging_out(app: App, new_pag
     log_in(page, "cora@boom.be")
     page.get_by_role("button", name="Openen").click()
     settle(page)
+    assert heading(page) == "Partnerschap"
+    unsaved = page.get_by_label("Naam van het partnerschap", exact=True)
+    unsaved.fill("Digibank Rupelstreek en Klein-Brabant")
+    unsaved.press("Tab")
+    settle(page)
     page.get_by_test_id("stSidebarNav").get_by_role("link", name="Partners", exact=True).click()
     settle(page)
     assert heading(page) == "Partners"
@@ -98,6 +104,10 @@ def test_a_login_survives_reload_and_new_tab_until_logging_out(app: App, new_pag
     assert heading(tab) == "Partners"
     tab.get_by_role("button", name="Afmelden").wait_for()
     tab.close()
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Partnerschap", exact=True).click()
+    settle(page)
+    field = page.get_by_label("Naam van het partnerschap", exact=True)
+    expect(field).to_have_value("Digibank Rupelstreek en Klein-Brabant")  # the unsaved text survived
 
     page.get_by_role("button", name="Afmelden").click()
     page.get_by_role("button", name="Aanmelden").wait_for(timeout=30_000)
@@ -160,3 +170,49 @@ def test_a_hand_over_code_made_for_another_browser_logs_nobody_in(app: App, new_
     assert SESSION_COOKIE not in cookie_names(victim)
     victim.get_by_role("button", name="Aanmelden").wait_for()
     assert "Olga Elders" not in victim.content()
+
+
+@pytest.fixture(scope="module")
+def open_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
+    """A running app without accounts (open workshop mode) and one dossier."""
+    db = tmp_path_factory.mktemp("open") / "workbench.db"
+    dossier = Dossier(identity=Identity(name="Digibank Kempen", call="voortraject"))
+    dossier_id = Store(db).import_dossier(dossier, by="setup")
+    running = start_app(db)
+    running.dossier_id = dossier_id  # type: ignore[attr-defined]
+    yield running
+    running.process.terminate()
+    running.process.wait(timeout=10)
+
+
+def test_open_mode_keeps_the_typed_name_and_unsaved_text_over_a_reload(open_app: App, new_page) -> None:
+    page = new_page()
+    page.goto(f"{open_app.url}/partnerschap?dossier={open_app.dossier_id}")  # type: ignore[attr-defined]
+    settle(page)
+    name = page.locator("[data-testid='stSidebar']").get_by_label("Je naam", exact=True)
+    name.fill("Coördinator Ann")
+    name.press("Tab")
+    settle(page)
+    field = page.get_by_label("Naam van het partnerschap", exact=True)
+    field.fill("Digibank Kempen en Rupel")
+    field.press("Tab")  # leaving the field sends it, as every edit
+    settle(page)
+
+    page.reload()
+    settle(page)
+    assert heading(page) == "Partnerschap"
+    sidebar_name = page.locator("[data-testid='stSidebar']").get_by_label("Je naam", exact=True)
+    expect(sidebar_name).to_have_value("Coördinator Ann")
+    expect(page.get_by_label("Naam van het partnerschap", exact=True)).to_have_value(
+        "Digibank Kempen en Rupel"
+    )
+    saved = Store(open_app.db).load(open_app.dossier_id)  # type: ignore[attr-defined]
+    assert saved.dossier.identity.name == "Digibank Kempen"  # nothing was saved by itself
+
+    stranger = new_page()  # another browser (another laptop in the room)
+    stranger.goto(page.url)
+    settle(stranger)
+    expect(stranger.get_by_label("Naam van het partnerschap", exact=True)).to_have_value("Digibank Kempen")
+    expect(stranger.locator("[data-testid='stSidebar']").get_by_label("Je naam", exact=True)).to_have_value(
+        ""
+    )
