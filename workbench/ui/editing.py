@@ -221,6 +221,7 @@ def _save(ref: FormRef, dossier_id: int, saved: dict[str, Any], typed: dict[str,
         # Show the new item opened, and the empty 'add' form closed again.
         st.session_state[f"open_{ref.spec.form_id(plan.item)}"] = True
         st.session_state[f"open_{ref.id}"] = False
+        st.session_state.pop(f"page_{ref.spec.key}", None)  # a long list turns to the new item's page
     flash("edit.saved")
 
 

@@ -7,10 +7,9 @@ import streamlit as st
 
 from workbench.dossier.model import Dossier
 from workbench.network import page, picture
-from workbench.network.analysis import analyse
-from workbench.network.graph import build
 from workbench.network.words import describe_dropout, report
 from workbench.store.dossiers import DossierNotFound
+from workbench.ui import derived
 from workbench.ui.common import PAGES, current_dossier_id, lang, store, tr
 from workbench.ui.markup import md
 
@@ -53,7 +52,7 @@ def render() -> None:
         st.page_link(PAGES["start"], label=tr("nav.start"), icon=":material/home:")
         return
     try:
-        dossier = store().load(dossier_id).dossier
+        record = store().load(dossier_id)
     except DossierNotFound:
         st.error(md("cli.unknown_dossier", id=dossier_id))
         return
@@ -62,14 +61,25 @@ def render() -> None:
     left, right = st.columns(2)
     with_points = left.toggle(tr("graph.page.show_access_points"), key="graph_page_access_points")
     with_groups = right.toggle(tr("graph.page.show_target_groups"), key="graph_page_target_groups")
-    built = build(dossier, include_access_points=with_points, include_target_groups=with_groups)
-    analysis = analyse(dossier, built)
-    shown = page.to_html(dossier, built, analysis, lang())
+    dossier, code = record.dossier, lang()
+    # The same revision, options and language draw the same page: computed once, for every session.
+    built = derived.network(record, with_points, with_groups)
+    analysis = derived.analysis(record, with_points, with_groups)
+    shown = derived.once(
+        "graph_html",
+        record,
+        lambda: page.to_html(dossier, built, analysis, code),
+        with_points,
+        with_groups,
+        code,
+    )
     st.iframe(shown, height=GRAPH_HEIGHT)
     _downloads(dossier, dossier_id, built, shown)
 
     # User text goes into dataframes and st.text only: both show it literally (no Markdown).
-    rows = report(dossier, analysis, lang())
+    rows = derived.once(
+        "graph_report", record, lambda: report(dossier, analysis, code), with_points, with_groups, code
+    )
     st.subheader(tr("graph.page.findings"))
     if rows["findings"]:
         st.dataframe(

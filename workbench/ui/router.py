@@ -8,10 +8,9 @@ from streamlit.navigation.page import StreamlitPage
 from workbench.access.account_records import User
 from workbench.access.permissions import AccessDenied, Action
 from workbench.dossier.steps import STEPS
-from workbench.guide.progress import step_states
 from workbench.store.db import StorageFailure
 from workbench.store.dossiers import DossierNotFound
-from workbench.ui import editing, faults, kept_drafts, session
+from workbench.ui import derived, editing, faults, kept_drafts, session
 from workbench.ui.common import (
     ICON,
     PAGES,
@@ -129,7 +128,7 @@ def _workbench_pages(user: User | None, inviting: bool, participate: StreamlitPa
 def _dossier_pages(dossier_id: int | None) -> list[StreamlitPage]:
     # Each step's icon shows its state in the open dossier (empty, in progress, complete, needs attention).
     try:
-        states = step_states(store().load(dossier_id).dossier) if dossier_id is not None else {}
+        states = derived.progress(store().load(dossier_id)).states if dossier_id is not None else {}
     except DossierNotFound:
         states = {}
     return [

@@ -10,9 +10,8 @@ from workbench.dossier.units import KINDS
 from workbench.guide import labels, parts
 from workbench.guide.form_specs import FormSpec
 from workbench.guide.guidance import guidance
-from workbench.guide.progress import assess
 from workbench.store.dossiers import DossierNotFound, DossierRecord
-from workbench.ui import editing, form_view
+from workbench.ui import derived, editing, form_view
 from workbench.ui.comments import section_panel
 from workbench.ui.common import PAGES, current_dossier_id, lang, store, tr
 from workbench.ui.editing import FormRef
@@ -20,6 +19,7 @@ from workbench.ui.markup import bullets, inert, md, strong
 from workbench.ui.progress_view import STATE_ICONS, link_to_step, show_findings, state_label
 
 SEARCH_FROM = 12  # lists longer than this get a search field
+PAGE_SIZE = 20  # items drawn at once: a page of a 300-role list costs what a short list costs
 
 
 def begin(step_key: str) -> DossierRecord | None:
@@ -50,7 +50,7 @@ def begin(step_key: str) -> DossierRecord | None:
 
 def _status(step_key: str, record: DossierRecord) -> None:
     """Show how far this step is and its open points (assessor hints), always as one element."""
-    progress = assess(record.dossier)
+    progress = derived.progress(record)
     state = progress.states[step_key]
     found = progress.findings_for(step_key)
     percent = round(progress.completeness[step_key] * 100)
@@ -161,6 +161,8 @@ def _item_list(record: DossierRecord, spec: FormSpec, items: list[Model] | None,
     focus = st.session_state.get("focus")
     if focus and focus in {ref.item for ref in refs}:
         st.session_state[f"open_{spec.form_id(focus)}"] = True
+        position = [ref.item for ref in refs].index(focus)
+        st.session_state[f"page_{spec.key}"] = position // PAGE_SIZE  # the page the item is on
         del st.session_state["focus"]
     new = FormRef(spec)
     unsaved = [title for ref, title in zip(refs, titles, strict=True) if editing.touched(ref)]
@@ -168,9 +170,31 @@ def _item_list(record: DossierRecord, spec: FormSpec, items: list[Model] | None,
         unsaved.append(tr(f"form.{spec.key}.new"))
     if unsaved:
         notice.caption(md("edit.unsaved_in", names=", ".join(unsaved)))
-    for ref, title in zip(refs, titles, strict=True):
+    for ref, title in _page(spec, list(zip(refs, titles, strict=True))):
         _expander(ref, record, title, None)
     _expander(new, record, tr(f"form.{spec.key}.new"), ":material/add:")
+
+
+def _page(spec: FormSpec, shown: list[tuple[FormRef, str]]) -> list[tuple[FormRef, str]]:
+    """Return the items of the page chosen (long lists come in pages, with the page of an item to open)."""
+    if len(shown) <= PAGE_SIZE:
+        return shown
+    total = len(shown)
+    pages = -(-total // PAGE_SIZE)
+    key = f"page_{spec.key}"
+    opened = [i for i, (ref, _) in enumerate(shown) if st.session_state.get(f"open_{ref.id}")]
+    if st.session_state.get(key) not in range(pages):
+        # A list that got shorter, or a new item opened: show the page it is on.
+        st.session_state[key] = opened[-1] // PAGE_SIZE if opened else 0
+    chosen = st.selectbox(
+        tr("form.page"),
+        list(range(pages)),
+        format_func=lambda i: tr(
+            "form.page_range", first=i * PAGE_SIZE + 1, last=min((i + 1) * PAGE_SIZE, total), total=total
+        ),
+        key=key,
+    )
+    return shown[chosen * PAGE_SIZE : (chosen + 1) * PAGE_SIZE]
 
 
 def _expander(ref: FormRef, record: DossierRecord, label: str, icon: str | None) -> None:

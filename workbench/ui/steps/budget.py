@@ -14,10 +14,9 @@ from workbench.guide.budget import (
     planning_changes_on,
     role_lines,
 )
-from workbench.guide.progress import assess
 from workbench.i18n import fmt_money
 from workbench.store.dossiers import DossierRecord
-from workbench.ui import step_page, table_editing
+from workbench.ui import derived, step_page, table_editing
 from workbench.ui.comments import section_panel
 from workbench.ui.common import lang, tr
 from workbench.ui.markup import inert
@@ -127,7 +126,7 @@ def render() -> None:
     st.title(tr("step.budget"))
     st.caption(tr("budget.intro"))
     _summary(record)
-    show_alerts(assess(record.dossier).findings_for("budget"))
+    show_alerts(derived.progress(record).findings_for("budget"))
     _role_budgets(dossier_id, record)
     _planning(dossier_id, record)
     section_panel(dossier_id, "budget")

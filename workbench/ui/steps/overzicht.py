@@ -6,8 +6,8 @@ import streamlit as st
 
 from workbench.dossier.steps import STEP_KEYS
 from workbench.guide.charts import progress_chart
-from workbench.guide.progress import OVERVIEW_STEP, Progress, StepState, assess
-from workbench.ui import step_page
+from workbench.guide.progress import OVERVIEW_STEP, Progress, StepState
+from workbench.ui import derived, step_page
 from workbench.ui.comments import open_threads_summary
 from workbench.ui.common import lang, tr
 from workbench.ui.markup import inert, md
@@ -49,7 +49,7 @@ def render() -> None:
     if loaded is None:
         return
     dossier_id, record = loaded
-    progress = assess(record.dossier)
+    progress = derived.progress(record)
     st.title(tr("step.overzicht"))
     st.text(record.dossier.identity.name)
     overall = progress.completeness[OVERVIEW_STEP]

@@ -5,8 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from workbench.guide import forms
-from workbench.guide.tables import partner_table
-from workbench.ui import step_page
+from workbench.ui import derived, step_page
 from workbench.ui.common import lang, tr
 
 
@@ -20,7 +19,7 @@ def render() -> None:
     with inputs:
         if record.dossier.partners:
             st.subheader(tr("form.partners_overview"))
-            st.dataframe(partner_table(record.dossier, lang()), hide_index=True, key="partners_table")
+            st.dataframe(derived.partners(record, lang()), hide_index=True, key="partners_table")
         step_page.item_list(record, forms.PARTNER)
     step_page.end("partners")
 

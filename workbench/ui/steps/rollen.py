@@ -5,8 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from workbench.guide import forms
-from workbench.guide.tables import role_matrix
-from workbench.ui import step_page
+from workbench.ui import derived, step_page
 from workbench.ui.common import lang, tr
 
 
@@ -22,7 +21,7 @@ def render() -> None:
         with roles:
             if record.dossier.roles:
                 st.subheader(tr("form.role_matrix"))
-                st.dataframe(role_matrix(record.dossier, lang()), hide_index=True, key="roles_matrix")
+                st.dataframe(derived.roles(record, lang()), hide_index=True, key="roles_matrix")
             # Grouped by partner, as people think of them in a workshop.
             order = {p.id: i for i, p in enumerate(record.dossier.partners)}
             assignments = sorted(record.dossier.roles, key=lambda r: order.get(r.partner_id, len(order)))

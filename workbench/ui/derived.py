@@ -1,0 +1,80 @@
+"""What the pages compute from one dossier revision, computed once per revision and shared.
+
+The store hands out one DossierRecord per revision (store/record_cache.py), the same object to
+every session until the next save; what is computed from it (the progress, the network and its
+analysis, the tables) is the same too. So it is kept beside the record it came from, in a bounded
+cache that holds the record itself: an entry can never be confused with a later record that
+happens to reuse the memory. Results are shared between sessions: read them, never change them.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
+
+from cachetools import LRUCache
+
+from workbench.guide.progress import Progress, assess
+from workbench.guide.tables import partner_table, role_matrix
+from workbench.network.analysis import analyse
+from workbench.network.findings import Analysis
+from workbench.network.graph import build
+from workbench.store.dossiers import DossierRecord
+
+T = TypeVar("T")
+_memo: LRUCache[Hashable, tuple[DossierRecord, Any]] = LRUCache(maxsize=256)
+_lock = threading.Lock()
+
+
+def once(name: str, record: DossierRecord, compute: Callable[[], T], *args: Hashable) -> T:
+    """Return what `compute` gives for this record (and arguments), computing it the first time only."""
+    key = (name, id(record), args)
+    with _lock:
+        found = _memo.get(key)
+    if found is not None and found[0] is record:
+        result: T = found[1]
+        return result
+    result = compute()
+    with _lock:
+        _memo[key] = (record, result)
+    return result
+
+
+def progress(record: DossierRecord) -> Progress:
+    """Return the step states, completeness and open points of the record's dossier."""
+    return once("progress", record, lambda: assess(record.dossier))
+
+
+def network(record: DossierRecord, access_points: bool = False, target_groups: bool = False) -> Any:
+    """Return the partner network graph, with or without digipunten and target groups."""
+    return once(
+        "network",
+        record,
+        lambda: build(
+            record.dossier, include_access_points=access_points, include_target_groups=target_groups
+        ),
+        access_points,
+        target_groups,
+    )
+
+
+def analysis(record: DossierRecord, access_points: bool = False, target_groups: bool = False) -> Analysis:
+    """Return the analysis of the partner network (findings, coverage, drop-outs)."""
+    return once(
+        "analysis",
+        record,
+        lambda: analyse(record.dossier, network(record, access_points, target_groups)),
+        access_points,
+        target_groups,
+    )
+
+
+def partners(record: DossierRecord, lang: str) -> list[dict[str, str]]:
+    """Return the partners overview table in a language."""
+    return once("partners", record, lambda: partner_table(record.dossier, lang), lang)
+
+
+def roles(record: DossierRecord, lang: str) -> list[dict[str, str]]:
+    """Return the role matrix (partners x roles and objectives) in a language."""
+    return once("roles", record, lambda: role_matrix(record.dossier, lang), lang)
