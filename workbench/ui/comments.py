@@ -11,7 +11,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from workbench.access.permissions import AccessDenied, Action
-from workbench.collab.reviews import Anchor, EntryKind, ReviewError, ReviewStatus, Thread
+from workbench.collab.reviews import Anchor, EntryKind, ReviewError, ReviewStatus, SectionReview, Thread
 from workbench.dossier.model import SECTION_KEYS, Partner
 from workbench.dossier.steps import STEP_KEYS, STEPS
 from workbench.guide import forms
@@ -159,11 +159,14 @@ def new_thread_form(
                     st.rerun()
 
 
-def review_control(dossier_id: int, step: str) -> None:
-    """Show the coach's verdict on a step; coaches can change it, with a reason."""
+def review_control(dossier_id: int, step: str, verdicts: dict[str, SectionReview] | None = None) -> None:
+    """Show the coach's verdict on a step; coaches can change it, with a reason.
+
+    `verdicts`: the dossier's verdicts, read once by a page that shows many steps.
+    """
     ws = store()
     try:
-        current = ws.section_reviews(dossier_id).get(step)
+        current = (ws.section_reviews(dossier_id) if verdicts is None else verdicts).get(step)
     except AccessDenied:
         return
     status = current.status if current else ReviewStatus.NOT_REVIEWED

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from workbench.access.permissions import AccessDenied
 from workbench.dossier.units import Change
@@ -69,8 +70,8 @@ def values(ref: FormRef) -> dict[str, Any]:
 
 def touched(ref: FormRef) -> bool:
     """Tell whether the user typed something that is not saved yet."""
-    saved = state(ref)
-    return "seed" in saved and values(ref) != saved["seed"]
+    saved = st.session_state.get(_state_key(ref.id))  # a list asks for every item: create nothing
+    return isinstance(saved, dict) and "seed" in saved and values(ref) != saved["seed"]
 
 
 def _fill(ref: FormRef, filled: dict[str, Any]) -> None:
@@ -118,20 +119,33 @@ def keep_drafts() -> None:
     """
     for key in list(st.session_state.keys()):
         key = str(key)
-        if not key.startswith("form_"):
-            continue
-        form_id = key.removeprefix("form_")
-        saved = st.session_state[key]
-        seed = saved.get("seed") if isinstance(saved, dict) else None
-        if not seed:
-            continue
-        live = {
-            n: st.session_state[widget_key(form_id, n)]
-            for n in seed
-            if widget_key(form_id, n) in st.session_state
-        }
-        if live:
-            saved["draft"] = {**(saved.get("draft") or seed), **live}
+        if key.startswith("form_"):
+            _keep(key.removeprefix("form_"))
+
+
+def keep_draft(ref: FormRef) -> None:
+    """Copy one form's values into its draft (a rerun of that form alone)."""
+    _keep(ref.id)
+
+
+def _keep(form_id: str) -> None:
+    saved = st.session_state.get(_state_key(form_id))
+    seed = saved.get("seed") if isinstance(saved, dict) else None
+    if not seed or saved is None:
+        return
+    live = {
+        n: st.session_state[widget_key(form_id, n)]
+        for n in seed
+        if widget_key(form_id, n) in st.session_state
+    }
+    if live:
+        saved["draft"] = {**(saved.get("draft") or seed), **live}
+
+
+def in_page_run() -> bool:
+    """Tell whether the whole page is running (not a fragment of it alone)."""
+    ctx = get_script_run_ctx()
+    return ctx is None or not ctx.fragment_ids_this_run
 
 
 def forget(ref: FormRef) -> None:
@@ -212,7 +226,7 @@ def _save(ref: FormRef, dossier_id: int, saved: dict[str, Any], typed: dict[str,
     if plan.outcome == "unchanged":
         saved.pop("conflict", None)
         flash("edit.unchanged")
-        return
+        _rerun_page()  # the page shows the message (a rerun of the form alone would not)
     if not _apply(ref, dossier_id, plan.changes):
         saved["draft"] = typed
         return
@@ -223,6 +237,16 @@ def _save(ref: FormRef, dossier_id: int, saved: dict[str, Any], typed: dict[str,
         st.session_state[f"open_{ref.id}"] = False
         st.session_state.pop(f"page_{ref.spec.key}", None)  # a long list turns to the new item's page
     flash("edit.saved")
+    _rerun_page()
+
+
+def _rerun_page() -> None:
+    """After a save that changed the dossier, rerun the whole page, not just the form's fragment.
+
+    The step's state, the list's titles and the menu's icons may follow from it; every part the
+    save did not touch comes from the caches of the revision, so the page costs little.
+    """
+    st.rerun()
 
 
 def take_theirs(ref: FormRef) -> None:
@@ -258,5 +282,6 @@ def delete(ref: FormRef, dossier_id: int) -> None:
         if _apply(ref, dossier_id, plan.changes):
             forget(ref)
             flash("edit.deleted")
+            _rerun_page()
     except StorageFailure as failure:
         faults.show_later(saved, failure)

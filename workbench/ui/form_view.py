@@ -15,7 +15,7 @@ from workbench.guide import edits, forms, labels, parts
 from workbench.guide.form_specs import ENUM_LABELS, Field, Kind
 from workbench.i18n import fmt_datetime, fmt_money, has, t
 from workbench.store.dossiers import DossierRecord
-from workbench.ui import editing, faults
+from workbench.ui import editing, faults, kept_drafts
 from workbench.ui.common import lang, store, tr
 from workbench.ui.editing import FormRef
 from workbench.ui.markup import inert, md, red, strong
@@ -151,9 +151,26 @@ def may_edit(ref: FormRef, dossier_id: int) -> bool:
 
 
 def draw(ref: FormRef, record: DossierRecord, *, save_label: str = "") -> None:
-    """Draw one form with its buttons, in a container keyed by the form; buttons act in callbacks."""
+    """Draw one form with its buttons, in a container keyed by the form; buttons act in callbacks.
+
+    The form is a fragment: typing into one of its fields reruns this form only, not the page
+    with its sixty other items. A save that changed the dossier reruns the whole page (the step's
+    state, the item titles and the menu follow it); what stays in the form (a conflict, problems,
+    a fault) reruns the form only.
+    """
     with st.container(key=f"box_{ref.id}"):
-        _draw(ref, record, save_label)
+        _form(ref, record.id, save_label)
+
+
+@st.fragment
+def _form(ref: FormRef, dossier_id: int, save_label: str) -> None:
+    # Read again on every run of the fragment: the record given at the page's run may be old by
+    # now. The same revision is one cached record, so this costs a query.
+    record = store().load(dossier_id)
+    if not editing.in_page_run():
+        editing.keep_draft(ref)  # what the router does for every form at the start of a page run
+        kept_drafts.sync_form(ref.id)
+    _draw(ref, record, save_label)
 
 
 def _draw(ref: FormRef, record: DossierRecord, save_label: str) -> None:

@@ -87,12 +87,20 @@ def follow(dossier_id: int | None) -> None:
             del st.session_state[key]
 
 
+def sync_form(form_id: str) -> None:
+    """Send one form's draft if it changed (a rerun of that form alone: the router did not run)."""
+    if remembered := st.session_state.get(_LOADED):
+        owner_hash, dossier_id = remembered
+        sync(owner_hash, dossier_id, only=form_id)
+
+
 def sync(owner_hash: str | None, dossier_id: int | None, only: str | None = None) -> None:
     """Take back this owner's drafts of the dossier (once per tab), then send those that changed.
 
     `only` names one form (a fragment rerun of that form); otherwise every form of the tab counts.
     """
     if owner_hash is None or dossier_id is None:
+        st.session_state.pop(_LOADED, None)  # logged out, or no dossier: nothing to send from forms
         return
     drafts = Drafts(db_path(), migrate=False)
     if st.session_state.get(_LOADED) != (owner_hash, dossier_id):

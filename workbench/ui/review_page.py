@@ -5,19 +5,48 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from workbench import clock
 from workbench.access.permissions import Action
-from workbench.collab.reviews import Level, ReviewError
+from workbench.collab.readiness import ReadinessReport, build_report
+from workbench.collab.reviews import Level, ReviewError, SectionReview, ThreadStatus
 from workbench.collab.rubric import GROUPS
 from workbench.dossier.steps import STEP_KEYS
-from workbench.ui import faults
+from workbench.store.dossiers import DossierRecord
+from workbench.ui import derived, faults
 from workbench.ui.comments import review_control
 from workbench.ui.common import PAGES, current_dossier_id, labeller, lang, store, tr
 from workbench.ui.markup import md
 
 
-def _rubric(dossier_id: int) -> None:
+def _report(record: DossierRecord, verdicts: dict[str, SectionReview]) -> ReadinessReport:
+    """Return the readiness report, computed again only when the dossier, a score or a thread changed.
+
+    The pre-filled levels come from the progress, the network and the clause checks of the
+    revision (about a tenth of a second for 60 partners); the coach's scores and the open threads
+    are read every run and are part of the key.
+    """
     ws = store()
-    report = ws.readiness(dossier_id, lang())
+    ws.require(Action.READ, record.id)
+    scores = ws.reviews.scores(record.id)
+    threads = tuple(ws.threads(record.id, status=ThreadStatus.OPEN))
+    code = lang()
+    return derived.once(
+        "readiness",
+        record,
+        lambda: build_report(
+            record.dossier, scores, code, reviews=verdicts, open_threads=threads, generated_at=clock.now()
+        ),
+        code,
+        repr(sorted(scores.items())),
+        repr(sorted(verdicts.items())),
+        repr(threads),
+    )
+
+
+def _rubric(record: DossierRecord, verdicts: dict[str, SectionReview]) -> None:
+    dossier_id = record.id
+    ws = store()
+    report = _report(record, verdicts)
     for group in GROUPS:
         counts = report.counts(group)
         st.subheader(tr(f"rubric.group.{group}"))
@@ -92,6 +121,7 @@ def render() -> None:
     record = store().load(dossier_id)
     st.title(tr("access.nav.review"))
     st.text(record.dossier.identity.name)  # user text: never Markdown
+    verdicts = store().section_reviews(dossier_id)  # once for all fourteen steps
     sections, readiness = st.tabs([tr("review.heading"), tr("rubric.title")])
     with sections:
         steps = [s for s in STEP_KEYS if s != "overzicht"]
@@ -99,9 +129,9 @@ def render() -> None:
         for index, step in enumerate(steps):
             with columns[index % 3], st.container(border=True, key=f"review_step_{step}"):
                 st.markdown(f"**{tr(f'step.{step}')}**")
-                review_control(dossier_id, step)
+                review_control(dossier_id, step, verdicts)
     with readiness:
-        _rubric(dossier_id)
+        _rubric(record, verdicts)
 
 
 render()
