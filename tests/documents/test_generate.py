@@ -344,3 +344,24 @@ def test_the_network_picture_and_gap_analysis_come_from_the_graph() -> None:
     assert len(docx.Document(io.BytesIO(data)).inline_shapes) == 1
     text = document_text(data)
     assert all(message in text for _, message in findings)
+
+
+def test_a_second_document_of_the_same_content_reuses_the_network_picture(monkeypatch) -> None:
+    from workbench.network import picture
+
+    drawn: list[str] = []
+    real = picture.to_png
+    monkeypatch.setattr(picture, "to_png", lambda d, lang, graph=None: drawn.append(lang) or real(d, lang))
+    dossier = rich_dossier().model_copy(
+        update={"identity": rich_dossier().identity.model_copy(update={"name": "Eén keer getekend"})}
+    )
+    steps: list[str] = []
+    first = documents.generate(dossier, "nl", "agreement", progress=steps.append)
+    documents.generate(dossier, "nl", "strategy", progress=steps.append)
+    assert drawn == ["nl"]  # drawn once for both documents
+    assert steps == ["picture", "render", "picture_reused", "render"]
+    documents.generate(dossier, "en", "agreement")  # another language: its own legend
+    changed = dossier.model_copy(update={"identity": dossier.identity.model_copy(update={"name": "Anders"})})
+    documents.generate(changed, "nl", "agreement")  # another content: drawn again
+    assert drawn == ["nl", "en", "nl"]
+    assert len(docx.Document(io.BytesIO(first)).inline_shapes) == 1

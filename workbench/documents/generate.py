@@ -6,17 +6,20 @@ document properties set from Python after rendering. Values arrive clean (model.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import shutil
 import signal
 import subprocess
 import tempfile
+import threading
 from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from cachetools import LRUCache
 from docx.enum.text import WD_COLOR_INDEX
 from docx.oxml.ns import qn
 from docx.text.run import Run
@@ -136,11 +139,37 @@ def gap_findings(dossier: Dossier, lang: str) -> list[tuple[str, str]]:
     return [(f["severity_label"], f["message"]) for f in found["findings"]]
 
 
+# Drawing the network takes one to two seconds; the same dossier content in the same language
+# draws the same picture, so a second document of one revision (the other kind, the other
+# language's text, a retry) reuses it. Keyed by a hash of the dossier's content, not by its id
+# and revision: that key cannot go stale, and needs nothing from the store. About 200 kB each.
+_PICTURES: LRUCache[tuple[str, str], bytes] = LRUCache(maxsize=16)
+_PICTURES_LOCK = threading.Lock()
+
+
+def _picture_key(dossier: Dossier, lang: str) -> tuple[str, str]:
+    return hashlib.sha256(dossier.model_dump_json().encode("utf-8")).hexdigest(), language(lang)
+
+
+def cached_picture(dossier: Dossier, lang: str) -> bytes | None:
+    """Return the network picture drawn before for this very dossier content and language, if any."""
+    with _PICTURES_LOCK:
+        return _PICTURES.get(_picture_key(dossier, lang))
+
+
 def network_picture(dossier: Dossier, lang: str) -> bytes:
     """Return the picture of the partner network (PNG with legend) for the documents."""
     from workbench.network import picture  # matplotlib is only needed when a picture is drawn
 
-    return picture.to_png(dossier, lang)
+    key = _picture_key(dossier, lang)
+    with _PICTURES_LOCK:
+        found = _PICTURES.get(key)
+    if found is not None:
+        return found
+    drawn = picture.to_png(dossier, lang)
+    with _PICTURES_LOCK:
+        _PICTURES[key] = drawn
+    return drawn
 
 
 def generate(
@@ -156,7 +185,8 @@ def generate(
 ) -> bytes:
     """Make one document with its gap analysis and network picture, from ours or a custom template.
 
-    `progress` hears the steps ("picture", "render") so a page can show where it is. A custom
+    `progress` hears the steps ("picture", or "picture_reused" when this content was drawn
+    before; then "render") so a page can show where it is. A custom
     template is rendered sandboxed in another process (workbench.custom_templates).
     """
     step = progress or (lambda name: None)
@@ -164,8 +194,9 @@ def generate(
     findings = gap_findings(dossier, lang)
     png = None
     if picture:
-        step("picture")
-        png = network_picture(dossier, lang)
+        png = cached_picture(dossier, lang)
+        step("picture_reused" if png is not None else "picture")
+        png = png if png is not None else network_picture(dossier, lang)
     step("render")
     if template is None:
         return _document(kind, dossier, lang, revision, png, findings, consent)
