@@ -138,12 +138,14 @@ def new_thread_form(
                 [None, *names],
                 format_func=lambda name: label(name) if name else whole,
                 key=f"comments_new_field_{step}",
+                placeholder=tr("form.choose"),
             )
         responsible = st.selectbox(
             tr("comments.responsible_partner"),
             [None, *(p.id for p in partners)],
             format_func=partner_labeller(partners),
             key=f"comments_new_partner_{step}",
+            placeholder=tr("form.choose"),
         )
         if st.form_submit_button(tr("comments.post"), type="primary"):
             with faults.saving():

@@ -41,9 +41,14 @@ def _form(dossier_id: int, matrix: list[ConsentRow]) -> None:
             SECTION_KEYS,
             format_func=labeller("section"),
             key="consent_section",
+            placeholder=tr("form.choose"),
         )
         partner = right.selectbox(
-            tr("consent.partner"), list(names), format_func=lambda p: names[p], key="consent_partner"
+            tr("consent.partner"),
+            list(names),
+            format_func=lambda p: names[p],
+            key="consent_partner",
+            placeholder=tr("form.choose"),
         )
         decision = st.radio(
             tr("consent.decision"),

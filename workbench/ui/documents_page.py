@@ -54,6 +54,7 @@ def _generate(db: Workspace, record: DossierRecord, kind: Kind, doc_lang: str, p
             st.code(
                 "\n".join(variable_paths(documents.context(record.dossier, doc_lang, consent=consent))),
                 language=None,
+                wrap_lines=True,
             )
     if not st.button(tr("documents.page.generate"), type="primary", key="documents_page_generate"):
         return
@@ -111,6 +112,7 @@ def _downloads(db: Workspace, record: DossierRecord, versions: list[DocumentVers
         list(labels),
         format_func=labels.__getitem__,
         key="documents_page_version",
+        placeholder=tr("form.choose"),
     )
     version, data = db.document(record.id, chosen)
     name = f"{version.kind}-{record.id}-r{version.revision}-v{version.id}-{version.lang}"
@@ -164,10 +166,18 @@ def _compare(db: Workspace, record: DossierRecord, versions: list[DocumentVersio
     left, right = st.columns(2)
     st.session_state.setdefault("documents_page_older", versions[min(1, len(versions) - 1)].id)
     older = left.selectbox(
-        tr("documents.page.older"), list(by_id), format_func=labels.__getitem__, key="documents_page_older"
+        tr("documents.page.older"),
+        list(by_id),
+        format_func=labels.__getitem__,
+        key="documents_page_older",
+        placeholder=tr("form.choose"),
     )
     newer = right.selectbox(
-        tr("documents.page.newer"), list(by_id), format_func=labels.__getitem__, key="documents_page_newer"
+        tr("documents.page.newer"),
+        list(by_id),
+        format_func=labels.__getitem__,
+        key="documents_page_newer",
+        placeholder=tr("form.choose"),
     )
     old, new = by_id[older], by_id[newer]
     # Versions and past revisions never change: one comparison per pair is enough.

@@ -60,6 +60,7 @@ def render() -> None:
         ["", *steps],
         format_func=lambda key: t(f"step.{key}", code) if key else t("history.all", code),
         key="history_step",
+        placeholder=tr("form.choose"),
     )
     if chosen:
         revisions = [r for r in revisions if step_of_unit(r.unit.kind, r.unit.key) == chosen]

@@ -27,6 +27,7 @@ def _manage(dossier_id: int) -> None:
             format_func=labeller("role.dossier"),
             key=f"members_role_{member.user_id}",
             label_visibility="collapsed",
+            placeholder=tr("form.choose"),
         )
         with faults.saving():
             try:
@@ -50,6 +51,7 @@ def _manage(dossier_id: int) -> None:
             list(DossierRole),
             format_func=labeller("role.dossier"),
             key="members_invite_role",
+            placeholder=tr("form.choose"),
         )
         # No min/max on the widget (the browser would refuse in English): the core says it in words.
         days = st.number_input(tr("members.valid_days"), value=7, step=1, key="members_invite_days")
@@ -64,9 +66,9 @@ def _manage(dossier_id: int) -> None:
     if shown := st.session_state.pop("members_new_code", None):
         grouped, raw, until = shown
         st.success(md("members.code_once", until=fmt_datetime(until, lang())))
-        st.code(grouped, language=None)
+        st.code(grouped, language=None, wrap_lines=True)
         st.caption(tr("members.link"))
-        st.code(f"?invite={raw}", language=None)
+        st.code(f"?invite={raw}", language=None, wrap_lines=True)
 
     # Not clear_on_submit: an email whose save failed must stay; it is cleared once saved.
     with st.expander(tr("members.add_existing")), st.form("members_add"):
@@ -76,6 +78,7 @@ def _manage(dossier_id: int) -> None:
             list(DossierRole),
             format_func=labeller("role.dossier"),
             key="members_add_role",
+            placeholder=tr("form.choose"),
         )
         if st.form_submit_button(tr("members.add")) and role is not None:
             with faults.saving():

@@ -14,7 +14,7 @@ TOKEN = "part_token"  # the participant's token: only in this browser session, n
 
 
 def _join() -> None:
-    st.title(tr("participate.title"))
+    st.title(tr("participate.title"), anchor=False)  # no 16 px link icon beside it
     st.caption(tr("participate.intro"))
     with st.form("part_join"):
         code = st.text_input(
@@ -71,7 +71,7 @@ def _ideas(token: str) -> None:
         refused(exc)
     if (left := view.workshop.remaining()) is not None:
         st.text(tr("participate.time_left", clock=clock(left)))
-    st.subheader(tr("participate.vote_title"))
+    st.subheader(tr("participate.vote_title"), anchor=False)
     st.text(tr("participate.dots_left", left=view.dots_left, dots=view.workshop.dots))
     for idea in view.ideas:
         voted = idea.id in view.my_votes
@@ -89,12 +89,18 @@ def _ideas(token: str) -> None:
                 args=(token, idea.id, voted),
             )
     if view.mine:
-        st.subheader(tr("participate.mine"))
+        st.subheader(tr("participate.mine"), anchor=False)
         for idea in view.mine:
             st.text(f"• {idea.text}")
 
 
 def render() -> None:
+    # The container names the page for the stylesheet: 44 px targets for fingers (look.py).
+    with st.container(key="participant"):
+        _render()
+
+
+def _render() -> None:
     token = str(st.session_state.get(TOKEN) or "")
     view = workshops().view(token) if token else None
     linked = st.query_params.get("join")
@@ -104,7 +110,7 @@ def render() -> None:
         _join()
         return
     st.text(tr("participate.joined_as", name=view.participant.name, code=view.workshop.code))
-    st.title(tr(f"section.{view.workshop.section}"))
+    st.title(tr(f"section.{view.workshop.section}"), anchor=False)
     if found := questions(view.workshop.section):
         with st.expander(tr("participate.questions"), expanded=False):
             st.markdown(bullets(found))

@@ -83,6 +83,7 @@ def _rubric(record: DossierRecord, verdicts: dict[str, SectionReview]) -> None:
                 list(labels),
                 format_func=lambda key: labels[key],
                 key="review_rubric_criterion",
+                placeholder=tr("form.choose"),
             )
             level = st.radio(
                 tr("rubric.col.level"),

@@ -10,7 +10,7 @@ from workbench.access.permissions import AccessDenied, Action
 from workbench.dossier.steps import STEPS
 from workbench.store.db import StorageFailure
 from workbench.store.dossiers import DossierNotFound
-from workbench.ui import derived, editing, faults, kept_drafts, session
+from workbench.ui import derived, editing, faults, kept_drafts, look, session
 from workbench.ui.common import (
     ICON,
     PAGES,
@@ -19,6 +19,7 @@ from workbench.ui.common import (
     forget_dossier,
     init_state,
     keep_in_address,
+    lang,
     login_required,
     sidebar,
     store,
@@ -32,6 +33,7 @@ def main() -> None:
     """Route this script run: the login pages, or the workbench with the open dossier's pages."""
     st.set_page_config(page_title="Digibank Werkbank", page_icon=ICON, layout="wide")
     init_state()
+    look.apply(lang())
     if session.begin_run():  # a reload or a new tab: the login in the cookie, the name typed before
         st.caption(tr("session.moving"))  # the browser is on its way to the cookie route
         return

@@ -52,7 +52,11 @@ def render() -> None:
         st.subheader(tr("start.new"))
         name = st.text_input(tr("field.name"), max_chars=200, key="start_new_name")
         call = st.selectbox(
-            tr("field.call"), list(CallKind), format_func=labeller("call"), key="start_new_call"
+            tr("field.call"),
+            list(CallKind),
+            format_func=labeller("call"),
+            key="start_new_call",
+            placeholder=tr("form.choose"),
         )
         if st.form_submit_button(tr("start.create"), type="primary"):
             if not name.strip():

@@ -193,6 +193,7 @@ def _page(spec: FormSpec, shown: list[tuple[FormRef, str]]) -> list[tuple[FormRe
             "form.page_range", first=i * PAGE_SIZE + 1, last=min((i + 1) * PAGE_SIZE, total), total=total
         ),
         key=key,
+        placeholder=tr("form.choose"),
     )
     return shown[chosen * PAGE_SIZE : (chosen + 1) * PAGE_SIZE]
 

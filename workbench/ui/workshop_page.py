@@ -33,6 +33,7 @@ def _start(dossier_id: int) -> None:
             SECTION_KEYS,
             format_func=labeller("section"),
             key="ws_section",
+            placeholder=tr("form.choose"),
         )
         # No min/max on the widget (the browser would refuse in English): the core says it in words.
         dots = st.number_input(tr("workshop.dots"), value=3, step=1, key="ws_dots")
@@ -68,6 +69,7 @@ def _choose(dossier_id: int, current: Workshop | None) -> None:
         index=ids.index(current.id) if current else None,
         format_func=labels.__getitem__,
         key="ws_choose",
+        placeholder=tr("form.choose"),
     )
     if picked is not None and (current is None or picked != current.id):
         use_workshop(int(picked))
@@ -81,7 +83,7 @@ def _controls(record: DossierRecord, workshop: Workshop) -> None:
         st.text(workshop.code)
     with links:
         st.caption(tr("workshop.join_link"))
-        st.code(join_url(workshop.code), language=None)
+        st.code(join_url(workshop.code), language=None, wrap_lines=True)  # no scrolling region (axe)
         st.link_button(
             tr("workshop.open_projector"),
             page_url(PROJECTOR_PATH, dossier=record.id, workshop=workshop.id),
