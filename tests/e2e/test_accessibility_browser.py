@@ -324,3 +324,29 @@ def test_the_theme_passes_contrast_where_it_failed(open_app: App, new_page) -> N
     settle(page)
     found = Axe().run(page, options={"runOnly": ["color-contrast"]}).response["violations"]
     assert [node["target"] for v in found for node in v["nodes"]] == []
+
+
+def test_the_not_saved_box_takes_you_to_the_first_field(open_app: App, new_page) -> None:
+    page = new_page()
+    page.set_viewport_size({"width": 1400, "height": 800})
+    partner = open_app.dossier.partners[0]  # type: ignore[attr-defined]
+    page.goto(f"{open_app.url}/partners?dossier={open_app.dossier_id}&focus={partner.id}")  # type: ignore[attr-defined]
+    settle(page)
+    form = page.locator(f"[class*='st-key-box_partner-{partner.id}']")
+    number = form.get_by_role("textbox", name="Ondernemingsnummer", exact=True)
+    number.fill("123")
+    number.press("Tab")
+    settle(page)
+    form.get_by_role("button", name="Bewaren").click()
+    settle(page)
+    box = form.get_by_test_id("stAlertContentError").filter(has_text="Niet bewaard: verbeter eerst")
+    box.get_by_text("Ondernemingsnummer: “123” is geen geldig ondernemingsnummer", exact=False).wait_for()
+    link = box.get_by_role("link", name="Naar het veld “Ondernemingsnummer”")
+    link.scroll_into_view_if_needed()
+    assert number.bounding_box()["y"] < 0  # type: ignore[index]  # the field is out of sight, above
+    link.click()
+    page.wait_for_function(
+        "(e) => { const r = e.getBoundingClientRect(); return r.top > 40 && r.bottom < innerHeight; }",
+        arg=number.element_handle(),
+    )
+    check(page, "partners (not saved)", {})

@@ -720,3 +720,20 @@ def test_dates_in_problem_findings_follow_the_language() -> None:
         "rule.milestone_outside_period",
     )
     assert finding.message("en") == "Milestone “Start” (1 June 2022) falls outside the project period."
+
+
+def test_the_overall_share_agrees_with_the_step_states() -> None:
+    # A new dossier: only Partnerschap has content. Its empty steps are 0 % done (they said 100 %
+    # when their rules only check items that do not exist yet), and the overall share cannot be
+    # more than the steps with content allow (it said 87 % with five of fourteen steps empty).
+
+    result = assess(Dossier(identity=Identity(name="Nieuw", call="implementatietraject")))
+    steps = [k for k in result.states if k != "overzicht"]
+    empty = [k for k in steps if result.states[k] is StepState.EMPTY]
+    assert empty and all(result.completeness[k] == 0.0 for k in empty)
+    assert result.completeness["overzicht"] <= (len(steps) - len(empty)) / len(steps)
+    digbij = assess(demo_dossiers()[3])
+    others = [k for k in digbij.states if k != "overzicht"]
+    assert digbij.completeness["overzicht"] == pytest.approx(
+        sum(digbij.completeness[k] for k in others) / len(others)
+    )

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SOURCES = sorted([*(ROOT / "workbench" / "ui").rglob("*.py"), ROOT / "streamlit_app.py"])
 
 # The functions of workbench/ui/markup.py: each returns text that Markdown shows literally.
-MARKUP = {"inert", "md", "strong", "red", "bullets"}
+MARKUP = {"inert", "md", "strong", "red", "bullets", "link_to"}
 BODY = {"markdown", "caption", "info", "warning", "error", "success", "toast", "title", "header"}
 BODY |= {"subheader", "badge", "spinner", "latex", "table", "exception"}
 LABEL = {

@@ -12,6 +12,8 @@ from workbench.dossier.model import Dossier
 from workbench.guide import edits, forms
 from workbench.store.dossiers import Store
 from workbench.ui.common import PAGES
+from workbench.ui.editing import FormRef
+from workbench.ui.form_view import field_anchor
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -95,6 +97,23 @@ def test_invalid_input_is_shown_beside_the_field_and_nothing_is_saved(
     assert "heeft niet de juiste vorm" in text
     assert app.session_state[key("partner:vzw", "enterprise_number")] == "123"  # kept for correcting
     assert store.load(opened).dossier.partner("vzw").enterprise_number is None  # type: ignore[union-attr]
+
+
+def test_the_not_saved_box_lists_its_points_and_links_to_the_first_field(
+    app: AppTest, store: Store, opened: int
+) -> None:
+    go(app, "partners", "partner:vzw")
+    app.text_input(key=key("partner:vzw", "contact.email")).input("niet-een-adres")
+    app.text_input(key=key("partner:vzw", "enterprise_number")).input("123")
+    app.button(key="save_partner:vzw").click().run()
+    (box,) = [e for e in app.error if as_seen(e.value).startswith("Niet bewaard: verbeter eerst")]
+    seen = as_seen(box.value)
+    assert "Ondernemingsnummer: “123” is geen geldig ondernemingsnummer" in seen  # the points, in the box
+    assert "heeft niet de juiste vorm" in seen
+    # The link leads to the first of those fields in the form's order (the number comes before the email).
+    anchor = field_anchor(FormRef(forms.PARTNER, "vzw"), "enterprise_number")
+    assert f"](#{anchor})" in box.value and "Naar het veld “Ondernemingsnummer”" in seen
+    assert anchor in [h.proto.anchor for h in app.subheader]  # the place it scrolls to
 
 
 def test_problems_are_in_english_when_the_user_works_in_english(app: AppTest, opened: int) -> None:

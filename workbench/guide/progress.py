@@ -164,12 +164,14 @@ def assess(
     found: list[Finding] = []
     done: dict[str, int] = dict.fromkeys(STEP_KEYS, 0)
     required: dict[str, int] = dict.fromkeys(STEP_KEYS, 0)
+    asked: set[str] = set()  # steps for which the call asks something (a "missing" rule applies)
     for rule in rule_set if rule_set is not None else rules():
         for step in rule.steps:
             if not rule.applies(profile, step):
                 continue
             outcome = CHECKS[rule.check](Context(dossier, profile, step, rule.options))
             if rule.kind == "missing":
+                asked.add(step)
                 required[step] += outcome.checked
                 done[step] += max(outcome.checked - len(outcome.hits), 0)
             found += [
@@ -185,8 +187,17 @@ def assess(
         if step != OVERVIEW_STEP
     }
     states[OVERVIEW_STEP] = _overall_state(list(states.values()))
-    shares = {step: _share(done[step], required[step]) for step in STEP_KEYS if step != OVERVIEW_STEP}
-    shares[OVERVIEW_STEP] = _share(sum(done.values()), sum(required.values()))
+    # An empty step the call asks for is 0 % done, even when its rules only check items it does
+    # not have yet ("every digipunt has an address" checks nothing without digipunten); the
+    # overall share is the mean of the steps the call asks for, so it agrees with the step states:
+    # five empty steps out of fourteen can never make 87 %.
+    shares = {
+        step: 0.0 if step in asked and states[step] is StepState.EMPTY else _share(done[step], required[step])
+        for step in STEP_KEYS
+        if step != OVERVIEW_STEP
+    }
+    counted = [shares[step] for step in shares if step in asked]
+    shares[OVERVIEW_STEP] = sum(counted) / len(counted) if counted else 1.0
     return Progress(states=states, completeness=shares, findings=found)
 
 

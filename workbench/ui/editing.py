@@ -24,6 +24,7 @@ from workbench.guide.form_specs import FormSpec
 from workbench.store.dossiers import DossierRecord, EditConflict, InvalidChange, StorageFailure
 from workbench.ui import faults
 from workbench.ui.common import actor, lang, store, tr
+from workbench.ui.markup import bullets
 
 
 @dataclass(frozen=True)
@@ -157,10 +158,8 @@ def forget(ref: FormRef) -> None:
 
 
 def show_problems(problems: list[Problem]) -> None:
-    """List validation problems in the user's language, as plain text (user input never renders)."""
-    st.error(tr("edit.not_saved"))
-    for problem in problems:
-        st.text("• " + problem.message(lang()))
+    """List validation problems in the user's language, in the box that says nothing was saved."""
+    st.error(tr("edit.not_saved") + "\n\n" + bullets(p.message(lang()) for p in problems))
 
 
 def flash(key: str) -> None:

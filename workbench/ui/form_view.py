@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -18,7 +19,7 @@ from workbench.store.dossiers import DossierRecord
 from workbench.ui import editing, faults, kept_drafts
 from workbench.ui.common import lang, store, tr
 from workbench.ui.editing import FormRef
-from workbench.ui.markup import inert, md, red, strong
+from workbench.ui.markup import bullets, inert, link_to, md, red, strong
 
 # The widget takes any date; edits.date_problems refuses implausible ones in words.
 EARLIEST, LATEST = date.min, date.max
@@ -65,6 +66,21 @@ def _keep_valid(ref: FormRef, name: str, options: list[Any], many: bool) -> None
         seed[name] = valid
 
 
+def field_anchor(ref: FormRef, path: str) -> str:
+    """Return the anchor of one field of one form on the page (letters, digits and dashes only)."""
+    return "field-" + hashlib.sha256(f"{ref.id}/{path}".encode()).hexdigest()[:16]
+
+
+def _label(ref: FormRef, f: Field) -> str:
+    return labels.field_label(ref.spec.key, f, lang())
+
+
+def _first_problem_field(ref: FormRef) -> Field | None:
+    """Return the first field of the form (in its order) that a problem is about."""
+    about = {edits.problem_field(ref.spec, p) for p in editing.state(ref).get("problems") or []}
+    return next((f for f in ref.spec.fields if f.path in about), None)
+
+
 def _widget(ref: FormRef, f: Field, dossier: Dossier, container: Any) -> None:
     # Catalogue texts only (labels.field_label, written out so the Markdown check can see it).
     code = lang()
@@ -72,6 +88,10 @@ def _widget(ref: FormRef, f: Field, dossier: Dossier, container: Any) -> None:
     label = tr(f"label.{ref.spec.key}.{f.path}") if specific else tr(f"field.{f.name}")
     help_text = tr(f"help.{ref.spec.key}.{f.path}") if has(f"help.{ref.spec.key}.{f.path}", code) else None
     key = editing.widget_key(ref.id, f.path)
+    if _problems(ref, f.path):
+        # Where the link in the "Niet bewaard" box leads: a heading only screen readers see.
+        with container, st.container(key=f"anchor-{field_anchor(ref, f.path)}"):
+            st.subheader(label, anchor=field_anchor(ref, f.path))
     with container:
         if f.kind is Kind.LINE:
             st.text_input(label, key=key, max_chars=f.max_chars, help=help_text)
@@ -192,10 +212,15 @@ def _draw(ref: FormRef, record: DossierRecord, save_label: str) -> None:
         st.caption(tr("access.read_only"))
         return
     if saved.get("problems"):
-        # Beside the save button, naming each field: in a long form the field may be off screen.
-        st.error(tr("edit.not_saved"))
-        for message in _all_problems(ref):
-            st.text("• " + message)
+        # Beside the save button, naming each field (in a long form the field may be off screen),
+        # with a link that scrolls to the first field with a problem.
+        body = tr("edit.not_saved") + "\n\n" + bullets(_all_problems(ref))
+        first = _first_problem_field(ref)
+        if first is not None:
+            body += "\n\n" + link_to(
+                "edit.go_to_field", field_anchor(ref, first.path), field=_label(ref, first)
+            )
+        st.error(body, icon=":material/error:")
     if saved.get("failure"):
         faults.show_reason(saved["failure"])
     if editing.touched(ref):

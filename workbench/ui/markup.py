@@ -51,3 +51,13 @@ def red(text: str) -> str:
 def bullets(lines: Iterable[str]) -> str:
     """Return a Markdown list of inert lines."""
     return "\n".join(f"- {inert(line)}" for line in lines)
+
+
+_ANCHOR = re.compile(r"^[a-z][a-z0-9-]{0,63}$")
+
+
+def link_to(key: str, anchor: str, **params: Any) -> str:
+    """Return a link to a place on this page: a catalogue text (parameters inert) and an anchor of ours."""
+    if not _ANCHOR.match(anchor):
+        raise ValueError(f"not an anchor of ours: {anchor!r}")
+    return f"[{md(key, **params)}](#{anchor})"
