@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from xml.etree import ElementTree
 
+import pytest
+
 from tests.graph_dossiers import payload_dossier
 from workbench.dossier.model import Dossier
 from workbench.network.graph import build
@@ -33,3 +35,23 @@ def test_an_empty_dossier_still_draws():
     dossier = Dossier.model_validate({"identity": {"name": "Leeg", "call": "voortraject"}})
     assert to_png(dossier).startswith(b"\x89PNG")
     assert "No partners yet" in to_svg(dossier, "en")
+
+
+@pytest.mark.parametrize("partners", [18, 60])
+def test_node_labels_never_overlap(partners: int) -> None:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from workbench.demo import large_dossier
+    from workbench.network.picture import figure
+
+    fig = figure(large_dossier(partners), "nl")
+    canvas = FigureCanvasAgg(fig) if not isinstance(fig.canvas, FigureCanvasAgg) else fig.canvas
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    (ax,) = fig.axes
+    boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in ax.texts if t.get_text()]
+    assert len(boxes) == partners
+    crossing = [
+        (a, b) for i, (a, box_a) in enumerate(boxes) for b, box_b in boxes[i + 1 :] if box_a.overlaps(box_b)
+    ]
+    assert crossing == []

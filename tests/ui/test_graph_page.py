@@ -55,3 +55,12 @@ def test_digipunten_and_target_groups_can_be_shown(app: AppTest, db_path: Path) 
     app.toggle(key="graph_page_access_points").set_value(True).run()
     app.toggle(key="graph_page_target_groups").set_value(True).run()
     assert not app.exception
+
+
+def test_the_findings_and_coverage_tables_wrap_long_text(app: AppTest, db_path: Path) -> None:
+    # Streamlit wraps text in a table cell only when a row is taller than 4rem (64 px): a finding
+    # of two lines was cut off at the column's edge before.
+    open_graph_page(app, db_path, every_gap())
+    findings, coverage = app.dataframe[0], app.dataframe[1]
+    assert findings.proto.row_height > 64 and coverage.proto.row_height > 64
+    assert max(len(m) for m in findings.value["Bevinding"]) > 80  # long enough to need it

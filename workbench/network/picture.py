@@ -14,6 +14,7 @@ from matplotlib.patches import Patch
 
 from workbench.dossier.model import Dossier
 from workbench.i18n import DEFAULT_LANGUAGE, t
+from workbench.network import label_places
 from workbench.network.graph import EdgeKind, NodeKind, build
 from workbench.network.style import (
     FLOW_STYLES,
@@ -26,7 +27,8 @@ from workbench.network.style import (
 )
 
 
-def _figure(dossier: Dossier, lang: str, graph: nx.MultiDiGraph | None) -> Figure:
+def figure(dossier: Dossier, lang: str, graph: nx.MultiDiGraph | None = None) -> Figure:
+    """Draw the network with its legend; the node labels overlap neither each other nor the nodes."""
     graph = build(dossier) if graph is None else graph
     width = 11 + min(len(graph) / 25, 9)
     fig = Figure(figsize=(width, width * 0.62), layout="constrained")
@@ -39,8 +41,9 @@ def _figure(dossier: Dossier, lang: str, graph: nx.MultiDiGraph | None) -> Figur
             nx.Graph(graph.to_undirected()), seed=7, k=1.6 / max(len(graph), 1) ** 0.5
         )
         _draw_edges(ax, graph, positions)
-        _draw_nodes(ax, graph, positions)
+        labels = _draw_nodes(ax, graph, positions)
     else:
+        labels = []
         ax.text(0.5, 0.5, t("graph.view.empty", lang), ha="center", va="center", parse_math=False)
     legend = legend_entries(graph, lang)
     handles: list[Any] = []
@@ -96,6 +99,15 @@ def _figure(dossier: Dossier, lang: str, graph: nx.MultiDiGraph | None) -> Figur
             text.set_parse_math(False)  # user-defined labels may hold "$"
         for index in headings:
             box.get_texts()[index].set_fontweight("bold")
+    label_places.place(
+        fig,
+        ax,
+        labels,
+        fontsize=7.5,
+        zorder=3,
+        parse_math=False,
+        bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.7},
+    )
     return fig
 
 
@@ -125,7 +137,8 @@ def _draw_edges(ax: Any, graph: nx.MultiDiGraph, positions: dict[str, Any]) -> N
         )
 
 
-def _draw_nodes(ax: Any, graph: nx.MultiDiGraph, positions: dict[str, Any]) -> None:
+def _draw_nodes(ax: Any, graph: nx.MultiDiGraph, positions: dict[str, Any]) -> list[label_places.Label]:
+    labels = []
     for node, data in graph.nodes(data=True):
         x, y = positions[node]
         shape = node_shape(data)
@@ -147,24 +160,15 @@ def _draw_nodes(ax: Any, graph: nx.MultiDiGraph, positions: dict[str, Any]) -> N
             zorder=2,
         )
         label = "?" if data["kind"] == NodeKind.UNKNOWN else short_label(data["label"], 28)
-        ax.text(
-            x,
-            y - 0.045,
-            label,
-            ha="center",
-            va="top",
-            fontsize=7.5,
-            zorder=3,
-            parse_math=False,
-            bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.7},
-        )
+        labels.append(label_places.Label(x, y, label, marker=size, weight=graph.degree(node)))
+    return labels
 
 
 def to_png(dossier: Dossier, lang: str = DEFAULT_LANGUAGE, graph: nx.MultiDiGraph | None = None) -> bytes:
     """Draw the network with its legend as a PNG image for documents."""
     buffer = io.BytesIO()
     with matplotlib.rc_context({"text.usetex": False}):
-        _figure(dossier, lang, graph).savefig(buffer, format="png", dpi=150, metadata={"Software": None})
+        figure(dossier, lang, graph).savefig(buffer, format="png", dpi=150, metadata={"Software": None})
     return buffer.getvalue()
 
 
@@ -172,5 +176,5 @@ def to_svg(dossier: Dossier, lang: str = DEFAULT_LANGUAGE, graph: nx.MultiDiGrap
     """Draw the network with its legend as an SVG image; text stays text (escaped by matplotlib)."""
     buffer = io.StringIO()
     with matplotlib.rc_context({"text.usetex": False, "svg.fonttype": "none", "svg.hashsalt": "werkbank"}):
-        _figure(dossier, lang, graph).savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+        figure(dossier, lang, graph).savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     return buffer.getvalue()

@@ -14,6 +14,9 @@ from workbench.ui.common import PAGES, current_dossier_id, lang, store, tr
 from workbench.ui.markup import md
 
 GRAPH_HEIGHT = 720
+# Streamlit's tables wrap text in a cell only when a row is taller than 4rem: three lines of a
+# finding ("Stad X is de enige partner met de rol ...") then fit instead of being cut off.
+WRAPPED_ROW = 76
 
 
 def _downloads(dossier: Dossier, dossier_id: int, built: nx.MultiDiGraph, html: str) -> None:
@@ -89,6 +92,8 @@ def render() -> None:
             ],
             hide_index=True,
             key="graph_page_findings",
+            row_height=WRAPPED_ROW,
+            column_config={tr("graph.page.severity"): st.column_config.TextColumn(width="small")},
         )
     else:
         st.success(tr("graph.page.no_findings"))
@@ -105,6 +110,7 @@ def render() -> None:
         ],
         hide_index=True,
         key="graph_page_coverage",
+        row_height=WRAPPED_ROW,
     )
     st.subheader(tr("graph.page.dropout"))
     names = {p.id: p.name for p in dossier.partners}
