@@ -6,13 +6,15 @@ import streamlit as st
 
 from workbench.access.permissions import AccessDenied
 from workbench.dossier.model import Dossier
+from workbench.dossier.records import DossierRecord, Revision
 from workbench.dossier.steps import step_of_unit
-from workbench.guide.history import is_gone, note_line, revision_line, steps_in
+from workbench.guide.history import RevisionLine, is_gone, note_line, revision_line, steps_in
 from workbench.i18n import fmt_datetime, t
 from workbench.store.dossiers import DossierNotFound, EditConflict, InvalidChange
-from workbench.ui import editing, faults
+from workbench.ui import derived, editing, faults
 from workbench.ui.common import PAGES, actor, current_dossier_id, lang, store, tr
 from workbench.ui.markup import md
+from workbench.workspace import Workspace
 
 PAGE_SIZE = 50  # revisions drawn at once: a long history stays quick to show
 
@@ -31,6 +33,20 @@ def _restore(dossier_id: int, revision_id: int) -> None:
         ]
     else:
         editing.flash("history.restored")
+
+
+def _lines(db: Workspace, record: DossierRecord, revisions: list[Revision], code: str) -> list[RevisionLine]:
+    """Describe each revision; a part that is gone is named as it was just before it went."""
+    earlier: dict[int, Dossier] = {}  # the dossier before a revision, to name what it deleted
+    lines = []
+    for rev in revisions:
+        before = None
+        if is_gone(rev, record.dossier) and rev.revision > 1:
+            if rev.revision not in earlier:
+                earlier[rev.revision] = db.dossier_at(record.id, rev.revision - 1)
+            before = earlier[rev.revision]
+        lines.append(revision_line(rev, record.dossier, code, before))
+    return lines
 
 
 def render() -> None:
@@ -65,14 +81,15 @@ def render() -> None:
     if chosen:
         revisions = [r for r in revisions if step_of_unit(r.unit.kind, r.unit.key) == chosen]
     shown = st.session_state.setdefault("history_shown", PAGE_SIZE)
-    earlier: dict[int, Dossier] = {}  # the dossier before a revision, to name what it deleted
-    for rev in revisions[:shown]:
-        before = None
-        if is_gone(rev, record.dossier) and rev.revision > 1:
-            if rev.revision not in earlier:
-                earlier[rev.revision] = db.dossier_at(dossier_id, rev.revision - 1)
-            before = earlier[rev.revision]
-        line = revision_line(rev, record.dossier, code, before)
+    # The lines of one revision of the dossier never change: named once, for every session.
+    lines = derived.once(
+        "history_lines",
+        record,
+        lambda: _lines(db, record, revisions[:shown], code),
+        code,
+        tuple(r.id for r in revisions[:shown]),
+    )
+    for rev, line in zip(revisions[:shown], lines, strict=True):
         cols = st.columns([1, 3, 6, 2, 2], vertical_alignment="center")
         cols[0].text(f"#{rev.revision}")
         cols[1].text(fmt_datetime(rev.at, code) + "\n" + rev.by)
