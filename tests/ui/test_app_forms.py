@@ -314,16 +314,16 @@ def test_history_restores_a_section_and_a_deleted_partner(app: AppTest, store: S
     assert "verwijst naar een partner" in shown(app)
 
 
-def test_a_long_history_is_shown_fifty_at_a_time(app: AppTest, store: Store) -> None:
+def test_a_long_history_is_shown_twenty_five_at_a_time(app: AppTest, store: Store) -> None:
     from workbench.demo import large_dossier
 
     dossier_id = store.import_dossier(large_dossier(partners=20), by="test")
     app.session_state["dossier_id"] = dossier_id
     go(app, "history")
     restore_buttons = [b for b in app.button if str(b.key).startswith("history_restore_")]
-    assert len(restore_buttons) == 50
+    assert len(restore_buttons) == 25
     app.button(key="history_more").click().run()
-    assert len([b for b in app.button if str(b.key).startswith("history_restore_")]) == 100
+    assert len([b for b in app.button if str(b.key).startswith("history_restore_")]) == 50
     app.selectbox(key="history_step").select("partners")
     app.run()
     assert len([b for b in app.button if str(b.key).startswith("history_restore_")]) == 20

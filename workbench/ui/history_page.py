@@ -16,7 +16,7 @@ from workbench.ui.common import PAGES, actor, current_dossier_id, lang, store, t
 from workbench.ui.markup import md
 from workbench.workspace import Workspace
 
-PAGE_SIZE = 50  # revisions drawn at once: a long history stays quick to show
+PAGE_SIZE = 25  # revisions drawn at once (a row is six elements): a long history stays quick to show
 
 
 def _restore(dossier_id: int, revision_id: int) -> None:
