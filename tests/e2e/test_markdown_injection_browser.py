@@ -211,7 +211,7 @@ class Runs:
 
     def __init__(self, page: Any) -> None:
         self.messages = 0  # messages received so far
-        self.finished = 0  # full runs finished so far
+        self.finished = 0  # runs (of the page or of a fragment) finished so far
         self.last = 0  # the number of the message that ended the last run
         page.on("websocket", lambda ws: ws.on("framereceived", self._frame))
 
@@ -219,8 +219,10 @@ class Runs:
         self.messages += 1
         if isinstance(payload, bytes):
             message = ForwardMsg.FromString(payload)
-            if message.WhichOneof("type") == "script_finished" and (
-                message.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY
+            # A field or a button inside a form reruns that form's fragment alone: a run too.
+            if message.WhichOneof("type") == "script_finished" and message.script_finished in (
+                ForwardMsg.FINISHED_SUCCESSFULLY,
+                ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY,
             ):
                 self.finished += 1
                 self.last = self.messages
@@ -253,16 +255,24 @@ INSPECT = """
 
 
 def logged_in(new_page: Any, app: App, role: str, query: str) -> tuple[Any, Runs]:
-    """Open a browser tab, watched, and log in as one of the people (the login holds for this tab)."""
+    """Open a browser tab, watched, and log in as one of the people (the session cookie keeps it)."""
     page = new_page()
     page.add_init_script(WATCH)
-    runs = Runs(page)
     page.goto(f"{app.url}/{query}")
     wait_for_app(page)
     page.get_by_label("E-mailadres").fill(email(role))
     page.get_by_label("Wachtwoord").fill(PASSWORD)
     page.get_by_role("button", name="Aanmelden").click()
+    # The login hands itself over to the cookie with a page load of its own: watch the runs from
+    # a fresh page load on, so the page's count and ours start together.
+    page.get_by_role("button", name="Afmelden").wait_for(timeout=30_000)
+    page.wait_for_function(
+        "() => document.readyState === 'complete' && !location.pathname.startsWith('/auth')"
+    )
+    runs = Runs(page)
+    page.reload()
     wait_for_app(page)
+    page.get_by_role("button", name="Afmelden").wait_for(timeout=30_000)
     return page, runs
 
 

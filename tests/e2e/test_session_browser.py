@@ -65,7 +65,10 @@ def log_in(page: Any, email: str) -> None:
     assert SESSION_COOKIE in cookie_names(page)
 
 
-def heading(page: Any) -> str:
+def heading(page: Any, expected: str | None = None) -> str:
+    """Return the page's title; with `expected`, once it shows that (a page change takes a moment)."""
+    if expected is not None:
+        expect(page.locator("h1").first).to_have_text(expected, timeout=30_000)
     page.locator("h1").first.wait_for()
     return str(page.locator("h1").first.inner_text())
 
@@ -77,14 +80,14 @@ def test_a_login_survives_reload_and_new_tab_until_logging_out(app: App, new_pag
     log_in(page, "cora@boom.be")
     page.get_by_role("button", name="Openen").click()
     settle(page)
-    assert heading(page) == "Partnerschap"
+    assert heading(page, "Partnerschap") == "Partnerschap"
     unsaved = page.get_by_label("Naam van het partnerschap", exact=True)
     unsaved.fill("Digibank Rupelstreek en Klein-Brabant")
     unsaved.press("Tab")
     settle(page)
     page.get_by_test_id("stSidebarNav").get_by_role("link", name="Partners", exact=True).click()
     settle(page)
-    assert heading(page) == "Partners"
+    assert heading(page, "Partners") == "Partners"
     address = page.url
     assert address.endswith(f"/partners?dossier={app.dossier_id}")  # type: ignore[attr-defined]
     cookie = next(c for c in page.context.cookies() if c["name"] == SESSION_COOKIE)
@@ -92,7 +95,7 @@ def test_a_login_survives_reload_and_new_tab_until_logging_out(app: App, new_pag
 
     page.reload()
     settle(page)
-    assert page.url == address and heading(page) == "Partners"
+    assert page.url == address and heading(page, "Partners") == "Partners"
     page.locator("summary").filter(
         has_text="Gemeente Boom"
     ).first.wait_for()  # the dossier is open, not "no dossier"
@@ -101,7 +104,7 @@ def test_a_login_survives_reload_and_new_tab_until_logging_out(app: App, new_pag
     tab = page.context.new_page()
     tab.goto(address)
     settle(tab)
-    assert heading(tab) == "Partners"
+    assert heading(tab, "Partners") == "Partners"
     tab.get_by_role("button", name="Afmelden").wait_for()
     tab.close()
     page.get_by_test_id("stSidebarNav").get_by_role("link", name="Partnerschap", exact=True).click()
@@ -126,7 +129,7 @@ def test_a_shared_link_opens_after_logging_in_and_only_for_members(app: App, new
     settle(viewer)
     assert "Gemeente Boom" not in viewer.content()  # first the login, right on that page
     log_in(viewer, "vera@boom.be")
-    assert viewer.url == link and heading(viewer) == "Partners"
+    assert viewer.url == link and heading(viewer, "Partners") == "Partners"
     viewer.locator("summary").filter(has_text="Gemeente Boom").first.wait_for()
 
     stranger = new_page()
@@ -152,7 +155,7 @@ def test_a_link_followed_from_another_site_still_carries_the_login(app: App, new
     page.goto(mail)
     page.click("#go")
     settle(page)
-    assert heading(page) == "Partners"
+    assert heading(page, "Partners") == "Partners"
     page.get_by_role("button", name="Afmelden").wait_for()
 
 
@@ -200,7 +203,7 @@ def test_open_mode_keeps_the_typed_name_and_unsaved_text_over_a_reload(open_app:
 
     page.reload()
     settle(page)
-    assert heading(page) == "Partnerschap"
+    assert heading(page, "Partnerschap") == "Partnerschap"
     sidebar_name = page.locator("[data-testid='stSidebar']").get_by_label("Je naam", exact=True)
     expect(sidebar_name).to_have_value("Coördinator Ann")
     expect(page.get_by_label("Naam van het partnerschap", exact=True)).to_have_value(

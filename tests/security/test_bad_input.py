@@ -306,7 +306,7 @@ def test_a_negative_amount_in_a_new_role_is_refused_naming_the_field(
     app.number_input(key="edit_role:new_budget.loonkosten").set_value(-5).run()
     app.button(key="save_role:new").click().run()
     assert not app.exception
-    errors = " | ".join(str(e.value) for e in (*app.markdown, *app.text))
+    errors = " | ".join(as_seen(e.value) for e in (*app.markdown, *app.text, *app.error))
     assert "Loonkosten: moet minstens 0 zijn" in errors
     assert app.number_input(key="edit_role:new_budget.loonkosten").value == -5  # kept for correcting
     assert store.load(dossier_id).dossier.roles == before
@@ -404,5 +404,7 @@ def test_a_date_outside_the_plausible_range_is_refused_naming_the_field(
     app.date_input(key="edit_identity_period.start").set_value(date(1990, 1, 1)).run()
     app.button(key="save_identity").click().run()
     assert not app.exception
-    assert "• Startdatum: moet tussen de jaren 2000 en 2100 liggen" in [str(t.value) for t in app.text]
+    assert "Startdatum: moet tussen de jaren 2000 en 2100 liggen" in " ".join(
+        as_seen(e.value) for e in app.error
+    )
     assert store.load(dossier_id).dossier.identity.period.start is None

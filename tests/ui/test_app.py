@@ -141,6 +141,11 @@ def test_every_page_shows_each_demo_dossier(
         seen = " ".join(as_seen(md.value) for md in app.markdown)
         assert found.questions[0] in seen  # the hulpvragen beside the inputs
     expanders = [as_seen(e.label) for e in app.expander]
+    # Long lists come in pages of twenty: turn every page of every list.
+    for pager in [s.key for s in app.selectbox if str(s.key).startswith("page_")]:
+        for number in range(1, len(app.selectbox(key=pager).options)):
+            app.selectbox(key=pager).set_value(number).run()
+            expanders += [as_seen(e.label) for e in app.expander]
     for title in _listed_titles(dossier, page, lang):
         assert title in expanders
 

@@ -264,9 +264,11 @@ def test_a_negative_amount_is_refused_naming_the_role(app: AppTest, db_path: Pat
     set_amount(app, "budget_roles_editor", 0, "loonkosten", -1)
     app.button(key="budget_roles_save").click().run()
     assert not app.exception
+    # In the box that says nothing was saved, one point a line.
+    boxes = " ".join(as_seen(e.value) for e in app.error)
     assert (
-        "• Rollen en engagementen > Stad Tongeren (promotor) > Budget > Loonkosten: moet minstens 0 zijn"
-        in texts(app)
+        "Rollen en engagementen > Stad Tongeren (promotor) > Budget > Loonkosten: moet minstens 0 zijn"
+        in boxes
     )
     assert Store(db_path).load(dossier_id).dossier.roles[0].budget.loonkosten == Decimal(45000)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from http.cookies import SimpleCookie
 from pathlib import Path
 from typing import Any
@@ -144,7 +145,9 @@ def _run_middleware(content_type: bytes, cookies: dict[str, str] | None = None) 
         return {"type": "http.request"}
 
     scope = request("/", cookies=cookies).scope
-    asyncio.run(BrowserCookie(app)(scope, receive, send))
+    # In a thread of its own: an earlier test (a browser, an AppTest) may leave a loop running here.
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, BrowserCookie(app)(scope, receive, send)).result()
     return list(sent[0]["headers"])
 
 

@@ -91,7 +91,7 @@ def _widget(ref: FormRef, f: Field, dossier: Dossier, container: Any) -> None:
     if _problems(ref, f.path):
         # Where the link in the "Niet bewaard" box leads: a heading only screen readers see.
         with container, st.container(key=f"anchor-{field_anchor(ref, f.path)}"):
-            st.subheader(label, anchor=field_anchor(ref, f.path))
+            st.subheader(md("edit.field_anchor", field=label), anchor=field_anchor(ref, f.path))
     with container:
         if f.kind is Kind.LINE:
             st.text_input(label, key=key, max_chars=f.max_chars, help=help_text)

@@ -82,7 +82,8 @@ def begin_run() -> bool:
 
 def _address() -> str:
     """Return the path and query of the tab's address now (as the browser shows it)."""
-    path = urlsplit(st.context.url or "/").path or "/"
+    url = st.context.url
+    path = urlsplit(url if isinstance(url, str) else "/").path or "/"
     query = urlencode([(key, value) for key in st.query_params for value in st.query_params.get_all(key)])
     return local_target(f"{path}?{query}" if query else path)
 

@@ -10,6 +10,7 @@ from workbench.dossier.units import KINDS
 from workbench.guide import labels, parts
 from workbench.guide.form_specs import FormSpec
 from workbench.guide.guidance import guidance
+from workbench.i18n import t
 from workbench.store.dossiers import DossierNotFound, DossierRecord
 from workbench.ui import derived, editing, form_view
 from workbench.ui.comments import section_panel
@@ -186,11 +187,16 @@ def _page(spec: FormSpec, shown: list[tuple[FormRef, str]]) -> list[tuple[FormRe
     if st.session_state.get(key) not in range(pages):
         # A list that got shorter, or a new item opened: show the page it is on.
         st.session_state[key] = opened[-1] // PAGE_SIZE if opened else 0
+    code = lang()  # format_func may run off the script thread: the language is read here
     chosen = st.selectbox(
         tr("form.page"),
         list(range(pages)),
-        format_func=lambda i: tr(
-            "form.page_range", first=i * PAGE_SIZE + 1, last=min((i + 1) * PAGE_SIZE, total), total=total
+        format_func=lambda i: t(
+            "form.page_range",
+            code,
+            first=i * PAGE_SIZE + 1,
+            last=min((i + 1) * PAGE_SIZE, total),
+            total=total,
         ),
         key=key,
         placeholder=tr("form.choose"),
