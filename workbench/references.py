@@ -39,8 +39,8 @@ def dangling_references(dossier: Dossier) -> list[tuple[tuple[Any, ...], str, st
         unique(getattr(dossier, field), field)
     roles = set(dossier.role_keys())
     streams = {s.id for s in dossier.funding_streams}
-    for i, p in enumerate(dossier.partners):
-        check(("partners", i, "acts_via_partner_id"), p.acts_via_partner_id, partners, "partner")
+    for i, partner in enumerate(dossier.partners):
+        check(("partners", i, "acts_via_partner_id"), partner.acts_via_partner_id, partners, "partner")
     for i, sig in enumerate(dossier.signatories):
         check(("signatories", i, "partner_id"), sig.partner_id, partners, "partner")
     for i, line in enumerate(dossier.funding_lines):
@@ -106,8 +106,7 @@ def dangling_references(dossier: Dossier) -> list[tuple[tuple[Any, ...], str, st
             "partner",
         )
     for i, p in enumerate(dossier.processing):
-        loc = ("processing", i, "contact_point_partner_id")
-        check(loc, p.contact_point_partner_id, partners, "partner")
+        check(("processing", i, "contact_point_partner_id"), p.contact_point_partner_id, partners, "partner")
         for j, pr in enumerate(p.roles):
             check(("processing", i, "roles", j, "partner_id"), pr.partner_id, partners, "partner")
     for i, milestone in enumerate(dossier.planning.milestones):
