@@ -87,10 +87,10 @@ def _personality(dossier: Dossier) -> list[Problem]:
         for what in held:
             found.append(
                 Problem(
-                    code="rule.named_through",
+                    code=f"rule.named_through_{what}",
                     severity="warning",
                     loc=("partners", i),
-                    params={"partner": p.name, "via": via.name, "what": what},
+                    params={"partner": p.name, "via": via.name},
                     names=names,
                 )
             )
