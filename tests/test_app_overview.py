@@ -140,8 +140,8 @@ def test_the_overview_reports_a_budget_over_the_cap_as_a_rule_problem(app: AppTe
     dossier.roles[0].budget.externe_prestaties += Decimal(1000)
     open_page(app, db_path, dossier, OVERVIEW, "en")
     assert (
-        "✖ The share charged to the call (€500,892.00) exceeds the call's maximum (€500,000.00); other funding sources do not count towards it."
-        in texts(app)
+        "✖ The share charged to the call (€500,892.00) exceeds the call's maximum "
+        "(€500,000.00); other funding sources do not count towards it." in texts(app)
     )
     assert not app.success
 

@@ -134,8 +134,8 @@ def test_a_budget_over_the_call_cap_is_a_point_to_discuss() -> None:
     dossier.identity.call = CallKind.VOORTRAJECT
     text = document_text(documents.agreement(dossier, "nl"))
     assert (
-        "het aandeel ten laste van de oproep Voortraject strategische ontwikkeling overschrijdt de maximale subsidie van €\xa015.000,00"
-        in text
+        "het aandeel ten laste van de oproep Voortraject strategische "
+        "ontwikkeling overschrijdt de maximale subsidie van €\xa015.000,00" in text
     )
     financiering = documents.readiness(dossier, "nl")[7]
     assert financiering.key == "financiering"

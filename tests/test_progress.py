@@ -458,7 +458,8 @@ CASES: list[tuple[str, Callable[[dict[str, Any]], object], str, str]] = [
         "rule.budget_over_cap",
         lambda raw: raw["roles"][0]["budget"].update(externe_prestaties="450000"),
         "budget",
-        "Het aandeel ten laste van de oproep (€\xa0560.000,00) overschrijdt het maximum van de oproep (€\xa0500.000,00); andere financieringsbronnen tellen daarbij niet mee.",
+        "Het aandeel ten laste van de oproep (€\xa0560.000,00) overschrijdt het maximum van de "
+        "oproep (€\xa0500.000,00); andere financieringsbronnen tellen daarbij niet mee.",
     ),
     (
         "rule.promotor_multiple",
