@@ -118,7 +118,8 @@ def build(
             ref=partner.id,
             label=partner.name,
             org_type=partner.org_type.value,
-            roles=tuple(roles_of[partner.id]),
+            # Hosting a digipunt is that role, with or without a role assignment (one truth).
+            roles=tuple(dossier.held_roles(partner.id)),
             objectives=tuple(objectives_of[partner.id]),
         )
     for flow in dossier.flows:
@@ -376,6 +377,10 @@ class _Facts:
             holder_sets[r.role].add(r.partner_id)
             for objective in r.objectives:
                 objective_sets[objective.value].add(r.partner_id)
+        for host in dossier.hosts():
+            if host.id not in holder_sets["digipunt_host"]:
+                facts.roles_of[host.id].append("digipunt_host")
+            holder_sets["digipunt_host"].add(host.id)
         for role, holders in holder_sets.items():
             facts.role_holders[role] = sorted(holders, key=facts.order.__getitem__)
         for key, holders in objective_sets.items():
