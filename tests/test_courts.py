@@ -93,3 +93,31 @@ def test_the_committed_table_is_what_the_build_script_makes() -> None:
         [sys.executable, str(ROOT / "tools" / "build_courts.py"), "--check"], capture_output=True, text=True
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_the_agreement_names_the_court_and_afdeling_of_the_promotors_municipality() -> None:
+    from workbench import documents
+    from workbench.demo.noordrand import noordrand
+    from workbench.demo.zora import zora_werkt
+
+    zora = documents.clauses(documents.agreement(zora_werkt(), "nl"))["clause_geschillen"]
+    assert (
+        "van de gemeente van de promotor (Mortsel), namelijk de Rechtbank van eerste aanleg Antwerpen, "
+        in zora
+    )
+    assert "afdeling Antwerpen" in zora
+    noord = documents.clauses(documents.agreement(noordrand(), "nl"))["clause_geschillen"]
+    assert "namelijk de Nederlandstalige rechtbank van eerste aanleg Brussel" in noord
+    # At least two undertakings among the parties: the enterprise court may be competent.
+    assert "Nederlandstalige ondernemingsrechtbank Brussel" in noord and "artikel 573" in noord
+
+
+def test_an_unconfirmed_afdeling_is_a_point_to_discuss_in_the_agreement() -> None:
+    from workbench import documents
+    from workbench.demo.ardennen import vlaamse_ardennen
+
+    text = documents.clauses(documents.agreement(vlaamse_ardennen(), "nl"))["clause_geschillen"]
+    assert (
+        "Rechtbank van eerste aanleg Oost-Vlaanderen, afdeling Oudenaarde [Te bespreken: afdeling te bevestigen"
+        in text
+    )

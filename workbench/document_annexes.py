@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from workbench import courts
@@ -35,7 +36,7 @@ def court(b: Builder, promotor: dict[str, Any]) -> dict[str, str]:
     return {
         "text": text,
         "enterprise": enterprise,
-        "source": b.t("documents.court_source", date=source["date"]),
+        "source": b.t("documents.court_source", date=b.date(date.fromisoformat(source["date"]))),
     }
 
 
