@@ -118,6 +118,6 @@ def test_an_unconfirmed_afdeling_is_a_point_to_discuss_in_the_agreement() -> Non
 
     text = documents.clauses(documents.agreement(vlaamse_ardennen(), "nl"))["clause_geschillen"]
     assert (
-        "Rechtbank van eerste aanleg Oost-Vlaanderen, afdeling Oudenaarde [Te bespreken: afdeling te bevestigen"
-        in text
+        "Rechtbank van eerste aanleg Oost-Vlaanderen, afdeling Oudenaarde "
+        "[Te bespreken: afdeling te bevestigen" in text
     )

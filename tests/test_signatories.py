@@ -70,8 +70,8 @@ def test_a_body_without_legal_personality_as_promotor_is_named_through_its_behee
     promotor = clauses(dossier)["clause_promotor"]
     assert promotor.startswith("Artikel") or "Taken van de promotor" in promotor
     assert (
-        "Stad Oudenaarde, handelend voor Interlokale vereniging Digitaal Vlaamse Ardennen treedt op als promotor"
-        in (promotor)
+        "Stad Oudenaarde, handelend voor Interlokale vereniging Digitaal Vlaamse Ardennen "
+        "treedt op als promotor" in (promotor)
     )
     warnings = [p.message("nl") for p in rule_problems(dossier)]
     assert any(

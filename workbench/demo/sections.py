@@ -221,7 +221,8 @@ def strategy(f: Facts) -> Strategy:
                     f.trainer,
                 ),
             ],
-            narrative="Nulmeting in de eerste drie maanden, daarna per kwartaal; jaarlijks een korte bevraging.",
+            narrative="Nulmeting in de eerste drie maanden, daarna per kwartaal; jaarlijks een korte "
+            "bevraging.",
         ),
     )
 
