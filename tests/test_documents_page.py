@@ -130,3 +130,21 @@ def test_only_a_coach_sees_the_template_upload(
     uploads = [e for e in app.get("file_uploader") if getattr(e, "key", None) == "documents_page_template"]
     assert bool(uploads) == sees_upload
     assert app.button(key="documents_page_generate")  # everyone who exports still generates
+
+
+def test_comparison_offers_an_agreement_against_an_agreement(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app, dossier_id = open_page(db_path, monkeypatch, rich_dossier())
+    generate(app)  # agreement
+    app.segmented_control(key="documents_page_kind").set_value("strategy").run()
+    generate(app)  # strategy
+    app.segmented_control(key="documents_page_kind").set_value("agreement").run()
+    generate(app)  # agreement again
+    kept = {v.id: v.kind for v in Store(db_path).documents(dossier_id)}
+    assert sorted(kept.values()) == ["agreement", "agreement", "strategy"]
+    older, newer = app.selectbox(key="documents_page_older"), app.selectbox(key="documents_page_newer")
+    assert kept[newer.value] == kept[older.value] == "agreement"
+    assert older.value != newer.value
+    strategy_label = t("documents.page.kind.strategy", "nl")
+    assert len(older.options) == 2 and not any(strategy_label in option for option in older.options)

@@ -16,6 +16,7 @@ from workbench.i18n import fmt_datetime, has, t
 from workbench.units import UnitRef
 
 if TYPE_CHECKING:
+    from workbench.records import DocumentVersion
     from workbench.store import Revision
 
 # Which editing units (workbench.units) each clause is written from: a changed clause
@@ -160,3 +161,25 @@ def describe_causes(change: ClauseChange, lang: str) -> list[str]:
         )
         for r in change.causes
     ]
+
+
+def comparable(versions: list[DocumentVersion], newer: int) -> list[DocumentVersion]:
+    """Return the versions a document can be compared with: the same kind of document, newest first."""
+    chosen = next((v for v in versions if v.id == newer), None)
+    if chosen is None:
+        return []
+    return [v for v in versions if v.kind == chosen.kind]
+
+
+def default_pair(versions: list[DocumentVersion]) -> tuple[int, int] | None:
+    """Pick what to compare first: the newest document and the version before it of the same kind.
+
+    An agreement is compared with an agreement (in the same language when there is one), never
+    with a strategy. Versions are newest first, as the store lists them.
+    """
+    if not versions:
+        return None
+    newest = versions[0]
+    same = [v for v in versions[1:] if v.kind == newest.kind]
+    older = next((v for v in same if v.lang == newest.lang), same[0] if same else newest)
+    return older.id, newest.id
