@@ -41,6 +41,8 @@ TEMPLATES: dict[str, str] = {
     "agreement_en.docx": "agreement_en.txt",
     "strategy_nl.docx": "strategy_nl.txt",
     "strategy_en.docx": "strategy_en.txt",
+    "submission_nl.docx": "submission_nl.txt",
+    "submission_en.docx": "submission_en.txt",
 }
 
 _FIXED_TIME = datetime(2024, 1, 1, tzinfo=UTC)

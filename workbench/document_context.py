@@ -142,6 +142,7 @@ def _doc(b: Builder, revision: int | None, today: date) -> dict[str, Any]:
     return {
         "generated_on": generated,
         "version_label": version,
+        "submission_label": b.t("documents.submission_label", date=generated),
         "status": b.t(f"status.{b.dossier.identity.status.value}"),
     }
 

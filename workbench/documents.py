@@ -31,7 +31,7 @@ from markupsafe import Markup, escape
 from workbench import document_layout
 from workbench.document_context import ANNEXES, CLAUSES, build, context
 from workbench.document_versions import CLAUSE_SOURCES, ClauseChange, clauses, compare_versions, diff_clauses
-from workbench.i18n import language, t
+from workbench.i18n import has, language, t
 from workbench.model import SECTION_KEYS, Dossier, clean_text, needs_cleaning
 
 if TYPE_CHECKING:
@@ -57,12 +57,13 @@ __all__ = [
     "readiness",
     "render",
     "strategy",
+    "submission",
     "template_bytes",
     "to_pdf",
 ]
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "agreement_templates"
-DocumentKind = Literal["agreement", "strategy"]
+DocumentKind = Literal["agreement", "strategy", "submission"]
 STRATEGY_SECTIONS: tuple[str, ...] = (
     "partnerschap",
     *SECTION_KEYS,
@@ -72,6 +73,8 @@ STRATEGY_SECTIONS: tuple[str, ...] = (
     "netwerk",
     "instemming",
 )
+# The strategy as it is submitted: no consent matrix (it stays with the working version).
+SUBMISSION_SECTIONS: tuple[str, ...] = tuple(s for s in STRATEGY_SECTIONS if s != "instemming")
 IMAGE_WIDTH = Mm(160)
 
 
@@ -256,6 +259,18 @@ def strategy(
     return _document("strategy", dossier, lang, revision, network_png, findings, consent)
 
 
+def submission(
+    dossier: Dossier,
+    lang: str,
+    *,
+    revision: int | None = None,
+    network_png: bytes | None = None,
+    findings: list[tuple[str, str]] | None = None,
+) -> bytes:
+    """Return the samenwerkingsstrategie as it is submitted: no tool language, consent or raw findings."""
+    return _document("submission", dossier, lang, revision, network_png, findings)
+
+
 def _document(
     kind: DocumentKind,
     dossier: Dossier,
@@ -267,6 +282,10 @@ def _document(
 ) -> bytes:
     lang = language(lang)
     ctx = context(dossier, lang, revision=revision, findings=findings, consent=consent)
+    if kind == "submission":
+        from workbench.submission import risks  # the network analysis, for this document only
+
+        ctx["risks"] = risks(dossier, lang)
     images = {"network_picture": network_png} if network_png else None
     return render(
         template_bytes(kind, lang), ctx, lang=lang, images=images, title=document_title(kind, dossier, lang)
@@ -295,11 +314,17 @@ def readiness(dossier: Dossier, lang: str, document: DocumentKind = "agreement")
     _, gaps = build(dossier, lang)
     if document == "agreement":
         keys, prefix = CLAUSES, "clause"
+    elif document == "submission":
+        keys, prefix = SUBMISSION_SECTIONS, "strategy"
     else:
         keys, prefix = STRATEGY_SECTIONS, "strategy"
     checks = []
     for number, key in enumerate(keys, start=1):
-        label = t(f"section.{key}", lang) if key in SECTION_KEYS else t(f"{prefix}.{key}", lang)
+        own = f"{document}.{key}"
+        if key in SECTION_KEYS:
+            label = t(f"section.{key}", lang)
+        else:
+            label = t(own, lang) if has(own, lang) else t(f"{prefix}.{key}", lang)
         checks.append(ClauseCheck(number, key, label, tuple(gaps.by_place.get(key, ()))))
     return checks
 

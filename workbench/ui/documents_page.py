@@ -17,7 +17,7 @@ from workbench.ui import faults
 from workbench.ui.common import PAGES, actor, current_dossier_id, labeller, lang, store, tr
 from workbench.workspace import Workspace
 
-Kind = Literal["agreement", "strategy"]
+Kind = Literal["agreement", "strategy", "submission"]
 
 
 def _label(v: DocumentVersion) -> str:
@@ -213,7 +213,7 @@ def render() -> None:
     kind: Kind = (
         cols[0].segmented_control(
             tr("documents.page.kind"),
-            ["agreement", "strategy"],
+            ["agreement", "strategy", "submission"],
             format_func=labeller("documents.page.kind"),
             default="agreement",
             key="documents_page_kind",
