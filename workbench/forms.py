@@ -447,6 +447,7 @@ class SectionLayout(NamedTuple):
 
     lists: tuple[FormSpec, ...]
     own: FormSpec  # the narrative and any other section-level fields
+    beside: tuple[FormSpec, ...] = ()  # other units edited on the same page (the lending rules)
 
 
 SECTIONS: dict[str, SectionLayout] = {
@@ -454,7 +455,7 @@ SECTIONS: dict[str, SectionLayout] = {
     "outreach": SectionLayout((CHANNEL,), _section_form("outreach", [["narrative"]])),
     "sociale_economie": SectionLayout((ACTIVITY,), _section_form("sociale_economie", [["narrative"]])),
     "circulariteit": SectionLayout(
-        (DEVICE,), _section_form("circulariteit", [["responsible_partner_id"], ["narrative"]])
+        (DEVICE,), _section_form("circulariteit", [["responsible_partner_id"], ["narrative"]]), (LENDING,)
     ),
     "duurzaamheid": SectionLayout((FINANCING, SCALING), _section_form("duurzaamheid", [["narrative"]])),
     "connectiviteit": SectionLayout((MEASURE,), _section_form("connectiviteit", [["narrative"]])),

@@ -22,6 +22,9 @@ def render() -> None:
             st.subheader(tr("form.partners_overview"))
             st.dataframe(partner_table(record.dossier, lang()), hide_index=True, key="partners_table")
         step_page.item_list(record, forms.PARTNER)
+        # A gemeente signs with two (burgemeester and algemeen directeur): the second one here.
+        st.caption(tr("form.signatory.hint"))
+        step_page.item_list(record, forms.SIGNATORY)
     step_page.end("partners")
 
 
