@@ -3,15 +3,33 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.test_app_forms import app, go, key, opened  # noqa: F401 - pytest fixtures
+from tests.test_app_forms import ROOT, go, key
+from workbench.model import Dossier
 from workbench.store import Store
 from workbench.validation import rule_problems
 
 
-def test_a_second_signatory_is_added_for_a_partner(app: AppTest, store: Store, opened: int) -> None:  # noqa: F811
+@pytest.fixture
+def app(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    monkeypatch.setenv("WORKBENCH_DB", str(db_path))
+    monkeypatch.chdir(ROOT)
+    return AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=30)
+
+
+@pytest.fixture
+def opened(app: AppTest, store: Store, small_dossier: Dossier) -> int:
+    dossier_id = store.import_dossier(small_dossier, by="ann")
+    app.session_state["dossier_id"] = dossier_id
+    app.session_state["actor_name"] = "Ann"
+    return dossier_id
+
+
+def test_a_second_signatory_is_added_for_a_partner(app: AppTest, store: Store, opened: int) -> None:
     go(app, "partners", "signatory:new")
     app.selectbox(key=key("signatory:new", "partner_id")).select("stad")
     app.text_input(key=key("signatory:new", "name")).input("Dirk Directeur")
@@ -27,9 +45,9 @@ def test_a_second_signatory_is_added_for_a_partner(app: AppTest, store: Store, o
 
 
 def test_a_funding_stream_and_its_line_keep_the_cap_on_the_calls_share(
-    app: AppTest,  # noqa: F811
+    app: AppTest,
     store: Store,
-    opened: int,  # noqa: F811
+    opened: int,
 ) -> None:
     go(app, "budget", "funding_stream:new")
     app.text_input(key=key("funding_stream:new", "name")).input("E-inclusion for Belgium")
@@ -50,7 +68,7 @@ def test_a_funding_stream_and_its_line_keep_the_cap_on_the_calls_share(
     assert "rule.budget_over_cap" not in [p.code for p in rule_problems(dossier)]
 
 
-def test_the_lending_rules_are_edited_beside_the_devices(app: AppTest, store: Store, opened: int) -> None:  # noqa: F811
+def test_the_lending_rules_are_edited_beside_the_devices(app: AppTest, store: Store, opened: int) -> None:
     go(app, "circulariteit")
     app.number_input(key=key("lending", "loan_term_days")).set_value(60)
     app.checkbox(key=key("lending", "long_term")).check()
