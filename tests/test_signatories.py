@@ -86,3 +86,24 @@ def test_validation_warns_for_a_body_without_legal_personality_and_no_party_acti
     assert "rule.acts_via_missing" in codes
     dossier.partners[1].legal_personality = True
     assert "rule.form_has_no_personality" in [p.code for p in rule_problems(dossier)]
+
+
+def test_the_basis_of_each_partys_representation_is_named_once_under_the_parties() -> None:
+    from workbench.demo.noordrand import noordrand
+
+    parties = clauses(noordrand())["clause_partijen"]
+    line = next(
+        x for x in parties.splitlines() if x.startswith("De partijen worden vertegenwoordigd volgens")
+    )
+    assert (
+        "art. 279 Decreet over het lokaal bestuur van 22 december 2017 (Stad Vilvoorde, Gemeente Machelen"
+        in line
+    )
+    assert (
+        "art. 280 Decreet over het lokaal bestuur van 22 december 2017, nog te bevestigen (OCMW Vilvoorde)"
+        in line
+    )
+    assert (
+        "de statuten (Wetboek van vennootschappen en verenigingen) (Digitaal Thuis vzw, Herwerk cv en "
+        in line
+    )

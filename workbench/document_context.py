@@ -88,6 +88,7 @@ def build(
         "summary": dossier.identity.summary or b.todo(("overwegingen", "partnerschap"), "summary"),
         "period": _period(b),
         "parties": signatories.parties(b, DASH),
+        "representation_bases": signatories.bases(b),
         "promotor": promotor,
         "objectives": _objectives(b),
         "engagements": _engagements(b),

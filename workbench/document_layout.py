@@ -20,7 +20,7 @@ _CHAR_TWIPS = 92  # an average character of 9 pt Calibri (bold or digits), with 
 _CELL_MARGIN_TWIPS = 70  # left and right margin of a cell, narrower than Word's 108
 _CELL_PADDING_TWIPS = 2 * _CELL_MARGIN_TWIPS + 30
 _LONGEST_WORD = 22  # a longer "word" (a URL, an e-mail address) may wrap rather than widen a column
-_ENOUGH = 150  # characters of one paragraph beyond which a column asks for no more width
+_ENOUGH = 300  # characters of one paragraph beyond which a column asks for no more width
 _SPLIT_ROW_CHARS = 400  # a row with more text than this may break across pages
 
 

@@ -196,12 +196,24 @@ def parties(b: Builder, dash: str) -> list[dict[str, Any]]:
             if row["mandate"]
             else row["representative"]
         )
-        if row["basis"]:
-            row["represented"] += " " + row["basis"]
         rows.append(row)
     if not rows:
         b.todo(places, "no_partners")
     return rows
+
+
+def bases(b: Builder) -> str:
+    """Name once, under the parties table, on which provision each party's representation rests."""
+    grouped: dict[str, list[str]] = {}
+    for p in b.dossier.partners:
+        if acting_party(b.dossier, p) is not p or not p.legal_personality:
+            continue
+        form = legal_form(p)
+        if not form.basis:
+            continue
+        text = form.basis if form.basis_confirmed else b.t("documents.basis_unconfirmed", basis=form.basis)
+        grouped.setdefault(text, []).append(p.name)
+    return "; ".join(f"{basis} ({b.join(names)})" for basis, names in grouped.items())
 
 
 def signatures(b: Builder) -> list[dict[str, Any]]:
@@ -218,7 +230,8 @@ def signatures(b: Builder) -> list[dict[str, Any]]:
                 "name": p.name,
                 "also_for": b.join(bodies),
                 "persons": who["lines"],
-                "representative": who["text"],
+                # One person a line: a plain "\n" becomes a line break in Word.
+                "representative": "\n".join(who["lines"]),
                 "mandate": decision_text(b, p, places),
                 "basis": who["basis"],
             }
