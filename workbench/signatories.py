@@ -230,8 +230,8 @@ def signatures(b: Builder) -> list[dict[str, Any]]:
                 "name": p.name,
                 "also_for": b.join(bodies),
                 "persons": who["lines"],
-                # One person a line: a plain "\n" becomes a line break in Word.
-                "representative": "\n".join(who["lines"]),
+                # One person a line, each with room to sign: a plain "\n" becomes a line break in Word.
+                "representative": "\n".join(b.t("documents.signs", person=line) for line in who["lines"]),
                 "mandate": decision_text(b, p, places),
                 "basis": who["basis"],
             }
