@@ -47,7 +47,7 @@ def test_the_register_gives_legal_basis_data_subjects_categories_recipients_and_
     assert "Persoonsgegevens | naam, adres, telefoon" in annex
     assert "Ontvangers | de uitbater van de uitleendienst en de promotor" in annex
     assert "Bewaartermijn | een jaar na de laatste terugname" in annex
-    assert "Verwerker(s) | Herwerk cv en Digitaal Thuis vzw" in annex
+    assert "Verwerkers | Herwerk cv en Digitaal Thuis vzw" in annex
 
 
 def test_a_digipunt_host_missing_from_the_register_is_flagged() -> None:

@@ -108,6 +108,8 @@ def annex(b: Builder, dash: str) -> dict[str, Any]:
                 "security": act.security or b.t("documents.security_default"),
                 "controllers": b.join([label(p) for p in controllers + joints]) or dash,
                 "processors": b.join([label(p) for p in procs]) or dash,
+                "controllers_label": b.plural("documents.controllers", max(len(controllers + joints), 1)),
+                "processors_label": b.plural("documents.processors", max(len(procs), 1)),
             }
         )
         if procs:
@@ -139,7 +141,13 @@ def annex(b: Builder, dash: str) -> dict[str, Any]:
         "register": register
         or [
             {
-                key: (b.todo(place, "no_processing") if key == "name" else dash)
+                key: (
+                    b.todo(place, "no_processing")
+                    if key == "name"
+                    else b.plural(f"documents.{key.removesuffix('_label')}", 2)
+                    if key.endswith("_label")
+                    else dash
+                )
                 for key in (
                     "name",
                     "purpose",
@@ -153,6 +161,8 @@ def annex(b: Builder, dash: str) -> dict[str, Any]:
                     "security",
                     "controllers",
                     "processors",
+                    "controllers_label",
+                    "processors_label",
                 )
             }
         ],
