@@ -100,7 +100,7 @@ def test_the_basis_of_each_partys_representation_is_named_once_under_the_parties
         in line
     )
     assert (
-        "art. 280 Decreet over het lokaal bestuur van 22 december 2017, nog te bevestigen (OCMW Vilvoorde)"
+        "art. 280 Decreet over het lokaal bestuur van 22 december 2017 (niet bevestigd)] (OCMW Vilvoorde)"
         in line
     )
     assert (

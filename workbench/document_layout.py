@@ -18,7 +18,8 @@ from docx.oxml.ns import nsdecls, qn
 TEXT_WIDTH_TWIPS = 9070  # A4 minus two 25 mm margins (agreement_templates/build_templates.py)
 _CHAR_TWIPS = 92  # an average character of 9 pt Calibri (bold or digits), with a little room
 _CELL_MARGIN_TWIPS = 70  # left and right margin of a cell, narrower than Word's 108
-_CELL_PADDING_TWIPS = 2 * _CELL_MARGIN_TWIPS + 30
+_SMALL_CHAR_TWIPS = 82  # the same at 8 pt, for a table with many long words
+_SMALL_MARGIN_TWIPS = 45
 _LONGEST_WORD = 22  # a longer "word" (a URL, an e-mail address) may wrap rather than widen a column
 _ENOUGH = 300  # characters of one paragraph beyond which a column asks for no more width
 _SPLIT_ROW_CHARS = 400  # a row with more text than this may break across pages
@@ -56,7 +57,12 @@ def _fit(tbl: Any) -> None:
                 words = [len(w) for w in re.split(r"[ \t\n]+", text)] or [0]
                 least[c] = max(least[c], min(max(words), _LONGEST_WORD))
                 most[c] = max(most[c], len(text))
-    widths = _share(least, most, TEXT_WIDTH_TWIPS)
+    char, margin = _CHAR_TWIPS, _CELL_MARGIN_TWIPS
+    if sum(n * char + 2 * margin + 30 for n in least) > TEXT_WIDTH_TWIPS:
+        # Too many long words for 9 pt: 8 pt and narrower margins before any word is broken.
+        char, margin = _SMALL_CHAR_TWIPS, _SMALL_MARGIN_TWIPS
+        _shrink(tbl)
+    widths = _share(least, most, TEXT_WIDTH_TWIPS, char, 2 * margin + 30)
     grid = tbl.find(qn("w:tblGrid"))
     if grid is not None:
         for col, width in zip(grid.iterchildren(qn("w:gridCol")), widths, strict=False):
@@ -69,7 +75,6 @@ def _fit(tbl: Any) -> None:
             props.insert(0, parse_xml(f'<w:tcW {nsdecls("w")} w:w="{width}" w:type="dxa"/>'))
     props = tbl.find(qn("w:tblPr"))
     if props is not None:
-        margin = _CELL_MARGIN_TWIPS
         _put_before_look(props, "w:tblLayout", f'<w:tblLayout {nsdecls("w")} w:type="fixed"/>')
         _put_before_look(
             props,
@@ -77,6 +82,43 @@ def _fit(tbl: Any) -> None:
             f'<w:tblCellMar {nsdecls("w")}><w:left w:w="{margin}" w:type="dxa"/>'
             f'<w:right w:w="{margin}" w:type="dxa"/></w:tblCellMar>',
         )
+        _schema_order(props)
+
+
+# The order CT_TblPr prescribes; Word may refuse a file whose table properties come in another.
+_TBL_PR_ORDER = [
+    qn(f"w:{name}")
+    for name in (
+        "tblStyle",
+        "tblpPr",
+        "tblOverlap",
+        "bidiVisual",
+        "tblStyleRowBandSize",
+        "tblStyleColBandSize",
+        "tblW",
+        "jc",
+        "tblCellSpacing",
+        "tblInd",
+        "tblBorders",
+        "shd",
+        "tblLayout",
+        "tblCellMar",
+        "tblLook",
+        "tblCaption",
+        "tblDescription",
+        "tblPrChange",
+    )
+]
+
+
+def _schema_order(props: Any) -> None:
+    children = list(props)
+    rank = {tag: i for i, tag in enumerate(_TBL_PR_ORDER)}
+    ordered = sorted(children, key=lambda c: rank.get(c.tag, len(rank)))
+    if ordered != children:
+        for child in children:
+            props.remove(child)
+        props.extend(ordered)
 
 
 def _put_before_look(props: Any, tag: str, xml: str) -> None:
@@ -91,13 +133,51 @@ def _put_before_look(props: Any, tag: str, xml: str) -> None:
         props.append(element)
 
 
-def _share(least: list[int], most: list[int], total: int) -> list[int]:
+_AFTER_SIZE = {
+    qn(f"w:{name}")
+    for name in (
+        "szCs",
+        "highlight",
+        "u",
+        "effect",
+        "bdr",
+        "shd",
+        "fitText",
+        "vertAlign",
+        "rtl",
+        "cs",
+        "em",
+        "lang",
+        "eastAsianLayout",
+        "specVanish",
+        "oMath",
+    )
+}
+
+
+def _shrink(tbl: Any) -> None:
+    """Set every run of a table in 8 pt."""
+    for run in tbl.iter(qn("w:r")):
+        props = run.find(qn("w:rPr"))
+        if props is None:
+            props = parse_xml(f"<w:rPr {nsdecls('w')}/>")
+            run.insert(0, props)
+        for old in props.findall(qn("w:sz")):
+            props.remove(old)
+        size = parse_xml(f'<w:sz {nsdecls("w")} w:val="16"/>')
+        # Schema order: w:sz comes before these (a misplaced element can make Word complain).
+        later = next((c for c in props if c.tag in _AFTER_SIZE), None)
+        if later is not None:
+            later.addprevious(size)
+        else:
+            props.append(size)
+
+
+def _share(least: list[int], most: list[int], total: int, char: int = 92, padding: int = 170) -> list[int]:
     """Choose widths between each column's minimum (its longest word) and its maximum (one line)."""
-    low = [n * _CHAR_TWIPS + _CELL_PADDING_TWIPS for n in least]
+    low = [n * char + padding for n in least]
     # A long text column wants more room, but not all of it: past a few lines it may just wrap.
-    high = [
-        max(lo, min(n, _ENOUGH) * _CHAR_TWIPS + _CELL_PADDING_TWIPS) for lo, n in zip(low, most, strict=True)
-    ]
+    high = [max(lo, min(n, _ENOUGH) * char + padding) for lo, n in zip(low, most, strict=True)]
     if sum(low) >= total:
         widths = [total * w // sum(low) for w in low]
     elif sum(high) <= total:

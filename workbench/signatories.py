@@ -211,7 +211,11 @@ def bases(b: Builder) -> str:
         form = legal_form(p)
         if not form.basis:
             continue
-        text = form.basis if form.basis_confirmed else b.t("documents.basis_unconfirmed", basis=form.basis)
+        text = (
+            form.basis
+            if form.basis_confirmed
+            else b.todo("partijen", "basis_unconfirmed", partner=p.name, basis=form.basis)
+        )
         grouped.setdefault(text, []).append(p.name)
     return "; ".join(f"{basis} ({b.join(names)})" for basis, names in grouped.items())
 
