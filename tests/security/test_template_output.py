@@ -10,6 +10,7 @@ Found by the security review after issue 11 (each test failed on the main it sta
 
 from __future__ import annotations
 
+import contextlib
 import http.server
 import io
 import json
@@ -45,8 +46,8 @@ def ctx() -> dict[str, object]:
     return documents.context(rich_dossier(), "nl")
 
 
-@pytest.fixture
-def server() -> Iterator[tuple[str, list[str]]]:
+@contextlib.contextmanager
+def recording_server() -> Iterator[tuple[str, list[str]]]:
     """A loopback web server that records every request: nothing may ever reach it."""
     requests: list[str] = []
 
@@ -63,9 +64,17 @@ def server() -> Iterator[tuple[str, list[str]]]:
 
     httpd = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Recorder)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}", requests
-    httpd.shutdown()
-    httpd.server_close()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}", requests
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture
+def server() -> Iterator[tuple[str, list[str]]]:
+    with recording_server() as running:
+        yield running
 
 
 # ---------------------------------------------------------------- building hostile documents
