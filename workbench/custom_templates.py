@@ -38,6 +38,8 @@ MAX_TEMPLATE_BYTES = 5 * 1024 * 1024
 MAX_UNPACKED_BYTES = 60 * 1024 * 1024
 MAX_OUTPUT_BYTES = 100 * 1024 * 1024
 MAX_OUTPUT_UNPACKED_BYTES = 100 * 1024 * 1024  # parsed here to place the pictures
+# ... of which XML: the agreement of a dossier with 500 partners (the most a dossier holds) has 7.7 MB.
+MAX_OUTPUT_XML_BYTES = 32 * 1024 * 1024
 MAX_ANSWER_BYTES = MAX_OUTPUT_BYTES + 64 * 1024  # read from the child's stdout: "OK\n" and the document
 MAX_ERROR_BYTES = 64 * 1024  # read from its stderr: the last line names a crash
 MAX_NAMES = 20  # names of unknown variables (or refused calls) an answer may carry ...
@@ -325,10 +327,15 @@ def _checked_output(document: bytes, lang: str) -> bytes:
     try:
         with zipfile.ZipFile(io.BytesIO(document)) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
+            xml = sum(
+                info.file_size for info in archive.infolist() if info.filename.endswith((".xml", ".rels"))
+            )
     except (zipfile.BadZipFile, ValueError) as exc:
         raise invalid from exc
     if unpacked > MAX_OUTPUT_UNPACKED_BYTES:
         raise invalid
+    if xml > MAX_OUTPUT_XML_BYTES:  # parsing XML here takes some 25 times its size in memory
+        raise TemplateForbidden(t("custom.too_large_result", lang))
     return document
 
 

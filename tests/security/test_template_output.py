@@ -344,3 +344,17 @@ def test_an_error_answer_of_the_child_stays_short(ctx: dict[str, object]) -> Non
     with pytest.raises(TemplateProblem) as refused:
         render_custom(out.getvalue(), ctx)
     assert len(refused.value.message) < 2000
+
+
+def test_an_answer_with_more_xml_than_any_document_needs_is_refused_before_the_app_parses_it() -> None:
+    """Parsing takes some 25 times the XML's size in the app: 20 MB of it took 500 MB there on main."""
+    from workbench.custom_templates import read_answer
+
+    parts = _document()
+    filler = "<w:p><w:r><w:t>x</w:t></w:r></w:p>" * (40 * 1024 * 1024 // 34)
+    parts["word/document.xml"] = parts["word/document.xml"].replace(
+        b"<w:sectPr", filler.encode() + b"<w:sectPr", 1
+    )
+    with pytest.raises(TemplateForbidden):
+        read_answer(b"OK\n" + _zip(parts), b"", 0, "nl")
+    assert read_answer(b"OK\n" + _zip(_document()), b"", 0, "nl").startswith(b"PK")
