@@ -11,7 +11,7 @@ from workbench.store import DossierNotFound
 from workbench.ui import faults
 from workbench.ui.common import PAGES, actor, current_dossier_id, labeller, store, tr
 from workbench.ui.consent_view import objections
-from workbench.ui.markup import md
+from workbench.ui.markup import inert_cells, md
 from workbench.ui.workshop_view import consents, current_workshop, refused
 
 SYMBOLS = {Decision.AGREE: "✓", Decision.ABSTAIN: "○", Decision.OBJECT: "✗"}
@@ -27,7 +27,7 @@ def _table(matrix: list[ConsentRow]) -> None:
             for s, c in row.cells.items()
         }
         rows.append({tr("consent.partner"): row.partner_name, **cells})
-    st.dataframe(rows, hide_index=True)
+    st.dataframe(inert_cells(rows), hide_index=True)
 
 
 def _form(dossier_id: int, matrix: list[ConsentRow]) -> None:

@@ -148,7 +148,7 @@ def _downloads(db: Workspace, record: DossierRecord, versions: list[DocumentVers
     elif right.button(tr("documents.page.make_pdf"), key="documents_page_make_pdf"):
         with st.spinner(tr("documents.page.making_pdf")):
             try:
-                st.session_state["documents_page_pdf"] = (version.id, documents.to_pdf(data))
+                st.session_state["documents_page_pdf"] = (version.id, documents.to_pdf(data, lang=lang()))
             except documents.PdfError as exc:
                 right.error(tr("documents.page.pdf_failed"))
                 right.text(str(exc))

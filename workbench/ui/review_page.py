@@ -12,7 +12,7 @@ from workbench.steps import STEP_KEYS
 from workbench.ui import faults
 from workbench.ui.comments import review_control
 from workbench.ui.common import PAGES, current_dossier_id, labeller, lang, store, tr
-from workbench.ui.markup import md
+from workbench.ui.markup import inert_cells, md
 
 
 def _rubric(dossier_id: int) -> None:
@@ -44,7 +44,9 @@ def _rubric(dossier_id: int) -> None:
             for i in report.group(group)
         ]
         # Every criterion visible without scrolling inside the table: 35 px per row plus the header.
-        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", height=38 + 35 * len(rows))
+        st.dataframe(
+            inert_cells(pd.DataFrame(rows)), hide_index=True, width="stretch", height=38 + 35 * len(rows)
+        )
     if ws.can(Action.REVIEW, dossier_id):
         with st.form("review_rubric_override"):
             st.subheader(tr("rubric.override"))
