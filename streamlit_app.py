@@ -1,141 +1,18 @@
-"""Digibank Werkbank: the Streamlit router. Run with `streamlit run streamlit_app.py`."""
+"""Digibank Werkbank. Start it with `streamlit run streamlit_app.py`.
 
-import streamlit as st
-from streamlit.navigation.page import StreamlitPage
+This one file plays two parts. `streamlit run` finds the `app` below in the source (without running
+it) and imports this file as a module to serve it: the server, with security headers on every
+response (workbench/ui/server.py). That server runs this same file as the script of every session,
+with __name__ "__main__" (as AppTest.from_file("streamlit_app.py") does): then it routes the pages.
+"""
 
-from workbench.access import AccessDenied, Action
-from workbench.db import StorageFailure
-from workbench.progress import step_states
-from workbench.steps import STEPS
-from workbench.store import DossierNotFound
-from workbench.ui import editing, faults
-from workbench.ui.common import (
-    ICON,
-    PAGES,
-    current_dossier_id,
-    current_user,
-    forget_dossier,
-    init_state,
-    login_required,
-    sidebar,
-    store,
-    tr,
-)
-from workbench.ui.progress_view import STATE_ICONS
-from workbench.ui.workshop_view import JOIN_PATH, PROJECTOR_PATH
+if __name__ == "__main__":
+    from workbench.ui.router import main
 
-st.set_page_config(page_title="Digibank Werkbank", page_icon=ICON, layout="wide")
-init_state()
-editing.keep_drafts()  # before any page runs: what was typed outlives the widgets
-faults.apply_clears()  # texts saved in the last run leave their widgets now, before they are drawn
-
-
-def run(navigation: StreamlitPage, participate: StreamlitPage) -> None:
-    """Run the chosen page; a workshop code in any link (?join=CODE) opens the participant page."""
-    if "join" in st.query_params and navigation.url_path != JOIN_PATH:
-        st.switch_page(participate, query_params={"join": st.query_params["join"]})
-    faults.show_pending()  # a save in a button callback met a database fault
-    try:
-        navigation.run()
-    except AccessDenied:
-        # The core refused (a role changed meanwhile, a crafted request): say so, show nothing more.
-        st.error(tr("access.denied_dossier"), icon=":material/block:")
-    except StorageFailure as failure:
-        # The page could not read the database: the menu stays, drafts stay in the session.
-        faults.show_unavailable(failure)
-
-
-def main() -> None:
-    """Draw the sidebar and the menu this person may use, then run the chosen page."""
-    user = current_user()
-    open_mode = user is None and not login_required()
-    sidebar(user, open_mode)
-    # An invitation link opens the join page, until this tab has used that code.
-    inviting = st.query_params.get("invite", "") not in ("", st.session_state.get("join_used"))
-    # Workshop participants join with a code and a name only: that page needs no account.
-    participate = st.Page(
-        PAGES["participate"], title=tr("nav.participate"), icon=":material/front_hand:", url_path=JOIN_PATH
-    )
-
-    if user is None and not open_mode:
-        # Accounts exist: nothing but logging in, joining with an invitation or a workshop code.
-        login = st.Page(
-            PAGES["login"], title=tr("access.nav.login"), icon=":material/login:", default=not inviting
-        )
-        join = st.Page(
-            PAGES["join"], title=tr("access.nav.join"), icon=":material/group_add:", default=inviting
-        )
-        run(st.navigation([login, join, participate], position="hidden"), participate)
-        return
-
-    dossier_id = current_dossier_id()
-    if dossier_id is not None and not store().can(Action.READ, dossier_id):
-        # A link or an id typed into the address bar: refuse before any page reads anything.
-        forget_dossier()
-        st.error(tr("access.denied_dossier"), icon=":material/block:")
-        dossier_id = None
-
-    start = st.Page(PAGES["start"], title=tr("nav.start"), icon=":material/home:", default=not inviting)
-    workbench_pages = [
-        start,
-        st.Page(PAGES["portfolio"], title=tr("access.nav.portfolio"), icon=":material/dashboard:"),
-        participate,
-    ]
-    if user is not None:
-        workbench_pages.append(
-            st.Page(PAGES["join"], title=tr("access.nav.join"), icon=":material/group_add:", default=inviting)
-        )
-        if user.is_admin:
-            workbench_pages.append(
-                st.Page(PAGES["users"], title=tr("access.nav.users"), icon=":material/manage_accounts:")
-            )
-    # Each step's icon shows its state in the open dossier (empty, in progress, complete, needs attention).
-    try:
-        states = step_states(store().load(dossier_id).dossier) if dossier_id is not None else {}
-    except DossierNotFound:
-        states = {}
-    dossier_pages = [
-        *(
-            st.Page(
-                PAGES[s.key],
-                title=tr(f"step.{s.key}"),
-                icon=STATE_ICONS[states[s.key]] if s.key in states else ":material/radio_button_unchecked:",
-            )
-            for s in STEPS
-        ),
-        st.Page(PAGES["graph"], title=tr("nav.graph"), icon=":material/hub:"),
-        st.Page(PAGES["documents"], title=tr("nav.documents"), icon=":material/description:"),
-        st.Page(PAGES["history"], title=tr("nav.history"), icon=":material/history:", url_path="history"),
-    ]
-    together_pages = [
-        st.Page(PAGES["workshop"], title=tr("nav.workshop"), icon=":material/groups:"),
-        st.Page(PAGES["projector"], title=tr("nav.projector"), icon=":material/tv:", url_path=PROJECTOR_PATH),
-        st.Page(PAGES["consent"], title=tr("nav.consent"), icon=":material/how_to_vote:"),
-        st.Page(PAGES["comments"], title=tr("access.nav.comments"), icon=":material/forum:"),
-        st.Page(PAGES["review"], title=tr("access.nav.review"), icon=":material/fact_check:"),
-        st.Page(PAGES["members"], title=tr("access.nav.members"), icon=":material/group:"),
-    ]
-    if dossier_id is None:
-        navigation = st.navigation(
-            {tr("nav.section.dossiers"): [*workbench_pages, *dossier_pages, *together_pages]},
-            position="hidden",
-        )
-        with st.sidebar:  # the menu is hidden without a dossier: keep the workbench pages reachable
-            for page in workbench_pages:
-                st.page_link(page)
-    else:
-        navigation = st.navigation(
-            {
-                tr("nav.section.dossiers"): workbench_pages,
-                tr("nav.section.dossier"): dossier_pages,
-                tr("access.nav.section"): together_pages,
-            },
-            expanded=True,
-        )
-    run(navigation, participate)
-
-
-try:
     main()
-except StorageFailure as failure:  # the router itself could not read who is logged in or the dossier
-    faults.show_unavailable(failure)
+else:
+    from streamlit.starlette import App
+
+    from workbench.ui.server import exception_handlers, middleware, routes
+
+    app = App(__file__, routes=routes(), middleware=middleware(), exception_handlers=exception_handlers())

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.shown import as_seen
 from workbench import forms, parts
 from workbench.demo import demo_dossiers
 from workbench.guidance import guidance
@@ -100,8 +101,8 @@ def test_identity_form_saves_and_reports_bad_input(
 
     app.text_input(key="edit_identity_name").input("")
     app.button(key="save_identity").click().run()
-    shown = " ".join(md.value.replace("\\", "") for md in app.markdown)
-    assert "mag niet leeg zijn" in shown  # beside the field, in Dutch
+    seen = " ".join(as_seen(md.value) for md in app.markdown)
+    assert "mag niet leeg zijn" in seen  # beside the field, in Dutch
     assert store.load(dossier_id).dossier.identity.name == "Digibank Test"
 
 
@@ -115,10 +116,6 @@ def _listed_titles(dossier: Dossier, step: str, lang: str) -> list[str]:
             items = getattr(dossier, forms.KINDS[spec.unit_kind].field)
         titles += [item_title(obj, dossier, lang) for obj in items]
     return titles
-
-
-def _plain(text: str) -> str:
-    return text.replace("\\", "")
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -136,8 +133,8 @@ def test_every_page_shows_each_demo_dossier(
     if page in STEP_KEYS:
         assert t(f"step.{page}", lang) in [h.value for h in app.title]
     if (found := guidance(page, lang)) is not None:
-        shown = " ".join(md.value for md in app.markdown)
-        assert found.questions[0] in shown  # the hulpvragen beside the inputs
-    expanders = [_plain(e.label) for e in app.expander]
+        seen = " ".join(as_seen(md.value) for md in app.markdown)
+        assert found.questions[0] in seen  # the hulpvragen beside the inputs
+    expanders = [as_seen(e.label) for e in app.expander]
     for title in _listed_titles(dossier, page, lang):
         assert title in expanders

@@ -8,6 +8,7 @@ import pytest
 from argon2 import PasswordHasher
 from streamlit.testing.v1 import AppTest
 
+from tests.shown import as_seen
 from workbench import forms
 from workbench.access import DossierRole
 from workbench.accounts import Accounts, User
@@ -173,7 +174,7 @@ def test_coordinator_invites_and_a_new_person_joins(app: AppTest, setup: Setup, 
     newcomer = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=30)
     newcomer.query_params["invite"] = code
     newcomer.run()
-    assert "Je bent uitgenodigd als Partner (bewerker)." in [i.value for i in newcomer.info]
+    assert "Je bent uitgenodigd als Partner (bewerker)." in [as_seen(i.value) for i in newcomer.info]
     newcomer.text_input(key="join_email").input("nieuw@vzw.be")
     newcomer.text_input(key="join_name").input("Nina")
     newcomer.text_input(key="join_password").input(PASSWORD)

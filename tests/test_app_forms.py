@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.shown import as_seen
 from workbench import edits, forms
 from workbench.model import Dossier
 from workbench.store import Store
@@ -47,7 +48,7 @@ def key(form_id: str, field: str) -> str:
 def shown(app: AppTest) -> str:
     """All text on the page, Markdown escapes removed."""
     parts = [e.value for e in (*app.markdown, *app.text, *app.caption, *app.warning, *app.error)]
-    return " | ".join(str(p).replace("\\", "") for p in parts)
+    return " | ".join(as_seen(str(p)) for p in parts)
 
 
 def test_opening_a_dossier_from_the_start_page_goes_to_partnerschap(

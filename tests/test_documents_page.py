@@ -10,6 +10,7 @@ from argon2 import PasswordHasher
 from streamlit.testing.v1 import AppTest
 
 from tests.document_samples import bare_dossier, rich_dossier
+from tests.shown import as_seen
 from workbench.access import DossierRole
 from workbench.accounts import Accounts
 from workbench.i18n import t
@@ -44,7 +45,7 @@ def generate(app: AppTest) -> None:
 
 def test_readiness_lists_the_open_points_per_clause(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     app, _ = open_page(db_path, monkeypatch, bare_dossier())
-    labels = [e.label for e in app.expander]
+    labels = [as_seen(e.label) for e in app.expander]
     assert any(label.startswith("7. Governance · Te bespreken: 5") for label in labels)
     assert "De beslissingsregel van de stuurgroep ontbreekt." in "\n".join(t.value for t in app.text)
     assert app.info[0].value == "Nog geen documenten gegenereerd."

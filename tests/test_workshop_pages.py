@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.shown import as_seen
 from workbench.consent import Consents
 from workbench.model import Dossier, DossierStatus
 from workbench.store import Store
@@ -76,7 +77,7 @@ def test_workshop_participant_with_a_wrong_code_is_told(new_app) -> None:
     phone.run()
     phone.text_input(key="part_name").input("Ann")
     phone.button(key="FormSubmitter:part_join-Doe mee").click().run()
-    assert [e.value for e in phone.error] == [
+    assert [as_seen(e.value) for e in phone.error] == [
         "Er is geen open workshop met die code. Kijk de code op het scherm na."
     ]
 
@@ -165,7 +166,7 @@ def test_consent_page_needs_a_reason_for_an_objection_and_blocks_ready(
     app.selectbox(key="consent_partner").select("vzw")
     app.radio(key="consent_decision").set_value("object")
     app.button(key="FormSubmitter:consent_record-Bewaren").click().run()
-    assert [e.value for e in app.error] == ["Een bezwaar heeft een reden nodig."]
+    assert [as_seen(e.value) for e in app.error] == ["Een bezwaar heeft een reden nodig."]
 
     app.text_area(key="consent_reason").input("Toeleiding *ontbreekt*")
     app.button(key="FormSubmitter:consent_record-Bewaren").click().run()

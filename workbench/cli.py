@@ -368,7 +368,7 @@ def _write_document(
                 click.echo(f"  - {missing}")
     if pdf:
         try:
-            converted = documents.to_pdf(data)
+            converted = documents.to_pdf(data, lang=ctx.lang)
         except documents.PdfError as exc:
             raise Refusal(ctx.say("documents.cli.pdf_failed", reason=exc)) from exc
         if converted is None:

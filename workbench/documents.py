@@ -345,11 +345,19 @@ def pdf_unavailable_reason(lang: str = "nl") -> str | None:
     return None if _soffice() else t("documents.pdf_unavailable", lang)
 
 
-def to_pdf(docx_bytes: bytes, timeout: float = 180) -> bytes | None:
-    """Convert a .docx to PDF with LibreOffice; None when LibreOffice is not installed."""
+def to_pdf(docx_bytes: bytes, timeout: float = 180, lang: str = "nl") -> bytes | None:
+    """Convert a .docx to PDF with LibreOffice; None when LibreOffice is not installed.
+
+    A document that links outside itself is refused (PdfError, in `lang`): LibreOffice would fetch
+    a linked picture from the network or read it from the server's disk while converting.
+    """
+    from workbench.document_links import describe, external_references
+
     soffice = _soffice()
     if soffice is None:
         return None
+    if linked := external_references(docx_bytes):
+        raise PdfError(t("documents.pdf_external", lang, names=describe(linked)))
     with tempfile.TemporaryDirectory(prefix="workbench-pdf-") as tmp:
         work = Path(tmp)
         source = work / "document.docx"

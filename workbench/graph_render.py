@@ -26,7 +26,7 @@ from pyvis.network import Network
 
 from workbench import graph as g
 from workbench.i18n import DEFAULT_LANGUAGE, t
-from workbench.model import Dossier, FlowType, Objective, OrgType
+from workbench.model import CallKind, Dossier, FlowType, Identity, Objective, OrgType
 
 _DATA_DIR = Path(__file__).parent / "data"
 
@@ -401,19 +401,34 @@ def _harden(page: str) -> str:
     return page
 
 
-def _content_security_policy(page: str) -> str:
-    """Allow exactly the scripts on the page: an injected <script> or onerror= would be refused."""
-    hashes = " ".join(
+def _script_hashes(page: str) -> list[str]:
+    return [
         "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii") + "'"
         for attrs, body in _SCRIPT.findall(page)
         if "application/json" not in attrs
-    )
+    ]
+
+
+def _content_security_policy(page: str) -> str:
+    """Allow exactly the scripts on the page: an injected <script> or onerror= would be refused."""
     return (
         "default-src 'none'; "
-        f"script-src {hashes}; "
+        f"script-src {' '.join(_script_hashes(page))}; "
         "style-src 'unsafe-inline'; img-src data:; font-src 'none'; connect-src 'none'; "
         "media-src 'none'; object-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'none'"
     )
+
+
+@cache
+def script_hashes() -> tuple[str, ...]:
+    """Return the CSP hashes of the page's scripts: the same for every dossier (the data is JSON).
+
+    The app shows the page in an srcdoc iframe, which inherits the app's own policy: that policy
+    names these hashes (workbench/ui/server.py).
+    """
+    empty = Dossier(identity=Identity(name="-", call=CallKind.VOORTRAJECT))
+    built = g.build(empty)
+    return tuple(dict.fromkeys(_script_hashes(to_html(empty, built, g.analyse(empty, built)))))
 
 
 _SKELETON = """
@@ -489,6 +504,10 @@ def to_html(
         # Appended directly: pyvis's add_edge scans every edge so far (50 ms for 1,000 flows).
         net.edges.append({"from": source, "to": target, "arrows": "to", **edge})
     net.options = _vis_options()
+    # pyvis's drawing script gets no data: nodes and edges travel in the JSON block, and
+    # graph_view.js adds them. So every script on the page is the same for every dossier.
+    drawn = {"nodes": net.nodes, "edges": net.edges}
+    net.nodes, net.edges = [], []
     page = _harden(net.generate_html())
     title = escape(f"{dossier.identity.name} - {t('graph.view.title', lang)}")
     head = (
@@ -496,7 +515,7 @@ def to_html(
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{title}</title>\n'
         f"<style>{_asset('graph_view.css')}</style>\n"
     )
-    view = script_json(_view_model(dossier, graph, analysis, lang))
+    view = script_json({**_view_model(dossier, graph, analysis, lang), "vis": drawn})
     body_end = (
         f'<script type="application/json" id="wb-data">{view}</script>\n'
         f"<script>{_asset('graph_view.js')}</script>\n"

@@ -187,7 +187,8 @@ class Store:
                 dossier = assemble(state)
             except ValidationError as exc:
                 raise InvalidChange(from_validation_error(exc)) from exc
-            if any(c.unit.kind == "identity" for c in changes):
+            # A partner who comes back (a restore, the same id again) brings back their objections.
+            if any(c.unit.kind in ("identity", "partner") for c in changes):
                 _refuse_ready_while_objecting(db, dossier_id, dossier)
 
             revision = head["revision"] + 1

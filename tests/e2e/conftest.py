@@ -29,6 +29,12 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 LOOPBACK = {"127.0.0.1", "localhost", "[::1]", "::1"}
+APP_URLS: set[str] = set()  # every app started by start_app: its pages must never violate the CSP
+# Report every Content-Security-Policy refusal, in every frame, to the test (a binding of Playwright).
+REPORT_CSP = """
+document.addEventListener('securitypolicyviolation', e => window.__workbenchCsp(
+    `${e.violatedDirective} ${e.blockedURI} in ${e.documentURI} (${e.sourceFile}:${e.lineNumber})`));
+"""
 
 
 def free_port() -> int:
@@ -45,7 +51,8 @@ class App:
 
 
 def start_app(db: Path, extra_env: dict[str, str] | None = None) -> App:
-    """Start `streamlit run streamlit_app.py` on a free loopback port and wait until it is healthy."""
+    """Start `streamlit run streamlit_app.py` (st.App behind the security headers, workbench/ui/server.py)
+    on a free loopback port and wait until it is healthy."""
     port = free_port()
     env = {**os.environ, "WORKBENCH_DB": str(db), **(extra_env or {})}
     log = open(db.with_suffix(".log"), "wb")  # noqa: SIM115 - closed with the process
@@ -73,6 +80,7 @@ def start_app(db: Path, extra_env: dict[str, str] | None = None) -> App:
         stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
+    APP_URLS.add(url)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -128,14 +136,34 @@ def offline() -> Offline:
     return Offline()
 
 
+@dataclass
+class PolicyViolations:
+    """Records every Content-Security-Policy violation on a page of the app (not of other servers)."""
+
+    seen: list[str] = field(default_factory=list)
+
+    def report(self, source: dict[str, object], text: str) -> None:
+        page_url = str(source["page"].url)  # type: ignore[attr-defined]
+        if any(page_url.startswith(url) for url in APP_URLS):
+            self.seen.append(text)
+
+
 @pytest.fixture
-def new_page(browser: object, offline: Offline) -> Iterator[object]:
-    """Open pages in fresh browser contexts (each a separate user) with the network cut off."""
+def csp() -> PolicyViolations:
+    return PolicyViolations()
+
+
+@pytest.fixture
+def new_page(browser: object, offline: Offline, csp: PolicyViolations) -> Iterator[object]:
+    """Open pages in fresh browser contexts (each a separate user) with the network cut off; the app
+    must work under its Content-Security-Policy (no violation reported on any of its pages)."""
     contexts = []
 
     def make(locale: str = "nl-BE") -> object:
         context = browser.new_context(locale=locale, viewport={"width": 1400, "height": 1000})  # type: ignore[attr-defined]
         context.route("**/*", offline.route)
+        context.expose_binding("__workbenchCsp", csp.report)
+        context.add_init_script(REPORT_CSP)
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(20_000)
@@ -145,6 +173,7 @@ def new_page(browser: object, offline: Offline) -> Iterator[object]:
     for context in contexts:
         context.close()
     assert offline.blocked == [], f"requests left the machine: {offline.blocked}"
+    assert csp.seen == [], f"the Content-Security-Policy refused: {csp.seen}"
 
 
 def wait_for_app(page: object) -> None:

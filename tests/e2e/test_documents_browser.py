@@ -15,6 +15,15 @@ from workbench.store import Store
 pytestmark = pytest.mark.e2e
 
 
+def _wait_for_text(page, text: str) -> None:
+    """Wait for `text`; on a timeout, fail with what the page said instead (its alerts), not a bare timeout."""
+    try:
+        page.get_by_text(text).wait_for(timeout=60_000)
+    except Exception as exc:
+        alerts = page.locator("[data-testid='stAlert']").all_inner_texts()
+        raise AssertionError(f"{text!r} did not appear; the page shows: {alerts}") from exc
+
+
 def test_generate_then_download_the_agreement(app: App, new_page) -> None:
     dossier = demo_dossiers()[0]
     dossier_id = Store(app.db).import_dossier(dossier, by="e2e")
@@ -59,6 +68,7 @@ def test_an_uploaded_template_gets_plain_data_and_the_picture(app: App, new_page
 
     steal = f"{{{{ network_picture.tpl.replace_zipname('docProps/thumbnail.jpeg', '{app.db}') }}}}"
     upload.set_input_files(str(_template(tmp_path / "stelen.docx", steal)))
+    page.get_by_text("stelen.docx").first.wait_for()
     wait_for_app(page)
     generate.click()
     page.get_by_text("Het sjabloon gebruikt variabelen die niet bestaan: tpl.").wait_for(timeout=60_000)
@@ -66,9 +76,11 @@ def test_an_uploaded_template_gets_plain_data_and_the_picture(app: App, new_page
 
     benign = _template(tmp_path / "eigen.docx", "Eigen tekst van {{ dossier_name }}", "{{ network_picture }}")
     upload.set_input_files(str(benign))
+    # The uploader names the new file once its rerun is done; a click before that may meet the old file.
+    page.get_by_text("eigen.docx").first.wait_for()
     wait_for_app(page)
     generate.click()
-    page.get_by_text("Document klaar en bewaard").wait_for(timeout=60_000)
+    _wait_for_text(page, "Document klaar en bewaard")
     wait_for_app(page)
     with page.expect_download() as caught:
         page.get_by_role("button", name="Word-bestand downloaden").click()

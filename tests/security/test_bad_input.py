@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from docx.oxml.ns import qn
 from streamlit.testing.v1 import AppTest
 
+from tests.shown import as_seen
 from workbench import documents
 from workbench.cli import main
 from workbench.fields import clean_line, clean_text
@@ -374,7 +375,7 @@ def test_workshop_dots_out_of_range_are_refused_in_dutch(
     app.number_input(key="ws_dots").set_value(50)  # inside a form: sent with the submit
     app.button(key="FormSubmitter:ws_start-Workshop starten").click().run()
     assert not app.exception
-    assert "Kies 1 tot 20 stippen per deelnemer." in [str(e.value) for e in app.error]
+    assert "Kies 1 tot 20 stippen per deelnemer." in [as_seen(str(e.value)) for e in app.error]
     assert Workshops(store.path).of_dossier(dossier_id) == []
 
 

@@ -22,6 +22,7 @@ import pytest
 from argon2 import PasswordHasher
 from streamlit.testing.v1 import AppTest
 
+from tests.shown import as_seen
 from workbench.access import DossierRole
 from workbench.accounts import Accounts
 from workbench.consent import Consents
@@ -429,7 +430,7 @@ def opened(app: AppTest, dossier_id: int, page: str, *forms: str) -> AppTest:
 
 
 def errors(app: AppTest) -> str:
-    return " | ".join(str(e.value) for e in app.error)
+    return " | ".join(as_seen(str(e.value)) for e in app.error)
 
 
 def test_a_failing_partner_save_keeps_the_form_and_the_text_and_saves_once_fixed(

@@ -232,6 +232,9 @@
   // ------------------------------------------------------------ start
 
   function start() {
+    // The nodes and edges arrive as data, so that the page's scripts never change (CSP hashes).
+    nodes.add(view.vis.nodes);
+    edges.add(view.vis.edges);
     nodes.get().forEach(function (n) {
       original.nodes[n.id] = { id: n.id, color: n.color, font: n.font || {}, opacity: 1,
         shapeProperties: n.shapeProperties || { borderDashes: false }, borderWidth: n.borderWidth || 2 };

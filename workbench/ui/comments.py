@@ -18,6 +18,7 @@ from workbench.reviews import Anchor, EntryKind, ReviewError, ReviewStatus, Thre
 from workbench.steps import STEP_KEYS, STEPS
 from workbench.ui import faults
 from workbench.ui.common import labeller, lang, store, tr
+from workbench.ui.markup import inert, md
 from workbench.workspace import Workspace
 
 
@@ -45,14 +46,14 @@ def thread_card(
                 tr("comments.responsible", partner=_partner_label(partners, thread.responsible_partner))
             )
         if where:
-            st.caption(" · ".join(where))
+            st.caption(inert(" · ".join(where)))  # names a partner
         for entry in thread.entries:
             when = fmt_datetime(entry.at, lang())
             if entry.kind == EntryKind.COMMENT:
-                st.caption(f"{entry.author} · {when}")
+                st.caption(inert(f"{entry.author} · {when}"))
                 st.text(entry.body)  # user text: never rendered as Markdown
             else:
-                st.caption(tr(f"comments.{entry.kind}", by=entry.author, at=when))
+                st.caption(md(f"comments.{entry.kind}", by=entry.author, at=when))
                 if entry.body:
                     st.text(entry.body)
         if not ws.can(Action.COMMENT, dossier_id):
@@ -73,7 +74,7 @@ def thread_card(
                 if toggle:
                     (ws.resolve if thread.is_open else ws.reopen)(dossier_id, thread.id, reply)
             except ReviewError as refused:
-                st.error(tr(refused.reason, **refused.params))
+                st.error(md(refused.reason, **refused.params))
             else:
                 if send or toggle:
                     faults.clear_after_save(key)
@@ -89,12 +90,12 @@ def comments_panel(dossier_id: int, step: str, field: str | None = None) -> None
     except AccessDenied:
         return
     open_threads = [t for t in threads if t.is_open]
-    st.subheader(tr("comments.heading", count=len(open_threads)))
+    st.subheader(md("comments.heading", count=len(open_threads)))
     for thread in open_threads:
         thread_card(ws, dossier_id, thread, partners, show_step=False)
     resolved = [t for t in threads if not t.is_open]
     if resolved:
-        with st.expander(tr("comments.resolved_heading", count=len(resolved))):
+        with st.expander(md("comments.resolved_heading", count=len(resolved))):
             for thread in resolved:
                 thread_card(ws, dossier_id, thread, partners, show_step=False)
     if ws.can(Action.COMMENT, dossier_id):
@@ -150,7 +151,7 @@ def new_thread_form(
                         dossier_id, Anchor(step=step, field=field), body, responsible_partner=responsible
                     )
                 except ReviewError as refused:
-                    st.error(tr(refused.reason, **refused.params))
+                    st.error(md(refused.reason, **refused.params))
                 else:
                     st.toast(tr("comments.posted"), icon=":material/forum:")
                     faults.clear_after_save(key)
@@ -168,9 +169,9 @@ def review_control(dossier_id: int, step: str) -> None:
     icon = {"ok": ":material/check_circle:", "needs_work": ":material/error:"}.get(
         status, ":material/pending:"
     )
-    line = tr(f"review.status.{status}")
+    line = md(f"review.status.{status}")
     if current:
-        line += " · " + tr("review.by", by=current.by, at=fmt_datetime(current.at, lang()))
+        line += " · " + md("review.by", by=current.by, at=fmt_datetime(current.at, lang()))
     st.caption(f"{tr('review.verdict')}: {line}")
     if current and current.reason:
         st.text(current.reason)
@@ -193,7 +194,7 @@ def review_control(dossier_id: int, step: str) -> None:
                 try:
                     ws.set_section_review(dossier_id, step, choice, reason)
                 except ReviewError as refused:
-                    st.error(tr(refused.reason, **refused.params))
+                    st.error(md(refused.reason, **refused.params))
                 else:
                     st.rerun()
 
@@ -213,4 +214,4 @@ def open_threads_summary(dossier_id: int) -> None:
             for thread in mine:
                 first = thread.comments[0] if thread.comments else None
                 if first:
-                    st.caption(f"{first.author}: {first.body[:140]}")
+                    st.caption(inert(f"{first.author}: {first.body[:140]}"))

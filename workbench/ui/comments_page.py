@@ -18,7 +18,7 @@ def render() -> None:
     ws = store()
     record = ws.load(dossier_id)
     st.title(tr("access.nav.comments"))
-    st.caption(record.dossier.identity.name)
+    st.text(record.dossier.identity.name)  # user text: never Markdown
     show = st.segmented_control(
         tr("comments.show"),
         ["open", "resolved", "all"],

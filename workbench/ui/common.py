@@ -52,10 +52,15 @@ def tr(key: str, **params: Any) -> str:
     return t(key, lang(), **params)
 
 
-def labeller(prefix: str) -> Callable[[Any], str]:
-    """Return a format_func for enum widgets, bound to the current language (it may run off-thread)."""
+def labeller(prefix: str, none: str = "") -> Callable[[Any], str]:
+    """Return a format_func for enum widgets, bound to the current language (it may run off-thread).
+
+    Catalogue texts only (radio buttons show their options as Markdown); `none` names the key for None.
+    """
     code = lang()
-    return lambda value: t(f"{prefix}.{getattr(value, 'value', value)}", code)
+    return lambda value: (
+        t(none, code) if value is None and none else t(f"{prefix}.{getattr(value, 'value', value)}", code)
+    )
 
 
 def db_path() -> str:

@@ -11,6 +11,7 @@ from workbench.store import DossierNotFound
 from workbench.ui import faults
 from workbench.ui.common import PAGES, actor, current_dossier_id, labeller, store, tr
 from workbench.ui.consent_view import objections
+from workbench.ui.markup import inert_cells, md
 from workbench.ui.workshop_view import consents, current_workshop, refused
 
 SYMBOLS = {Decision.AGREE: "✓", Decision.ABSTAIN: "○", Decision.OBJECT: "✗"}
@@ -26,7 +27,7 @@ def _table(matrix: list[ConsentRow]) -> None:
             for s, c in row.cells.items()
         }
         rows.append({tr("consent.partner"): row.partner_name, **cells})
-    st.dataframe(rows, hide_index=True)
+    st.dataframe(inert_cells(rows), hide_index=True)
 
 
 def _form(dossier_id: int, matrix: list[ConsentRow]) -> None:
@@ -70,7 +71,7 @@ def _form(dossier_id: int, matrix: list[ConsentRow]) -> None:
                 except ConsentError as exc:
                     refused(exc)
                     return
-                st.session_state["consent_flash"] = tr("consent.saved")
+                st.session_state["consent_flash"] = "consent.saved"
                 st.rerun()
 
 
@@ -83,10 +84,10 @@ def render() -> None:
     try:
         record = store().load(dossier_id)
     except DossierNotFound:
-        st.error(tr("cli.unknown_dossier", id=dossier_id))
+        st.error(md("cli.unknown_dossier", id=dossier_id))
         return
     if flash := st.session_state.pop("consent_flash", None):
-        st.toast(flash, icon=":material/check:")
+        st.toast(md(flash), icon=":material/check:")
     st.title(tr("nav.consent"))
     st.caption(tr("consent.intro"))
     matrix = consents().matrix(dossier_id, record.dossier)

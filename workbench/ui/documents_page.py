@@ -15,6 +15,7 @@ from workbench.i18n import LANGUAGES, fmt_datetime, t
 from workbench.store import DocumentVersion, DossierNotFound, DossierRecord, StorageFailure
 from workbench.ui import faults
 from workbench.ui.common import PAGES, actor, current_dossier_id, labeller, lang, store, tr
+from workbench.ui.markup import inert, md
 from workbench.workspace import Workspace
 
 Kind = Literal["agreement", "strategy", "submission"]
@@ -30,10 +31,10 @@ def _readiness(record: DossierRecord, kind: Kind) -> None:
     checks = documents.readiness(record.dossier, lang(), kind)
     ready = sum(check.ready for check in checks)
     st.subheader(tr("documents.page.readiness"))
-    st.progress(ready / len(checks), text=tr("documents.page.ready_count", ready=ready, total=len(checks)))
+    st.progress(ready / len(checks), text=md("documents.page.ready_count", ready=ready, total=len(checks)))
     for check in (c for c in checks if not c.ready):
         points = tr("documents.page.open_points", count=len(check.missing))
-        with st.expander(f"{check.number}. {check.title} · {points}", icon=":material/edit_note:"):
+        with st.expander(inert(f"{check.number}. {check.title} · {points}"), icon=":material/edit_note:"):
             st.text("\n".join(f"• {missing}" for missing in check.missing))  # holds user text: no Markdown
 
 
@@ -55,7 +56,6 @@ def _generate(db: Workspace, record: DossierRecord, kind: Kind, doc_lang: str, p
             )
     if not st.button(tr("documents.page.generate"), type="primary", key="documents_page_generate"):
         return
-    steps = {"picture": tr("documents.page.step.picture"), "render": tr("documents.page.step.render")}
     with st.status(tr("documents.page.generating"), expanded=True) as status:
         try:
             revision, data = db.generate_document(
@@ -64,7 +64,7 @@ def _generate(db: Workspace, record: DossierRecord, kind: Kind, doc_lang: str, p
                 doc_lang,
                 template=upload.getvalue() if upload is not None else None,
                 picture=picture,
-                progress=lambda step: status.write(steps[step]),
+                progress=lambda step: status.write(md(f"documents.page.step.{step}")),
             )
         except TemplateProblem as problem:
             # Expanded: the coach must read why (the refused call, the unknown variable).
@@ -73,7 +73,7 @@ def _generate(db: Workspace, record: DossierRecord, kind: Kind, doc_lang: str, p
             return
         except AccessDenied as refused:  # a role changed since the page was drawn
             status.update(
-                label=tr("access.denied", action=tr(f"access.action.{refused.action}")), state="error"
+                label=md("access.denied", action=tr(f"access.action.{refused.action}")), state="error"
             )
             return
         status.write(tr("documents.page.step.save"))
@@ -89,8 +89,8 @@ def _generate(db: Workspace, record: DossierRecord, kind: Kind, doc_lang: str, p
                 template=template,
             )
         except StorageFailure as failure:
-            status.update(label=faults.message(failure.reason), state="error")
             faults.show(failure)
+            status.update(label=tr("documents.page.not_saved"), state="error")
             return
         status.update(label=tr("documents.page.done"), state="complete", expanded=False)
     # Show the new version, and compare it with the one before it of the same kind. Assigning
@@ -134,7 +134,7 @@ def _downloads(db: Workspace, record: DossierRecord, versions: list[DocumentVers
     reason = documents.pdf_unavailable_reason(lang())
     pdf = st.session_state.get("documents_page_pdf")
     if reason:
-        right.info(reason)
+        right.info(inert(reason))
     elif pdf is not None and pdf[0] == version.id:
         right.download_button(
             tr("documents.page.download_pdf"),
@@ -148,7 +148,7 @@ def _downloads(db: Workspace, record: DossierRecord, versions: list[DocumentVers
     elif right.button(tr("documents.page.make_pdf"), key="documents_page_make_pdf"):
         with st.spinner(tr("documents.page.making_pdf")):
             try:
-                st.session_state["documents_page_pdf"] = (version.id, documents.to_pdf(data))
+                st.session_state["documents_page_pdf"] = (version.id, documents.to_pdf(data, lang=lang()))
             except documents.PdfError as exc:
                 right.error(tr("documents.page.pdf_failed"))
                 right.text(str(exc))
@@ -190,7 +190,8 @@ def _compare(db: Workspace, record: DossierRecord, versions: list[DocumentVersio
     if not changes:
         st.success(tr("documents.page.no_changes"))
     for change in changes:
-        with st.expander(f"{change_title(change, lang())} · {tr(f'documents.page.status.{change.status}')}"):
+        title = f"{change_title(change, lang())} · {tr(f'documents.page.status.{change.status}')}"
+        with st.expander(inert(title)):  # a clause title may quote the dossier
             st.text("\n".join(describe_causes(change, lang())) or tr("documents.page.no_cause"))
             st.code("\n".join(change.diff), language="diff", wrap_lines=True)
 
@@ -205,7 +206,7 @@ def render() -> None:
     try:
         record = db.load(dossier_id)
     except DossierNotFound:
-        st.error(tr("cli.unknown_dossier", id=dossier_id))
+        st.error(md("cli.unknown_dossier", id=dossier_id))
         return
     st.title(tr("documents.page.title"))
     st.caption(tr("documents.page.intro"))

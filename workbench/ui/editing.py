@@ -149,9 +149,9 @@ def show_problems(problems: list[Problem]) -> None:
         st.text("• " + problem.message(lang()))
 
 
-def flash(message: str) -> None:
-    """Show a short confirmation on the next drawing of the page."""
-    st.session_state["flash"] = message
+def flash(key: str) -> None:
+    """Show a short confirmation (a catalogue key) on the next drawing of the page."""
+    st.session_state["flash"] = key
 
 
 # ---------------------------------------------------------------- button callbacks
@@ -211,7 +211,7 @@ def _save(ref: FormRef, dossier_id: int, saved: dict[str, Any], typed: dict[str,
         return
     if plan.outcome == "unchanged":
         saved.pop("conflict", None)
-        flash(tr("edit.unchanged"))
+        flash("edit.unchanged")
         return
     if not _apply(ref, dossier_id, plan.changes):
         saved["draft"] = typed
@@ -221,13 +221,13 @@ def _save(ref: FormRef, dossier_id: int, saved: dict[str, Any], typed: dict[str,
         # Show the new item opened, and the empty 'add' form closed again.
         st.session_state[f"open_{ref.spec.form_id(plan.item)}"] = True
         st.session_state[f"open_{ref.id}"] = False
-    flash(tr("edit.saved"))
+    flash("edit.saved")
 
 
 def take_theirs(ref: FormRef) -> None:
     """Drop this user's text and show the saved version."""
     forget(ref)
-    flash(tr("edit.loaded_theirs"))
+    flash("edit.loaded_theirs")
 
 
 def keep_mine(ref: FormRef, dossier_id: int) -> None:
@@ -256,6 +256,6 @@ def delete(ref: FormRef, dossier_id: int) -> None:
             return
         if _apply(ref, dossier_id, plan.changes):
             forget(ref)
-            flash(tr("edit.deleted"))
+            flash("edit.deleted")
     except StorageFailure as failure:
         faults.show_later(saved, failure)

@@ -24,6 +24,7 @@ from streamlit.logger import get_logger
 
 from workbench.db import StorageFailure
 from workbench.ui.common import tr
+from workbench.ui.markup import md
 
 P = ParamSpec("P")
 PENDING = "storage_failure"  # the reason of a fault met by a callback, shown on the next drawing
@@ -33,7 +34,7 @@ _log = get_logger(__name__)
 
 def message(reason: str) -> str:
     """Say in the user's language that nothing was saved, and why."""
-    return tr("storage.not_saved", reason=tr(f"storage.{reason}"))
+    return md("storage.not_saved", reason=tr(f"storage.{reason}"))
 
 
 def show(failure: StorageFailure) -> None:
@@ -43,13 +44,13 @@ def show(failure: StorageFailure) -> None:
 
 
 def show_reason(reason: str) -> None:
-    st.error(message(reason), icon=":material/database:")
+    st.error(md("storage.not_saved", reason=tr(f"storage.{reason}")), icon=":material/database:")
 
 
 def show_unavailable(failure: StorageFailure) -> None:
     """Show that a page could not even read the database (nothing to keep on screen then)."""
     _log.warning("database fault (%s): %s", failure.reason, failure.detail)
-    st.error(tr("storage.unavailable", reason=tr(f"storage.{failure.reason}")), icon=":material/database:")
+    st.error(md("storage.unavailable", reason=tr(f"storage.{failure.reason}")), icon=":material/database:")
 
 
 @contextmanager

@@ -18,7 +18,7 @@ from workbench.store import DossierRecord
 from workbench.ui import editing, faults
 from workbench.ui.common import lang, store, tr
 from workbench.ui.editing import FormRef
-from workbench.ui.markup import escape
+from workbench.ui.markup import inert, md, red, strong
 
 # The widget takes any date; edits.date_problems refuses implausible ones in words.
 EARLIEST, LATEST = date.min, date.max
@@ -69,9 +69,11 @@ def _keep_valid(ref: FormRef, name: str, options: list[Any], many: bool) -> None
 
 
 def _widget(ref: FormRef, f: Field, dossier: Dossier, container: Any) -> None:
-    label = labels.field_label(ref.spec.key, f, lang())
-    help_key = f"help.{ref.spec.key}.{f.path}"
-    help_text = tr(help_key) if has(help_key, lang()) else None
+    # Catalogue texts only (labels.field_label, written out so the Markdown check can see it).
+    code = lang()
+    specific = has(f"label.{ref.spec.key}.{f.path}", code)
+    label = tr(f"label.{ref.spec.key}.{f.path}") if specific else tr(f"field.{f.name}")
+    help_text = tr(f"help.{ref.spec.key}.{f.path}") if has(f"help.{ref.spec.key}.{f.path}", code) else None
     key = editing.widget_key(ref.id, f.path)
     with container:
         if f.kind is Kind.LINE:
@@ -117,9 +119,9 @@ def _widget(ref: FormRef, f: Field, dossier: Dossier, container: Any) -> None:
                     label, options, key=key, format_func=show, help=help_text, placeholder=tr("form.choose")
                 )
             if not options or options == [""]:
-                st.caption(tr("form.no_partners" if "partner" in f.kind else "form.no_options"))
+                st.caption(tr("form.no_partners") if "partner" in f.kind else tr("form.no_options"))
         for problem in _problems(ref, f.path):
-            st.markdown(f":red[{escape(problem)}]")
+            st.markdown(red(problem))
 
 
 def _problems(ref: FormRef, path: str | None) -> list[str]:
@@ -163,14 +165,14 @@ def _draw(ref: FormRef, record: DossierRecord, save_label: str) -> None:
     _conflict_panel(ref, record)
     for group in ref.spec.groups:
         if group.heading:
-            st.markdown(f"**{tr(group.heading)}**")
+            st.markdown(strong(tr(group.heading)))
         for row in group.rows:
             columns = st.columns(len(row)) if len(row) > 1 else [st.container()]
             for f, column in zip(row, columns, strict=True):
                 _widget(ref, f, dossier, column)
     saved = editing.state(ref)
     if saved.get("denied"):
-        st.error(tr("access.denied", action=tr(f"access.action.{saved['denied']}")), icon=":material/block:")
+        st.error(md("access.denied", action=tr(f"access.action.{saved['denied']}")), icon=":material/block:")
     if not may_edit(ref, record.id):
         # The Workspace refuses the save anyway; this only spares people a button that cannot work.
         st.caption(tr("access.read_only"))
@@ -188,7 +190,7 @@ def _draw(ref: FormRef, record: DossierRecord, save_label: str) -> None:
         _budget_total(ref)
     bar = st.container(horizontal=True)
     bar.button(
-        save_label or tr("form.add" if ref.is_new else "edit.save"),
+        inert(save_label) if save_label else tr("form.add") if ref.is_new else tr("edit.save"),
         key=f"save_{ref.id}",
         type="primary",
         on_click=editing.save,
@@ -212,7 +214,7 @@ def _budget_total(ref: FormRef) -> None:
     typed = editing.values(ref)
     parts = [forms.model_value(f, typed.get(f.path)) for f in ref.spec.fields if f.path.startswith("budget.")]
     total = sum((p for p in parts if isinstance(p, Decimal)), Decimal(0))
-    st.caption(tr("form.budget_total", total=fmt_money(total, lang())))
+    st.caption(md("form.budget_total", total=fmt_money(total, lang())))
 
 
 def _confirm_delete(ref: FormRef, record: DossierRecord) -> None:
@@ -221,7 +223,7 @@ def _confirm_delete(ref: FormRef, record: DossierRecord) -> None:
         return
     code = lang()
     with st.container(border=True):
-        st.warning(tr("form.delete_confirm", name=escape(labels.item_title(obj, record.dossier, code))))
+        st.warning(md("form.delete_confirm", name=labels.item_title(obj, record.dossier, code)))
         deleted = [c for c in consequences if c.action == "delete"]
         unlinked = [c for c in consequences if c.action == "unlink"]
         if deleted:
@@ -257,7 +259,7 @@ def _conflict_panel(ref: FormRef, record: DossierRecord) -> None:
     code = lang()
     at = fmt_datetime(conflict["at"], code) if conflict["at"] else "?"
     with st.container(border=True, key=f"conflict_{ref.id}"):
-        st.warning(tr("edit.conflict", by=escape(conflict["by"]), at=at), icon=":material/group:")
+        st.warning(md("edit.conflict", by=conflict["by"], at=at), icon=":material/group:")
         theirs = conflict["theirs"]
         if theirs is None:
             st.text(tr("edit.conflict_deleted"))

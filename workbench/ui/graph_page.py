@@ -9,6 +9,7 @@ from workbench import graph, graph_render
 from workbench.model import Dossier
 from workbench.store import DossierNotFound
 from workbench.ui.common import PAGES, current_dossier_id, lang, store, tr
+from workbench.ui.markup import inert_cells, md
 
 GRAPH_HEIGHT = 720
 
@@ -51,7 +52,7 @@ def render() -> None:
     try:
         dossier = store().load(dossier_id).dossier
     except DossierNotFound:
-        st.error(tr("cli.unknown_dossier", id=dossier_id))
+        st.error(md("cli.unknown_dossier", id=dossier_id))
         return
     st.title(tr("graph.page.title"))
     st.caption(tr("graph.page.intro"))
@@ -68,30 +69,24 @@ def render() -> None:
     rows = graph.report(dossier, analysis, lang())
     st.subheader(tr("graph.page.findings"))
     if rows["findings"]:
-        st.dataframe(
-            [
-                {tr("graph.page.severity"): f["severity_label"], tr("graph.page.finding"): f["message"]}
-                for f in rows["findings"]
-            ],
-            hide_index=True,
-            key="graph_page_findings",
-        )
+        findings = [
+            {tr("graph.page.severity"): f["severity_label"], tr("graph.page.finding"): f["message"]}
+            for f in rows["findings"]
+        ]
+        st.dataframe(inert_cells(findings), hide_index=True, key="graph_page_findings")
     else:
         st.success(tr("graph.page.no_findings"))
     st.subheader(tr("graph.page.coverage"))
-    st.dataframe(
-        [
-            {
-                tr("graph.page.what"): f"{c['kind_label']}: {c['label']}",
-                tr("graph.page.status"): c["status_label"],
-                tr("graph.page.partners"): ", ".join(c["partners"]),
-                tr("graph.page.suggestions"): ", ".join(c["suggestions"]),
-            }
-            for c in rows["coverage"]
-        ],
-        hide_index=True,
-        key="graph_page_coverage",
-    )
+    coverage = [
+        {
+            tr("graph.page.what"): f"{c['kind_label']}: {c['label']}",
+            tr("graph.page.status"): c["status_label"],
+            tr("graph.page.partners"): ", ".join(c["partners"]),
+            tr("graph.page.suggestions"): ", ".join(c["suggestions"]),
+        }
+        for c in rows["coverage"]
+    ]
+    st.dataframe(inert_cells(coverage), hide_index=True, key="graph_page_coverage")
     st.subheader(tr("graph.page.dropout"))
     names = {p.id: p.name for p in dossier.partners}
     chosen = st.selectbox(

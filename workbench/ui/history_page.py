@@ -12,6 +12,7 @@ from workbench.steps import step_of_unit
 from workbench.store import DossierNotFound, EditConflict, InvalidChange
 from workbench.ui import editing, faults
 from workbench.ui.common import PAGES, actor, current_dossier_id, lang, store, tr
+from workbench.ui.markup import md
 from workbench.workshop import note_line
 
 PAGE_SIZE = 50  # revisions drawn at once: a long history stays quick to show
@@ -30,12 +31,12 @@ def _restore(dossier_id: int, revision_id: int) -> None:
             tr("access.denied", action=tr(f"access.action.{refused.action}"))
         ]
     else:
-        editing.flash(tr("history.restored"))
+        editing.flash("history.restored")
 
 
 def render() -> None:
     if message := st.session_state.pop("flash", None):
-        st.toast(message, icon=":material/history:")
+        st.toast(md(message), icon=":material/history:")
     dossier_id = current_dossier_id()
     if dossier_id is None:
         st.info(tr("dossier.none_open"))
@@ -46,7 +47,7 @@ def render() -> None:
         record = db.load(dossier_id)
         revisions = db.history(dossier_id)
     except DossierNotFound:
-        st.error(tr("cli.unknown_dossier", id=dossier_id))
+        st.error(md("cli.unknown_dossier", id=dossier_id))
         return
     code = lang()
     st.title(tr("nav.history"))
@@ -89,7 +90,7 @@ def render() -> None:
         )
     if len(revisions) > shown:
         st.button(
-            tr("history.more", count=len(revisions) - shown),
+            md("history.more", count=len(revisions) - shown),
             key="history_more",
             on_click=lambda: st.session_state.update(history_shown=shown + PAGE_SIZE),
         )

@@ -8,6 +8,7 @@ from workbench.accounts import AccountError
 from workbench.ui import faults
 from workbench.ui.common import PAGES, accounts, current_user, open_dossier, store, tr
 from workbench.ui.login_page import login_form
+from workbench.ui.markup import md
 
 
 def _register(code: str) -> None:
@@ -41,7 +42,7 @@ def _register(code: str) -> None:
                 try:
                     session, invitation = accounts().register_with_invitation(code, email, name, password)
                 except AccountError as refused:
-                    st.error(tr(refused.reason, **refused.params))
+                    st.error(md(refused.reason, **refused.params))
                     return
                 st.session_state["auth_token"] = session.token
                 _joined(code, invitation.dossier_id)
@@ -72,9 +73,9 @@ def render() -> None:
     try:
         invitation = accounts().check_invitation(code)
     except AccountError as refused:
-        st.error(tr(refused.reason, **refused.params))
+        st.error(md(refused.reason, **refused.params))
         return
-    st.info(tr("join.invited_as", role=tr(f"role.dossier.{invitation.role}")))
+    st.info(md("join.invited_as", role=tr(f"role.dossier.{invitation.role}")))
     if current_user() is None:
         new, existing = st.tabs([tr("join.new_account"), tr("join.existing_account")])
         with new:
@@ -87,7 +88,7 @@ def render() -> None:
             try:
                 joined = store().join(code)
             except AccountError as refused:
-                st.error(tr(refused.reason, **refused.params))
+                st.error(md(refused.reason, **refused.params))
                 return
             _joined(code, joined.dossier_id)
             st.switch_page(PAGES["partnerschap"])

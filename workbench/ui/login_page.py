@@ -8,6 +8,7 @@ from workbench.accounts import AccountError, LoginFailed
 from workbench.db import StorageFailure
 from workbench.ui import faults
 from workbench.ui.common import PAGES, accounts, client, oidc_configured, tr
+from workbench.ui.markup import md
 
 
 def login_form(key: str) -> None:
@@ -34,7 +35,7 @@ def login_form(key: str) -> None:
                 try:
                     session = accounts().login(email, password, client=client())
                 except AccountError as refused:
-                    st.error(tr(refused.reason, **refused.params), icon=":material/lock:")
+                    st.error(md(refused.reason, **refused.params), icon=":material/lock:")
                 else:
                     st.session_state["auth_token"] = session.token
                     st.rerun()
@@ -51,7 +52,7 @@ def oidc_login() -> None:
             faults.show(failure)
             return
         except LoginFailed:
-            st.warning(tr("auth.oidc_unknown", email=str(st.user.get("email", ""))))
+            st.warning(md("auth.oidc_unknown", email=str(st.user.get("email", ""))))
             if st.button(tr("auth.logout"), key="login_oidc_logout"):
                 st.logout()
         else:

@@ -11,6 +11,7 @@ from workbench.accounts import AccountError, format_code
 from workbench.i18n import fmt_datetime
 from workbench.ui import faults
 from workbench.ui.common import PAGES, current_dossier_id, current_user, labeller, lang, store, tr
+from workbench.ui.markup import md
 
 
 def _manage(dossier_id: int) -> None:
@@ -40,7 +41,7 @@ def _manage(dossier_id: int) -> None:
                     ws.remove_member(dossier_id, member.user_id)
                     st.rerun()
             except AccountError as refused:
-                st.error(tr(refused.reason, **refused.params))
+                st.error(md(refused.reason, **refused.params))
 
     st.subheader(tr("members.invite"))
     with st.form("members_invite"):
@@ -57,12 +58,12 @@ def _manage(dossier_id: int) -> None:
                 try:
                     code, invitation = ws.invite(dossier_id, role, valid_for=invitation_days(days))
                 except AccountError as refused:
-                    st.error(tr(refused.reason, **refused.params))
+                    st.error(md(refused.reason, **refused.params))
                 else:
                     st.session_state["members_new_code"] = (format_code(code), code, invitation.expires_at)
     if shown := st.session_state.pop("members_new_code", None):
         grouped, raw, until = shown
-        st.success(tr("members.code_once", until=fmt_datetime(until, lang())))
+        st.success(md("members.code_once", until=fmt_datetime(until, lang())))
         st.code(grouped, language=None)
         st.caption(tr("members.link"))
         st.code(f"?invite={raw}", language=None)
@@ -81,7 +82,7 @@ def _manage(dossier_id: int) -> None:
                 try:
                     ws.add_member(dossier_id, email, role)
                 except AccountError as refused:
-                    st.error(tr(refused.reason, **refused.params))
+                    st.error(md(refused.reason, **refused.params))
                 else:
                     faults.clear_after_save("members_add_email")
                     st.rerun()
@@ -114,7 +115,7 @@ def render() -> None:
     ws = store()
     record = ws.load(dossier_id)
     st.title(tr("access.nav.members"))
-    st.caption(record.dossier.identity.name)
+    st.text(record.dossier.identity.name)  # user text: never Markdown
     if ws.user is None:
         st.info(tr("members.open_mode"))
         return

@@ -6,6 +6,7 @@ import streamlit as st
 
 from workbench.ui import faults
 from workbench.ui.common import client, tr
+from workbench.ui.markup import bullets
 from workbench.ui.workshop_view import clock, questions, refused, workshops
 from workbench.workshop import WorkshopError, normalise_code
 
@@ -79,7 +80,7 @@ def _ideas(token: str) -> None:
             text.text(idea.text)
             text.text(tr("participate.by", name=idea.author))
             button.button(
-                tr("participate.unvote" if voted else "participate.vote"),
+                tr("participate.unvote") if voted else tr("participate.vote"),
                 key=f"part_vote_{idea.id}",
                 type="primary" if voted else "secondary",
                 icon=":material/radio_button_checked:" if voted else ":material/radio_button_unchecked:",
@@ -106,7 +107,7 @@ def render() -> None:
     st.title(tr(f"section.{view.workshop.section}"))
     if found := questions(view.workshop.section):
         with st.expander(tr("participate.questions"), expanded=False):
-            st.markdown("\n".join(f"- {q}" for q in found))  # our own catalogue text
+            st.markdown(bullets(found))
     if view.workshop.is_open:
         _add_idea(token)
     else:

@@ -11,6 +11,7 @@ from workbench.i18n import has
 from workbench.progress import Finding, StepState
 from workbench.store import DossierNotFound, DossierRecord
 from workbench.ui.common import PAGES, current_dossier_id, lang, store, tr
+from workbench.ui.markup import inert, md
 
 ROOT = Path(__file__).resolve().parents[2]
 STATE_ICONS: dict[StepState, str] = {
@@ -36,10 +37,10 @@ def link_to_step(
     if subject:
         params["focus"] = subject
     try:
-        st.page_link(step_page(key), label=label, icon=icon, query_params=params or None)
+        st.page_link(step_page(key), label=inert(label), icon=icon, query_params=params or None)
     except StreamlitPageNotFoundError:
         # The step's page is not (yet) part of the navigation: say where, without a broken link.
-        st.caption(label)
+        st.caption(inert(label))
 
 
 def finding_line(finding: Finding) -> str:
@@ -69,7 +70,7 @@ def load_record() -> tuple[int, DossierRecord] | None:
         try:
             return dossier_id, store().load(dossier_id)
         except DossierNotFound:
-            st.error(tr("cli.unknown_dossier", id=dossier_id))
+            st.error(md("cli.unknown_dossier", id=dossier_id))
     else:
         st.info(tr("dossier.none_open"))
     link_to_step("start", tr("nav.start"), None, icon=":material/home:")

@@ -8,6 +8,7 @@ import streamlit as st
 
 from workbench.store import DossierNotFound
 from workbench.ui.common import PAGES, current_dossier_id, store, tr
+from workbench.ui.markup import bullets, md
 from workbench.ui.workshop_view import clock, current_workshop, join_url, questions, workshops
 
 # Static CSS from a file of ours (never built from user text), scoped to this page.
@@ -34,7 +35,7 @@ def _board(dossier_id: int, workshop_id: int) -> None:
         if found := questions(section):
             with st.container(key="proj_label_questions"):
                 st.text(tr("projector.questions"))
-            st.markdown("\n".join(f"- {q}" for q in found))  # our own catalogue text
+            st.markdown(bullets(found))
         with st.container(key="proj_label_text"):
             st.text(tr("projector.current_text"))
         with st.container(key="proj_text"):
@@ -71,7 +72,7 @@ def render() -> None:
     try:
         store().load(dossier_id)
     except DossierNotFound:
-        st.error(tr("cli.unknown_dossier", id=dossier_id))
+        st.error(md("cli.unknown_dossier", id=dossier_id))
         return
     workshop = current_workshop(dossier_id)
     if workshop is None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pandas as pd
 import streamlit as st
 
@@ -14,12 +12,7 @@ from workbench.steps import STEP_KEYS
 from workbench.ui import faults
 from workbench.ui.comments import review_control
 from workbench.ui.common import PAGES, current_dossier_id, labeller, lang, store, tr
-
-
-def level_labeller() -> Callable[[Level | None], str]:
-    """Name rubric levels (None: back to automatic); bound to the language of this run."""
-    label, back = labeller("rubric.level"), tr("rubric.back_to_prefilled")
-    return lambda level: label(level) if level else back
+from workbench.ui.markup import inert_cells, md
 
 
 def _rubric(dossier_id: int) -> None:
@@ -29,7 +22,7 @@ def _rubric(dossier_id: int) -> None:
         counts = report.counts(group)
         st.subheader(tr(f"rubric.group.{group}"))
         st.caption(
-            tr(
+            md(
                 "rubric.summary",
                 score=round(report.score(group) * 100),
                 fully=counts[Level.FULLY],
@@ -51,7 +44,9 @@ def _rubric(dossier_id: int) -> None:
             for i in report.group(group)
         ]
         # Every criterion visible without scrolling inside the table: 35 px per row plus the header.
-        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", height=38 + 35 * len(rows))
+        st.dataframe(
+            inert_cells(pd.DataFrame(rows)), hide_index=True, width="stretch", height=38 + 35 * len(rows)
+        )
     if ws.can(Action.REVIEW, dossier_id):
         with st.form("review_rubric_override"):
             st.subheader(tr("rubric.override"))
@@ -65,7 +60,7 @@ def _rubric(dossier_id: int) -> None:
             level = st.radio(
                 tr("rubric.col.level"),
                 [None, *Level],
-                format_func=level_labeller(),
+                format_func=labeller("rubric.level", none="rubric.back_to_prefilled"),
                 horizontal=True,
                 key="review_rubric_level",
             )
@@ -75,7 +70,7 @@ def _rubric(dossier_id: int) -> None:
                     try:
                         ws.set_rubric_level(dossier_id, criterion, level, reason)
                     except ReviewError as refused:
-                        st.error(tr(refused.reason, **refused.params))
+                        st.error(md(refused.reason, **refused.params))
                     else:
                         st.rerun()
     if ws.can(Action.EXPORT, dossier_id):
@@ -98,7 +93,7 @@ def render() -> None:
         return
     record = store().load(dossier_id)
     st.title(tr("access.nav.review"))
-    st.caption(record.dossier.identity.name)
+    st.text(record.dossier.identity.name)  # user text: never Markdown
     sections, readiness = st.tabs([tr("review.heading"), tr("rubric.title")])
     with sections:
         steps = [s for s in STEP_KEYS if s != "overzicht"]

@@ -9,6 +9,7 @@ from workbench.model import CallKind, Identity
 from workbench.portable import ImportFailed, cleaned_summary, parse
 from workbench.ui import faults
 from workbench.ui.common import PAGES, actor, labeller, lang, open_dossier, store, tr
+from workbench.ui.markup import md
 
 SHOWN_PROBLEMS = 50  # a hostile file may hold thousands: the first ones say enough
 
@@ -20,7 +21,8 @@ def render() -> None:
     dossiers = db.list_dossiers()
 
     if flash := st.session_state.pop("start_flash", None):
-        st.success(flash)
+        key, params = flash
+        st.success(md(key, **params))  # names the new dossier
     if cleaned := st.session_state.pop("start_cleaned", None):
         st.text(cleaned)  # names fields by the file's own names: plain text
 
@@ -32,7 +34,7 @@ def render() -> None:
             with faults.saving():
                 for dossier in demo_dossiers():
                     db.import_dossier(dossier, by=actor())
-                st.session_state["start_flash"] = tr("start.demo_loaded")
+                st.session_state["start_flash"] = ("start.demo_loaded", {})
                 st.rerun()
 
     st.subheader(tr("start.dossiers"))
@@ -59,7 +61,7 @@ def render() -> None:
             else:
                 with faults.saving():
                     new_id = db.create(Identity(name=name, call=call), by=actor())
-                    st.session_state["start_flash"] = tr("start.created", name=name.strip(), id=new_id)
+                    st.session_state["start_flash"] = ("start.created", {"name": name.strip(), "id": new_id})
                     faults.clear_after_save("start_new_name")
                     st.rerun()
 
@@ -84,7 +86,7 @@ def _import(data: bytes) -> None:
     with faults.saving():
         dossier = imported.dossier
         new_id = store().import_dossier(dossier, by=actor())
-        st.session_state["start_flash"] = tr("start.created", name=dossier.identity.name, id=new_id)
+        st.session_state["start_flash"] = ("start.created", {"name": dossier.identity.name, "id": new_id})
         st.session_state["start_cleaned"] = cleaned_summary(imported.cleaned, lang())
         st.rerun()
 

@@ -14,7 +14,7 @@ from workbench.ui import editing, form_view
 from workbench.ui.comments import section_panel
 from workbench.ui.common import PAGES, current_dossier_id, lang, store, tr
 from workbench.ui.editing import FormRef
-from workbench.ui.markup import escape
+from workbench.ui.markup import bullets, inert, md, strong
 from workbench.ui.progress_view import STATE_ICONS, link_to_step, show_findings, state_label
 from workbench.units import KINDS
 
@@ -24,7 +24,7 @@ SEARCH_FROM = 12  # lists longer than this get a search field
 def begin(step_key: str) -> DossierRecord | None:
     """Load the open dossier and draw the step's heading; None (with a way back) when there is none."""
     if message := st.session_state.pop("flash", None):
-        st.toast(message, icon=":material/check:")
+        st.toast(md(message), icon=":material/check:")
     dossier_id = current_dossier_id()
     if dossier_id is None:
         st.info(tr("dossier.none_open"))
@@ -33,7 +33,7 @@ def begin(step_key: str) -> DossierRecord | None:
     try:
         record = store().load(dossier_id)
     except DossierNotFound:
-        st.error(tr("cli.unknown_dossier", id=dossier_id))
+        st.error(md("cli.unknown_dossier", id=dossier_id))
         st.page_link(PAGES["start"], label=tr("nav.start"), icon=":material/home:")
         return None
     if focus := st.query_params.get("focus"):
@@ -41,7 +41,7 @@ def begin(step_key: str) -> DossierRecord | None:
         st.session_state["focus"] = focus
         del st.query_params["focus"]
     number = STEP_KEYS.index(step_key) + 1
-    st.caption(escape(tr("step.of", name=record.dossier.identity.name, n=number, total=len(STEP_KEYS))))
+    st.caption(md("step.of", name=record.dossier.identity.name, n=number, total=len(STEP_KEYS)))
     st.title(tr(f"step.{step_key}"))
     _status(step_key, record)
     return record
@@ -54,14 +54,14 @@ def _status(step_key: str, record: DossierRecord) -> None:
     found = progress.findings_for(step_key)
     percent = round(progress.completeness[step_key] * 100)
     key = "step.status" if len(found) > 1 else "step.status_one" if found else "step.status_done"
-    label = tr(
+    label = md(
         key,
         state=state_label(state),
         percent=percent,
         count=len(found),
     )
     # One container whatever the findings, so the forms below keep their place in the page.
-    with st.container(key="step_status"), st.expander(escape(label), icon=STATE_ICONS[state]):
+    with st.container(key="step_status"), st.expander(label, icon=STATE_ICONS[state]):
         show_findings(found)
 
 
@@ -74,18 +74,18 @@ def guidance_panel(step_key: str) -> None:
 
 
 def _guidance(step_key: str) -> None:
-    """Show the step's hulpvragen and an example from practice (our own text: Markdown is fine)."""
+    """Show the step's hulpvragen and an example from practice (catalogue text, inert all the same)."""
     found = guidance(step_key, lang())
     if found is None:
         return
     with st.container(border=True, key=f"guidance_{step_key}"):
         if found.intro:
-            st.markdown(f"**{found.intro}**")
-        st.markdown(f"**{tr('guidance.questions')}**")
-        st.markdown("\n".join(f"- {q}" for q in found.questions))
+            st.markdown(strong(found.intro))
+        st.markdown(strong(tr("guidance.questions")))
+        st.markdown(bullets(found.questions))
         if found.example:
-            st.markdown(f"**{tr('guidance.example')}**")
-            st.caption(found.example)
+            st.markdown(strong(tr("guidance.example")))
+            st.caption(inert(found.example))
 
 
 def end(step_key: str) -> None:
@@ -166,16 +166,18 @@ def _item_list(record: DossierRecord, spec: forms.FormSpec, items: list[Model] |
     if editing.touched(new):
         unsaved.append(tr(f"form.{spec.key}.new"))
     if unsaved:
-        notice.caption(escape(tr("edit.unsaved_in", names=", ".join(unsaved))))
+        notice.caption(md("edit.unsaved_in", names=", ".join(unsaved)))
     for ref, title in zip(refs, titles, strict=True):
-        _expander(ref, record, escape(title), None)
+        _expander(ref, record, title, None)
     _expander(new, record, tr(f"form.{spec.key}.new"), ":material/add:")
 
 
 def _expander(ref: FormRef, record: DossierRecord, label: str, icon: str | None) -> None:
     """Draw a lazily filled expander holding one form; it stays open when its label changes."""
     key = f"open_{ref.id}"
-    box = st.expander(label, expanded=bool(st.session_state.get(key)), key=key, on_change="rerun", icon=icon)
+    box = st.expander(
+        inert(label), expanded=bool(st.session_state.get(key)), key=key, on_change="rerun", icon=icon
+    )
     if box.open:
         with box:
             form_view.draw(ref, record)

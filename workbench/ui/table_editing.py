@@ -20,6 +20,7 @@ from workbench.store import DossierRecord, EditConflict, InvalidChange, StorageF
 from workbench.ui import faults
 from workbench.ui.common import actor, lang, store, tr
 from workbench.ui.editing import show_problems
+from workbench.ui.markup import md
 from workbench.units import Change
 from workbench.validation import from_validation_error
 
@@ -101,7 +102,7 @@ def _apply(name: str, dossier_id: int, changes: list[Change], make_changes: Make
         show_problems(exc.problems)
         return False
     except AccessDenied as refused:
-        st.error(tr("access.denied", action=tr(f"access.action.{refused.action}")), icon=":material/block:")
+        st.error(md("access.denied", action=tr(f"access.action.{refused.action}")), icon=":material/block:")
         return False
     except StorageFailure as failure:  # the edits stay in the table: the user saves again later
         faults.show(failure)

@@ -10,6 +10,7 @@ from workbench.access import AccessDenied
 from workbench.accounts import AccountError, User
 from workbench.ui import faults
 from workbench.ui.common import store, tr
+from workbench.ui.markup import md
 from workbench.workspace import Workspace
 
 
@@ -19,7 +20,7 @@ def render() -> None:
     try:
         users = ws.users()
     except AccessDenied:
-        st.error(tr("access.denied", action=tr("access.action.manage_users")))
+        st.error(md("access.denied", action=tr("access.action.manage_users")))
         return
     st.caption(tr("users.intro"))
     for user in users:
@@ -47,7 +48,7 @@ def _toggles(ws: Workspace, user: User, cols: list[Any]) -> None:
             ws.set_user_admin(user.id, not user.is_admin)
             st.rerun()
     except AccountError as refused:
-        st.error(tr(refused.reason, **refused.params))
+        st.error(md(refused.reason, **refused.params))
 
 
 render()

@@ -10,6 +10,7 @@ from workbench.i18n import fmt_datetime
 from workbench.store import DossierRecord, EditConflict, InvalidChange
 from workbench.ui import faults
 from workbench.ui.common import actor, lang, store, tr
+from workbench.ui.markup import md
 from workbench.ui.workshop_view import refused, workshops
 from workbench.units import section_unit
 from workbench.workshop import IdeaKind, Workshop, WorkshopError
@@ -37,7 +38,7 @@ def _attempt(action: Any, *args: Any, done: str = "") -> bool:
         st.session_state["ws_refused"] = exc
         return False
     if done:
-        st.session_state["ws_flash"] = tr(done)
+        st.session_state["ws_flash"] = done
     return True
 
 
@@ -60,7 +61,7 @@ def _ideas(workshop_id: int) -> None:
     """The ideas as they come in, with their dots: new ones appear without reloading."""
     faults.show_pending()  # a fragment rerun does not pass the router, which shows these otherwise
     board = workshops().board(workshop_id)
-    st.subheader(tr("workshop.board", ideas=len(board.ideas), people=board.participants, votes=board.votes))
+    st.subheader(md("workshop.board", ideas=len(board.ideas), people=board.participants, votes=board.votes))
     for label, members in board.clusters():
         if label:
             with st.container(key=f"ws_cluster_{members[0].id}"):
@@ -116,7 +117,7 @@ def _promote(dossier_id: int, workshop: Workshop) -> None:
         return
     record = store().load(dossier_id)
     st.session_state[f"ws_base_{workshop.id}"] = record.version(section_unit(workshop.section))
-    st.session_state["ws_flash"] = tr("workshop.promoted_done")
+    st.session_state["ws_flash"] = "workshop.promoted_done"
     _unpick()
 
 
@@ -132,7 +133,7 @@ def _messages() -> None:
     if exc := st.session_state.pop("ws_refused", None):
         refused(exc)
     if flash := st.session_state.pop("ws_flash", None):
-        st.toast(flash, icon=":material/check:")
+        st.toast(md(flash), icon=":material/check:")
     if problems := st.session_state.pop("ws_flash_error", None):
         st.text(problems)
 
@@ -163,7 +164,7 @@ def render(record: DossierRecord, workshop: Workshop) -> None:
     st.text_area(tr("workshop.text"), key=f"ws_text_{workshop.id}", height=220, max_chars=20_000)
     if conflict := st.session_state.get("ws_conflict"):
         by, at, theirs = conflict
-        st.warning(tr("workshop.conflict", at=fmt_datetime(at, lang()) if at else "?"))
+        st.warning(md("workshop.conflict", at=fmt_datetime(at, lang()) if at else "?"))
         st.text(tr("workshop.conflict_by", by=by))
         st.text(theirs)
         st.button(tr("workshop.rebase"), key="ws_rebase", on_click=_rebase, args=(record.id, workshop))

@@ -10,6 +10,7 @@ from workbench.model import SECTION_KEYS
 from workbench.store import DossierNotFound, DossierRecord
 from workbench.ui import faults, workshop_board
 from workbench.ui.common import PAGES, actor, current_dossier_id, db_path, labeller, lang, store, tr
+from workbench.ui.markup import md
 from workbench.ui.workshop_view import (
     PROJECTOR_PATH,
     clock,
@@ -125,7 +126,7 @@ def render() -> None:
     try:
         record = store().load(dossier_id)
     except DossierNotFound:
-        st.error(tr("cli.unknown_dossier", id=dossier_id))
+        st.error(md("cli.unknown_dossier", id=dossier_id))
         return
     st.title(tr("nav.workshop"))
     st.caption(tr("workshop.intro"))
@@ -140,7 +141,7 @@ def render() -> None:
     _choose(dossier_id, workshop)
     if workshop is None:
         return
-    st.header(tr("workshop.heading", section=tr(f"section.{workshop.section}")))
+    st.header(md("workshop.heading", section=tr(f"section.{workshop.section}")))
     if not workshop.is_open:
         st.info(tr("workshop.error.closed"))
     _controls(record, workshop)

@@ -9,6 +9,7 @@ import streamlit as st
 from workbench.consent import Consents
 from workbench.guidance import guidance
 from workbench.ui.common import db_path, lang
+from workbench.ui.markup import inert
 from workbench.workshop import Workshop, WorkshopError, Workshops
 
 JOIN_PATH = "meedoen"  # url_path of the participant page: /meedoen?join=CODE
@@ -74,5 +75,5 @@ def questions(section: str) -> list[str]:
 
 
 def refused(exc: WorkshopError) -> None:
-    """Show a refusal in the user's language (our catalogue text with numbers, no user text)."""
-    st.error(exc.message(lang()), icon=":material/block:")
+    """Show a refusal in the user's language (our catalogue text with numbers, inert all the same)."""
+    st.error(inert(exc.message(lang())), icon=":material/block:")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 
@@ -21,6 +23,7 @@ from workbench.store import DossierRecord
 from workbench.ui import step_page, table_editing
 from workbench.ui.comments import section_panel
 from workbench.ui.common import lang, tr
+from workbench.ui.markup import inert, inert_cells, plain_cell
 from workbench.ui.progress_view import load_record, role_label, show_alerts
 
 
@@ -43,11 +46,11 @@ def _summary(record: DossierRecord) -> None:
             total: money(table.total),
         }
     )
-    st.dataframe(pd.DataFrame(rows), hide_index=True, key="budget_summary")
+    st.dataframe(inert_cells(pd.DataFrame(rows)), hide_index=True, key="budget_summary")
     left, middle, right = st.columns(3)
-    left.metric(tr("budget.total"), money(table.total))
-    middle.metric(tr("budget.cap"), money(table.cap))
-    right.metric(tr("budget.remaining"), money(table.remaining))
+    left.metric(tr("budget.total"), inert(money(table.total)))
+    middle.metric(tr("budget.cap"), inert(money(table.cap)))
+    right.metric(tr("budget.remaining"), inert(money(table.remaining)))
 
 
 def _role_budgets(dossier_id: int, record: DossierRecord) -> None:
@@ -70,7 +73,7 @@ def _role_budgets(dossier_id: int, record: DossierRecord) -> None:
     # The model refuses a negative amount naming the role and the cost category.
     amount = lambda c: st.column_config.NumberColumn(tr(f"cost.{c}"), step=0.01, format="euro")  # noqa: E731
     edited = st.data_editor(
-        frame,
+        inert_cells(frame),
         key=table_editing.editor_key(name),
         hide_index=True,
         placeholder="–",
@@ -97,7 +100,7 @@ def _planning(dossier_id: int, record: DossierRecord) -> None:
     frame = pd.DataFrame(milestone_rows(base.dossier), columns=["id", "title", "due", "owner"])
     frame["due"] = pd.to_datetime(frame["due"]).dt.date
     edited = st.data_editor(
-        frame,
+        inert_cells(frame),
         key=table_editing.editor_key(name),
         num_rows="dynamic",
         hide_index=True,
@@ -114,9 +117,16 @@ def _planning(dossier_id: int, record: DossierRecord) -> None:
     st.text_area(tr("budget.planning_narrative"), key=table_editing.editor_key(name, "narrative"), height=150)
     if st.button(tr("budget.save_planning"), key="budget_planning_save", type="primary"):
         narrative = st.session_state.get(table_editing.editor_key(name, "narrative")) or ""
-        if table_editing.save(name, dossier_id, planning_changes_on(edited.to_dict("records"), narrative)):
+        if table_editing.save(
+            name, dossier_id, planning_changes_on(_typed(edited.to_dict("records")), narrative)
+        ):
             st.rerun()
     table_editing.conflict_panel(name, dossier_id, record)
+
+
+def _typed(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Return the planning rows as typed: without the word joiner that kept a title out of formulas."""
+    return [{**row, "title": plain_cell(row.get("title"))} for row in rows]
 
 
 def render() -> None:

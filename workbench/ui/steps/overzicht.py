@@ -10,6 +10,7 @@ from workbench.steps import STEP_KEYS
 from workbench.ui import step_page
 from workbench.ui.comments import open_threads_summary
 from workbench.ui.common import lang, tr
+from workbench.ui.markup import inert, md
 from workbench.ui.progress_view import (
     STATE_ICONS,
     finding_line,
@@ -53,9 +54,9 @@ def render() -> None:
     st.text(record.dossier.identity.name)
     overall = progress.completeness[OVERVIEW_STEP]
     complete = sum(progress.states[k] is StepState.COMPLETE for k in STEPS)
-    st.progress(overall, text=tr("overview.overall", percent=round(overall * 100)))
+    st.progress(overall, text=md("overview.overall", percent=round(overall * 100)))
     left, right = st.columns(2)
-    left.metric(tr("overview.steps_complete"), f"{complete} / {len(STEPS)}")
+    left.metric(tr("overview.steps_complete"), inert(f"{complete} / {len(STEPS)}"))
     right.metric(tr("overview.open_count"), len(progress.findings))
 
     st.vega_lite_chart(spec=progress_chart(progress, lang()), width="stretch")
@@ -65,7 +66,7 @@ def render() -> None:
         name, status = st.columns([2, 3], vertical_alignment="center")
         with name:
             link_to_step(key, tr(f"step.{key}"), dossier_id, icon=STATE_ICONS[state])
-        status.caption(f"{state_label(state)} · {round(progress.completeness[key] * 100)} %")
+        status.caption(inert(f"{state_label(state)} · {round(progress.completeness[key] * 100)} %"))
 
     st.subheader(tr("overview.rules"))
     problems = [f for f in progress.findings if f.code.startswith("rule.")]

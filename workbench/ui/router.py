@@ -1,0 +1,158 @@
+"""The router: the pages this person may see, in the sidebar; streamlit_app.py runs it every script run."""
+
+from __future__ import annotations
+
+import streamlit as st
+from streamlit.navigation.page import StreamlitPage
+
+from workbench.access import AccessDenied, Action
+from workbench.accounts import User
+from workbench.db import StorageFailure
+from workbench.progress import step_states
+from workbench.steps import STEPS
+from workbench.store import DossierNotFound
+from workbench.ui import editing, faults
+from workbench.ui.common import (
+    ICON,
+    PAGES,
+    current_dossier_id,
+    current_user,
+    forget_dossier,
+    init_state,
+    login_required,
+    sidebar,
+    store,
+    tr,
+)
+from workbench.ui.progress_view import STATE_ICONS
+from workbench.ui.workshop_view import JOIN_PATH, PROJECTOR_PATH
+
+
+def main() -> None:
+    """Route this script run: the login pages, or the workbench with the open dossier's pages."""
+    st.set_page_config(page_title="Digibank Werkbank", page_icon=ICON, layout="wide")
+    init_state()
+    editing.keep_drafts()  # before any page runs: what was typed outlives the widgets
+    faults.apply_clears()  # texts saved in the last run leave their widgets now, before they are drawn
+    try:
+        _route()
+    except StorageFailure as failure:  # the router itself could not read who is logged in or the dossier
+        faults.show_unavailable(failure)
+
+
+def _route() -> None:
+    user = current_user()
+    open_mode = user is None and not login_required()
+    sidebar(user, open_mode)
+    # An invitation link opens the join page, until this tab has used that code.
+    inviting = st.query_params.get("invite", "") not in ("", st.session_state.get("join_used"))
+    # Workshop participants join with a code and a name only: that page needs no account.
+    participate = st.Page(
+        PAGES["participate"], title=tr("nav.participate"), icon=":material/front_hand:", url_path=JOIN_PATH
+    )
+    if user is None and not open_mode:
+        # Accounts exist: nothing but logging in, joining with an invitation or a workshop code.
+        login = st.Page(
+            PAGES["login"], title=tr("access.nav.login"), icon=":material/login:", default=not inviting
+        )
+        join = st.Page(
+            PAGES["join"], title=tr("access.nav.join"), icon=":material/group_add:", default=inviting
+        )
+        run(st.navigation([login, join, participate], position="hidden"), participate)
+        return
+    dossier_id = current_dossier_id()
+    if dossier_id is not None and not store().can(Action.READ, dossier_id):
+        # A link or an id typed into the address bar: refuse before any page reads anything.
+        forget_dossier()
+        st.error(tr("access.denied_dossier"), icon=":material/block:")
+        dossier_id = None
+    run(_navigation(user, dossier_id, inviting, participate), participate)
+
+
+def run(navigation: StreamlitPage, participate: StreamlitPage) -> None:
+    """Run the chosen page; a workshop code in any link (?join=CODE) opens the participant page."""
+    if "join" in st.query_params and navigation.url_path != JOIN_PATH:
+        st.switch_page(participate, query_params={"join": st.query_params["join"]})
+    faults.show_pending()  # a save in a button callback met a database fault
+    try:
+        navigation.run()
+    except AccessDenied:
+        # The core refused (a role changed meanwhile, a crafted request): say so, show nothing more.
+        st.error(tr("access.denied_dossier"), icon=":material/block:")
+    except StorageFailure as failure:
+        # The page could not read the database: the menu stays, drafts stay in the session.
+        faults.show_unavailable(failure)
+
+
+def _workbench_pages(user: User | None, inviting: bool, participate: StreamlitPage) -> list[StreamlitPage]:
+    start = st.Page(PAGES["start"], title=tr("nav.start"), icon=":material/home:", default=not inviting)
+    pages = [
+        start,
+        st.Page(PAGES["portfolio"], title=tr("access.nav.portfolio"), icon=":material/dashboard:"),
+        participate,
+    ]
+    if user is not None:
+        pages.append(
+            st.Page(PAGES["join"], title=tr("access.nav.join"), icon=":material/group_add:", default=inviting)
+        )
+        if user.is_admin:
+            pages.append(
+                st.Page(PAGES["users"], title=tr("access.nav.users"), icon=":material/manage_accounts:")
+            )
+    return pages
+
+
+def _dossier_pages(dossier_id: int | None) -> list[StreamlitPage]:
+    # Each step's icon shows its state in the open dossier (empty, in progress, complete, needs attention).
+    try:
+        states = step_states(store().load(dossier_id).dossier) if dossier_id is not None else {}
+    except DossierNotFound:
+        states = {}
+    return [
+        *(
+            st.Page(
+                PAGES[s.key],
+                title=tr(f"step.{s.key}"),
+                icon=STATE_ICONS[states[s.key]] if s.key in states else ":material/radio_button_unchecked:",
+            )
+            for s in STEPS
+        ),
+        st.Page(PAGES["graph"], title=tr("nav.graph"), icon=":material/hub:"),
+        st.Page(PAGES["documents"], title=tr("nav.documents"), icon=":material/description:"),
+        st.Page(PAGES["history"], title=tr("nav.history"), icon=":material/history:", url_path="history"),
+    ]
+
+
+def _together_pages() -> list[StreamlitPage]:
+    return [
+        st.Page(PAGES["workshop"], title=tr("nav.workshop"), icon=":material/groups:"),
+        st.Page(PAGES["projector"], title=tr("nav.projector"), icon=":material/tv:", url_path=PROJECTOR_PATH),
+        st.Page(PAGES["consent"], title=tr("nav.consent"), icon=":material/how_to_vote:"),
+        st.Page(PAGES["comments"], title=tr("access.nav.comments"), icon=":material/forum:"),
+        st.Page(PAGES["review"], title=tr("access.nav.review"), icon=":material/fact_check:"),
+        st.Page(PAGES["members"], title=tr("access.nav.members"), icon=":material/group:"),
+    ]
+
+
+def _navigation(
+    user: User | None, dossier_id: int | None, inviting: bool, participate: StreamlitPage
+) -> StreamlitPage:
+    workbench_pages = _workbench_pages(user, inviting, participate)
+    dossier_pages, together_pages = _dossier_pages(dossier_id), _together_pages()
+    if dossier_id is None:
+        navigation = st.navigation(
+            {tr("nav.section.dossiers"): [*workbench_pages, *dossier_pages, *together_pages]},
+            position="hidden",
+        )
+        with st.sidebar:  # the menu is hidden without a dossier: keep the workbench pages reachable
+            for page in workbench_pages:
+                st.page_link(page)
+        return navigation
+    return st.navigation(
+        {
+            tr("nav.section.dossiers"): workbench_pages,
+            tr("nav.section.dossier"): dossier_pages,
+            tr("access.nav.section"): together_pages,
+        },
+        expanded=True,
+    )
