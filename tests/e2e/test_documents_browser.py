@@ -16,7 +16,7 @@ pytestmark = pytest.mark.e2e
 
 
 def _wait_for_text(page, text: str) -> None:
-    """Wait for `text`; on a timeout, fail with what the page said instead (its alerts), not a bare timeout."""
+    """Wait for `text`; on a timeout, fail with what the page shows instead (its alerts)."""
     try:
         page.get_by_text(text).wait_for(timeout=60_000)
     except Exception as exc:
