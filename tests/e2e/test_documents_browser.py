@@ -16,12 +16,12 @@ pytestmark = pytest.mark.e2e
 
 
 def _wait_for_text(page, text: str) -> None:
-    """Wait for `text`; on a timeout, fail with what the page shows instead (its alerts)."""
+    """Wait for `text`; on a timeout, fail with what the page shows instead (its last lines)."""
     try:
         page.get_by_text(text).wait_for(timeout=60_000)
     except Exception as exc:
-        alerts = page.locator("[data-testid='stAlert']").all_inner_texts()
-        raise AssertionError(f"{text!r} did not appear; the page shows: {alerts}") from exc
+        shown = page.locator("[data-testid='stMain']").inner_text()[-1500:]
+        raise AssertionError(f"{text!r} did not appear; the page ends with: {shown}") from exc
 
 
 def test_generate_then_download_the_agreement(app: App, new_page) -> None:
