@@ -45,7 +45,9 @@ MAX_ERROR_BYTES = 64 * 1024  # read from its stderr: the last line names a crash
 MAX_NAMES = 20  # names of unknown variables (or refused calls) an answer may carry ...
 MAX_NAME_LENGTH = 200  # ... and their length: the coach reads them
 MEMORY_LIMIT_BYTES = 1536 * 1024 * 1024
-DEFAULT_TIMEOUT = 10.0
+# Seconds of wall time (and one more of CPU) for one render: a real template takes about one second, but a
+# workshop laptop under load was seen taking many times that; a slot is held this long at worst.
+DEFAULT_TIMEOUT = 30.0
 DEFAULT_SLOTS = 2  # renders at once per app process: $WORKBENCH_TEMPLATE_SLOTS
 DEFAULT_SLOT_WAIT = 5.0  # seconds a render waits for a slot: $WORKBENCH_TEMPLATE_WAIT
 
