@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import App, start_app, wait_for_app
+from tests.e2e.conftest import App, start_app, upload_template, wait_for_app
 from tests.security.test_template_output import linked_picture_docx, recording_server
 from workbench import documents
 from workbench.demo import demo_dossiers
@@ -42,12 +42,9 @@ def test_a_template_with_a_linked_picture_is_refused_on_the_page(
     url, requests = recorder
     dossier_id = Store(app.db).import_dossier(demo_dossiers()[0], by="e2e")
     page = new_page()
-    page.goto(f"{app.url}/documents_page?dossier={dossier_id}")
-    wait_for_app(page)
     template = tmp_path / "gekoppeld.docx"
     template.write_bytes(linked_picture_docx(f"{url}/pixel.png"))
-    page.locator("input[type=file]").set_input_files(str(template))
-    wait_for_app(page)
+    upload_template(page, f"{app.url}/documents_page?dossier={dossier_id}", template)
     page.get_by_role("button", name="Document genereren").click()
     page.get_by_text("Het sjabloon verwijst naar iets buiten het document", exact=False).wait_for(
         timeout=60_000
