@@ -314,9 +314,16 @@ def strategy_command(ctx: Context, **options: Any) -> None:
     _write_document(ctx, "strategy", **options)
 
 
+@main.command(name="submission")
+@_document_options
+def submission_command(ctx: Context, **options: Any) -> None:
+    """Write the samenwerkingsstrategie as it is submitted: no tool language, consent or raw findings."""
+    _write_document(ctx, "submission", **options)
+
+
 def _write_document(
     ctx: Context,
-    kind: Literal["agreement", "strategy"],
+    kind: Literal["agreement", "strategy", "submission"],
     dossier_id: int,
     output: Path,
     doc_lang: str | None,

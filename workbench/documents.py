@@ -13,6 +13,7 @@ import signal
 import subprocess
 import tempfile
 from collections.abc import Callable, Sequence
+from copy import deepcopy
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -27,9 +28,10 @@ from jinja2 import Environment, StrictUndefined
 from lxml import etree
 from markupsafe import Markup, escape
 
+from workbench import document_layout
 from workbench.document_context import ANNEXES, CLAUSES, build, context
 from workbench.document_versions import CLAUSE_SOURCES, ClauseChange, clauses, compare_versions, diff_clauses
-from workbench.i18n import language, t
+from workbench.i18n import has, language, t
 from workbench.model import SECTION_KEYS, Dossier, clean_text, needs_cleaning
 
 if TYPE_CHECKING:
@@ -55,12 +57,13 @@ __all__ = [
     "readiness",
     "render",
     "strategy",
+    "submission",
     "template_bytes",
     "to_pdf",
 ]
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "agreement_templates"
-DocumentKind = Literal["agreement", "strategy"]
+DocumentKind = Literal["agreement", "strategy", "submission"]
 STRATEGY_SECTIONS: tuple[str, ...] = (
     "partnerschap",
     *SECTION_KEYS,
@@ -70,6 +73,8 @@ STRATEGY_SECTIONS: tuple[str, ...] = (
     "netwerk",
     "instemming",
 )
+# The strategy as it is submitted: no consent matrix (it stays with the working version).
+SUBMISSION_SECTIONS: tuple[str, ...] = tuple(s for s in STRATEGY_SECTIONS if s != "instemming")
 IMAGE_WIDTH = Mm(160)
 
 
@@ -119,6 +124,7 @@ def render(
         values[key] = InlineImage(tpl, io.BytesIO(png), width=IMAGE_WIDTH)
     tpl.render(values, jinja_env=jinja_env or environment())
     mark_points_to_discuss(tpl.docx, lang)
+    document_layout.tidy(tpl.docx)
     props = tpl.docx.core_properties
     props.title = title
     props.author = "Digibank Werkbank"
@@ -130,13 +136,42 @@ def render(
 
 
 def mark_points_to_discuss(document: Any, lang: str) -> None:
-    """Highlight every run that carries a "[Te bespreken: ...]" default."""
+    """Highlight every "[Te bespreken: ...]" default: the marker itself, not the text around it."""
     prefix = t("documents.todo", lang).split("{text}")[0]
     find = etree.XPath("//w:t[contains(., $prefix)]", namespaces={"w": _W})
     for text in find(document.element, prefix=prefix):
         run = text.getparent()
-        if run is not None and run.tag == qn("w:r"):
+        if run is None or run.tag != qn("w:r"):
+            continue
+        parts = _marked_parts(text.text or "", prefix)
+        single = len(run.findall(qn("w:t"))) == 1 and run.find(qn("w:br")) is None
+        if not single or len(parts) == 1:
             Run(run, None).font.highlight_color = WD_COLOR_INDEX.YELLOW  # type: ignore[arg-type]
+            continue
+        for piece, marked in parts:
+            copy = deepcopy(run)
+            copy.find(qn("w:t")).text = piece
+            if marked:
+                Run(copy, None).font.highlight_color = WD_COLOR_INDEX.YELLOW  # type: ignore[arg-type]
+            run.addprevious(copy)
+        run.getparent().remove(run)
+
+
+def _marked_parts(text: str, prefix: str) -> list[tuple[str, bool]]:
+    """Split a text into plain and marked pieces; a marker ends at its own closing bracket."""
+    parts: list[tuple[str, bool]] = []
+    i = 0
+    while (start := text.find(prefix, i)) >= 0:
+        depth, end = 0, start
+        while end < len(text):
+            depth += {"[": 1, "]": -1}.get(text[end], 0)
+            end += 1
+            if depth == 0:
+                break
+        parts += [(text[i:start], False), (text[start:end], True)]
+        i = end
+    parts.append((text[i:], False))
+    return [(piece, marked) for piece, marked in parts if piece]
 
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -154,7 +189,7 @@ def network_picture(dossier: Dossier, lang: str) -> bytes:
     """Return the picture of the partner network (PNG with legend) for the documents."""
     from workbench import graph_render  # matplotlib is only needed when a picture is drawn
 
-    return graph_render.to_png(dossier, lang)
+    return graph_render.to_png(dossier, lang, page=True)
 
 
 def generate(
@@ -224,6 +259,18 @@ def strategy(
     return _document("strategy", dossier, lang, revision, network_png, findings, consent)
 
 
+def submission(
+    dossier: Dossier,
+    lang: str,
+    *,
+    revision: int | None = None,
+    network_png: bytes | None = None,
+    findings: list[tuple[str, str]] | None = None,
+) -> bytes:
+    """Return the samenwerkingsstrategie as it is submitted: no tool language, consent or raw findings."""
+    return _document("submission", dossier, lang, revision, network_png, findings)
+
+
 def _document(
     kind: DocumentKind,
     dossier: Dossier,
@@ -235,6 +282,10 @@ def _document(
 ) -> bytes:
     lang = language(lang)
     ctx = context(dossier, lang, revision=revision, findings=findings, consent=consent)
+    if kind == "submission":
+        from workbench.submission import risks  # the network analysis, for this document only
+
+        ctx["risks"] = risks(dossier, lang)
     images = {"network_picture": network_png} if network_png else None
     return render(
         template_bytes(kind, lang), ctx, lang=lang, images=images, title=document_title(kind, dossier, lang)
@@ -263,11 +314,17 @@ def readiness(dossier: Dossier, lang: str, document: DocumentKind = "agreement")
     _, gaps = build(dossier, lang)
     if document == "agreement":
         keys, prefix = CLAUSES, "clause"
+    elif document == "submission":
+        keys, prefix = SUBMISSION_SECTIONS, "strategy"
     else:
         keys, prefix = STRATEGY_SECTIONS, "strategy"
     checks = []
     for number, key in enumerate(keys, start=1):
-        label = t(f"section.{key}", lang) if key in SECTION_KEYS else t(f"{prefix}.{key}", lang)
+        own = f"{document}.{key}"
+        if key in SECTION_KEYS:
+            label = t(f"section.{key}", lang)
+        else:
+            label = t(own, lang) if has(own, lang) else t(f"{prefix}.{key}", lang)
         checks.append(ClauseCheck(number, key, label, tuple(gaps.by_place.get(key, ()))))
     return checks
 

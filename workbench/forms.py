@@ -41,6 +41,7 @@ class Kind(StrEnum):
     PARTNERS = "partners"  # several partners
     TARGET_GROUPS = "target_groups"  # target groups of the doelgroep section
     ROLE = "role"  # a role key: the catalogue plus the dossier's own roles
+    FUNDING_STREAM = "funding_stream"  # one of the dossier's funding streams besides the call
     GDPR_ROLES = "gdpr_roles"  # processing roles: which partners hold which GDPR role
 
 
@@ -57,6 +58,9 @@ ENUM_LABELS: dict[type[Enum], str] = {
     m.GdprRole: "gdpr",
     m.IndicatorType: "indicator_type",
     m.ConnectivityKind: "connectivity",
+    m.FundingKind: "funding_kind",
+    m.EndOfLoan: "end_of_loan",
+    m.GdprLegalBasis: "legal_basis",
 }
 
 
@@ -171,6 +175,8 @@ def infer_field(model: type[Model], path: str) -> Field:
         return make(Kind.TARGET_GROUPS)
     if name.endswith("partner_id"):
         return make(Kind.PARTNER)
+    if name == "stream_id":
+        return make(Kind.FUNDING_STREAM)
     if origin is list:
         inner = _strip_annotated(typing.get_args(base)[0])
         if isinstance(inner, type) and issubclass(inner, Enum):
@@ -191,7 +197,7 @@ def infer_field(model: type[Model], path: str) -> Field:
     if base is Decimal:
         return make(Kind.DECIMAL)
     if base is str:
-        if owner is m.RoleAssignment and name == "role":
+        if owner in (m.RoleAssignment, m.FundingLine) and name == "role":
             return make(Kind.ROLE)
         return make(Kind.TEXT if (max_chars or 0) > 300 else Kind.LINE)
     raise TypeError(f"{owner.__name__}.{name}: no widget for {base}")
@@ -220,7 +226,35 @@ IDENTITY = form(
     "identity",
     m.Identity,
     "identity",
-    [(None, [["name"], ["call", "status"], ["werkingsgebied"], ["period.start", "period.end"], ["summary"]])],
+    [
+        (
+            None,
+            [
+                ["name"],
+                ["call", "status"],
+                ["werkingsgebied"],
+                ["period.start", "period.end"],
+                ["effect_from_period_start"],
+                ["summary"],
+            ],
+        )
+    ],
+)
+TRAJECTORY = form(
+    "trajectory",
+    m.Trajectory,
+    "trajectory",
+    [
+        (
+            None,
+            [
+                ["call", "promotor_partner_id"],
+                ["start", "end"],
+                ["requested", "granted"],
+                ["decision_date", "decision_number"],
+            ],
+        )
+    ],
 )
 PARTNER = form(
     "partner",
@@ -239,7 +273,14 @@ PARTNER = form(
             ],
         ),
         ("form.group.privacy", [["dpo_contact"]]),
+        ("form.group.legal_personality", [["legal_personality", "acts_via_partner_id"]]),
     ],
+)
+SIGNATORY = form(
+    "signatory",
+    m.Signatory,
+    "signatory",
+    [(None, [["partner_id"], ["name", "function"], ["delegation"]])],
 )
 ROLE = form(
     "role",
@@ -247,7 +288,35 @@ ROLE = form(
     "role",
     [
         (None, [["partner_id", "role"], ["objectives"], ["engagement"], ["capacity"]]),
-        ("form.group.budget", [["budget.loonkosten", "budget.werkingskosten", "budget.externe_prestaties"]]),
+        ("form.group.role_period", [["start", "end"], ["takes_over_from_partner_id"]]),
+        (
+            "form.group.budget",
+            [
+                ["budget.loonkosten", "budget.werkingskosten"],
+                ["budget.externe_prestaties", "budget.investeringen"],
+            ],
+        ),
+    ],
+)
+FUNDING_STREAM = form(
+    "funding_stream",
+    m.FundingStream,
+    "funding_stream",
+    [(None, [["name", "kind"], ["funder"], ["decision_reference", "decision_date"], ["amount"]])],
+)
+FUNDING_LINE = form(
+    "funding_line",
+    m.FundingLine,
+    "funding_line",
+    [
+        (None, [["stream_id"], ["partner_id", "role"], ["description"]]),
+        (
+            "form.group.budget",
+            [
+                ["budget.loonkosten", "budget.werkingskosten"],
+                ["budget.externe_prestaties", "budget.investeringen"],
+            ],
+        ),
     ],
 )
 CUSTOM_ROLE = form("custom_role", m.CustomRole, "custom_role", [(None, [["label"]])])
@@ -309,8 +378,31 @@ PROCESSING = form(
     m.ProcessingActivity,
     "processing",
     [
-        (None, [["name"], ["purpose"], ["data_categories"], ["retention"]]),
-        ("form.group.gdpr_roles", [["roles"]]),
+        (None, [["name"], ["purpose"], ["legal_basis", "legal_basis_detail"]]),
+        ("form.group.register", [["data_subjects"], ["data_categories"], ["special_categories"]]),
+        ("form.group.register_more", [["recipients", "transfers"], ["retention"], ["security"]]),
+        ("form.group.gdpr_roles", [["roles"], ["contact_point_partner_id"]]),
+    ],
+)
+LENDING = form(
+    "lending",
+    m.LendingPolicy,
+    "lending",
+    [
+        (
+            None,
+            [
+                ["eligibility"],
+                ["loan_term_days", "extensions"],
+                ["long_term", "long_term_months"],
+                ["deposit", "fee"],
+            ],
+        ),
+        (
+            "form.group.lending_care",
+            [["insured_by_partner_id", "insurance"], ["revision_partner_id"], ["revision"]],
+        ),
+        ("form.group.lending_end", [["end_of_loan", "reuse_cycles"], ["donation_conditions"], ["notes"]]),
     ],
 )
 
@@ -355,6 +447,7 @@ class SectionLayout(NamedTuple):
 
     lists: tuple[FormSpec, ...]
     own: FormSpec  # the narrative and any other section-level fields
+    beside: tuple[FormSpec, ...] = ()  # other units edited on the same page (the lending rules)
 
 
 SECTIONS: dict[str, SectionLayout] = {
@@ -362,7 +455,7 @@ SECTIONS: dict[str, SectionLayout] = {
     "outreach": SectionLayout((CHANNEL,), _section_form("outreach", [["narrative"]])),
     "sociale_economie": SectionLayout((ACTIVITY,), _section_form("sociale_economie", [["narrative"]])),
     "circulariteit": SectionLayout(
-        (DEVICE,), _section_form("circulariteit", [["responsible_partner_id"], ["narrative"]])
+        (DEVICE,), _section_form("circulariteit", [["responsible_partner_id"], ["narrative"]]), (LENDING,)
     ),
     "duurzaamheid": SectionLayout((FINANCING, SCALING), _section_form("duurzaamheid", [["narrative"]])),
     "connectiviteit": SectionLayout((MEASURE,), _section_form("connectiviteit", [["narrative"]])),
@@ -371,8 +464,13 @@ SECTIONS: dict[str, SectionLayout] = {
 
 ALL_FORMS: tuple[FormSpec, ...] = (
     IDENTITY,
+    TRAJECTORY,
     PARTNER,
+    SIGNATORY,
     ROLE,
+    FUNDING_STREAM,
+    FUNDING_LINE,
+    LENDING,
     CUSTOM_ROLE,
     FLOW,
     ACCESS_POINT,
@@ -442,7 +540,7 @@ def widget_value(f: Field, value: Any) -> Any:
         return getattr(value, "value", value)
     if f.kind is Kind.CHOICES:
         return [getattr(v, "value", v) for v in value or []]
-    if f.kind is Kind.PARTNER:
+    if f.kind in (Kind.PARTNER, Kind.FUNDING_STREAM):
         return value or ""
     if f.kind in (Kind.PARTNERS, Kind.TARGET_GROUPS):
         return list(value or [])
@@ -488,7 +586,7 @@ def model_value(f: Field, value: Any) -> Any:
         return [line.strip() for line in str(value or "").splitlines() if line.strip()]
     if f.kind is Kind.DECIMAL:
         return _decimal(value)
-    if f.kind is Kind.PARTNER:
+    if f.kind in (Kind.PARTNER, Kind.FUNDING_STREAM):
         return value or None
     if f.kind in (Kind.CHOICES, Kind.PARTNERS, Kind.TARGET_GROUPS):
         return list(value or [])

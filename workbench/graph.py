@@ -118,7 +118,8 @@ def build(
             ref=partner.id,
             label=partner.name,
             org_type=partner.org_type.value,
-            roles=tuple(roles_of[partner.id]),
+            # Hosting a digipunt is that role, with or without a role assignment (one truth).
+            roles=tuple(dossier.held_roles(partner.id)),
             objectives=tuple(objectives_of[partner.id]),
         )
     for flow in dossier.flows:
@@ -258,9 +259,13 @@ class Finding(_Frozen):
     def message_key(self) -> str:
         return f"graph.finding.{self.code}" + (f".{self.variant}" if self.variant else "")
 
+    def values(self, lang: str = DEFAULT_LANGUAGE) -> dict[str, str]:
+        """Return the finding's parameters as words in a language (for other phrasings of it)."""
+        return {k: _render(v, lang) for k, v in self.params.items()}
+
     def message(self, lang: str = DEFAULT_LANGUAGE) -> str:
         """Explain the finding in plain words in a language, with who could fill a gap."""
-        values = {k: _render(v, lang) for k, v in self.params.items()}
+        values = self.values(lang)
         text = t(self.message_key, lang, **values)
         if values.get("suggestions"):
             text += " " + t("graph.finding.suggest", lang, suggestions=values["suggestions"])
@@ -376,6 +381,10 @@ class _Facts:
             holder_sets[r.role].add(r.partner_id)
             for objective in r.objectives:
                 objective_sets[objective.value].add(r.partner_id)
+        for host in dossier.hosts():
+            if host.id not in holder_sets["digipunt_host"]:
+                facts.roles_of[host.id].append("digipunt_host")
+            holder_sets["digipunt_host"].add(host.id)
         for role, holders in holder_sets.items():
             facts.role_holders[role] = sorted(holders, key=facts.order.__getitem__)
         for key, holders in objective_sets.items():

@@ -138,6 +138,9 @@ def rule_problems(dossier: Dossier) -> list[Problem]:
             )
         )
     found += _period_problems(dossier)
+    from workbench import legal_rules  # it builds on this module's Problem
+
+    found += legal_rules.problems(dossier)
     return found
 
 

@@ -42,6 +42,9 @@ def _options(f: Field, dossier: Dossier) -> tuple[list[Any], Callable[[Any], str
     if f.kind is Kind.ROLE:
         roles = {key: labels.role_name(dossier, key, code) for key in dossier.role_keys()}
         return list(roles), lambda v: roles.get(v, v)
+    if f.kind is Kind.FUNDING_STREAM:
+        streams = {s.id: s.name for s in dossier.funding_streams}
+        return list(streams), lambda v: streams.get(v, v)
     return [], str
 
 

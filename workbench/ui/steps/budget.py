@@ -7,6 +7,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from workbench import forms
 from workbench.budget import (
     CATEGORIES,
     budget_changes_on,
@@ -138,6 +139,10 @@ def render() -> None:
     _summary(record)
     show_alerts(assess(record.dossier).findings_for("budget"))
     _role_budgets(dossier_id, record)
+    # Other sources beside the call: the call's cap applies to the call's share only.
+    st.caption(tr("budget.streams_hint"))
+    step_page.item_list(record, forms.FUNDING_STREAM)
+    step_page.item_list(record, forms.FUNDING_LINE)
     _planning(dossier_id, record)
     section_panel(dossier_id, "budget")
     step_page.end("budget")

@@ -25,6 +25,9 @@ def render() -> None:
                 inert_cells(partner_table(record.dossier, lang())), hide_index=True, key="partners_table"
             )
         step_page.item_list(record, forms.PARTNER)
+        # A gemeente signs with two (burgemeester and algemeen directeur): the second one here.
+        st.caption(tr("form.signatory.hint"))
+        step_page.item_list(record, forms.SIGNATORY)
     step_page.end("partners")
 
 
