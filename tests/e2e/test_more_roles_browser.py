@@ -96,6 +96,14 @@ def test_a_participant_with_a_hostile_name_sees_every_idea_as_text(
     assert offline.blocked == []
 
 
+def _address_names(page: Any, dossier_id: int) -> None:
+    page.wait_for_function(
+        "id => new URLSearchParams(location.search).get('dossier') === id",
+        arg=str(dossier_id),
+        timeout=30_000,
+    )
+
+
 @pytest.mark.parametrize("role", ["viewer", "coach", "editor", "coordinator"])
 def test_another_dossier_typed_into_the_address_bar_is_refused(
     hostile: tuple[App, dict[str, Any]], new_page, role: str
@@ -106,12 +114,29 @@ def test_another_dossier_typed_into_the_address_bar_is_refused(
     for key in ("partnerschap", "documents", "members", "history"):
         go_to(page, runs, app, key)
         page.evaluate(f"() => history.replaceState(null, '', '?dossier={facts['foreign_id']}')")
+        _address_names(page, facts["foreign_id"])
         # Any rerun sends the address bar's query: switching the language is one.
         act(
             page, runs, page.get_by_test_id("stSidebarUserContent").get_by_role("radio", name="English").click
         )
         text = visible_text(page)
         assert SECRET not in text
+        if "You have no access to this dossier." not in text:
+            # Rarely, on a loaded machine, the first rerun after a page change still carries the query
+            # the page was opened with; the foreign dossier must never show, and the next run refuses it.
+            page.evaluate(f"() => history.replaceState(null, '', '?dossier={facts['foreign_id']}')")
+            act(
+                page,
+                runs,
+                page.get_by_test_id("stSidebarUserContent").get_by_role("radio", name="Nederlands").click,
+            )
+            act(
+                page,
+                runs,
+                page.get_by_test_id("stSidebarUserContent").get_by_role("radio", name="English").click,
+            )
+            text = visible_text(page)
+            assert SECRET not in text
         assert "You have no access to this dossier." in text, text[:500]
         # The router closed the dossier; the own one comes back through the address bar.
         page.evaluate(f"() => history.replaceState(null, '', '?dossier={facts['dossier_id']}')")
