@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import time
 from pathlib import Path
 
 import docx
@@ -15,9 +16,28 @@ from workbench.store import Store
 pytestmark = pytest.mark.e2e
 
 
-def _generate(page: object) -> None:
+def _generate(page: object, db: Path, dossier_id: int) -> None:
+    """Generate one version and return once it is stored and drawn (an earlier run's label is no proof)."""
+    before = len(Store(db).documents(dossier_id))
     page.get_by_role("button", name="Document genereren").click()  # type: ignore[attr-defined]
+    deadline = time.monotonic() + 120
+    while len(Store(db).documents(dossier_id)) == before:
+        assert time.monotonic() < deadline, "no document was stored"
+        page.wait_for_timeout(200)  # type: ignore[attr-defined]
     page.get_by_text("Document klaar en bewaard").wait_for(timeout=90_000)  # type: ignore[attr-defined]
+    wait_for_app(page)
+
+
+def _choose(page: object, name: str) -> None:
+    """Pick a document kind and wait until the server has drawn the page with it."""
+    option = page.get_by_role("radio", name=name, exact=True)  # type: ignore[attr-defined]
+    option.click()
+    page.wait_for_function(  # type: ignore[attr-defined]
+        "name => [...document.querySelectorAll('[role=radio][aria-checked=true]')]"
+        ".some(e => e.innerText.trim() === name)",
+        arg=name,
+        timeout=30_000,
+    )
     wait_for_app(page)
 
 
@@ -26,9 +46,8 @@ def test_a_coordinator_downloads_the_strategy_as_submitted(app: App, new_page) -
     page = new_page()
     page.goto(f"{app.url}/documents_page?dossier={dossier_id}")
     wait_for_app(page)
-    page.get_by_role("radio", name="Strategie (indiening)", exact=True).click()
-    wait_for_app(page)
-    _generate(page)
+    _choose(page, "Strategie (indiening)")
+    _generate(page, app.db, dossier_id)
     with page.expect_download() as caught:
         page.get_by_role("button", name="Word-bestand downloaden").click()
     document = docx.Document(io.BytesIO(Path(caught.value.path()).read_bytes()))
@@ -46,13 +65,11 @@ def test_the_comparison_offers_an_agreement_against_an_agreement(app: App, new_p
     wait_for_app(page)
     page.get_by_text("Met netwerkbeeld", exact=True).click()  # faster without the picture
     wait_for_app(page)
-    _generate(page)  # agreement
-    page.get_by_role("radio", name="Samenwerkingsstrategie", exact=True).click()
-    wait_for_app(page)
-    _generate(page)  # strategy
-    page.get_by_role("radio", name="Samenwerkingsovereenkomst", exact=True).click()
-    wait_for_app(page)
-    _generate(page)  # agreement again
+    _generate(page, app.db, dossier_id)  # agreement
+    _choose(page, "Samenwerkingsstrategie")
+    _generate(page, app.db, dossier_id)  # strategy
+    _choose(page, "Samenwerkingsovereenkomst")
+    _generate(page, app.db, dossier_id)  # agreement again
     kinds = {v.id: v.kind for v in Store(app.db).documents(dossier_id)}
     assert sorted(kinds.values()) == ["agreement", "agreement", "strategy"]
     # A rerun may still show the previous run's (stale) comparison beside the new one: wait for one.
