@@ -7,16 +7,16 @@ from typing import Literal
 import streamlit as st
 
 from workbench.access.permissions import AccessDenied, Action
-from workbench.collab.consent import consent_matrix
 from workbench.documents import checks
 from workbench.documents import generate as documents
-from workbench.documents.uploaded.templates import TemplateProblem, variable_paths
+from workbench.documents.uploaded.templates import TemplateProblem
 from workbench.documents.versions import change_title, describe_causes
 from workbench.i18n import LANGUAGES, fmt_datetime, t
-from workbench.store.dossiers import DocumentVersion, DossierNotFound, DossierRecord, StorageFailure
+from workbench.store.dossiers import DocumentVersion, DossierRecord, StorageFailure
 from workbench.ui import faults
-from workbench.ui.common import PAGES, actor, current_dossier_id, labeller, lang, store, tr
+from workbench.ui.common import labeller, lang, store, tr
 from workbench.ui.markup import inert, md
+from workbench.ui.prelude import open_record
 from workbench.workspace import Workspace
 
 Kind = Literal["agreement", "strategy"]
@@ -50,20 +50,17 @@ def _generate(db: Workspace, record: DossierRecord, kind: Kind, doc_lang: str, p
         )
     if upload is not None:
         with st.expander(tr("documents.page.variables")):
-            consent = consent_matrix(db.path, record.id, record.dossier)
-            st.code(
-                "\n".join(variable_paths(documents.context(record.dossier, doc_lang, consent=consent))),
-                language=None,
-            )
+            st.code("\n".join(db.template_variables(record, doc_lang)), language=None)
     if not st.button(tr("documents.page.generate"), type="primary", key="documents_page_generate"):
         return
     with st.status(tr("documents.page.generating"), expanded=True) as status:
         try:
-            revision, data = db.generate_document(
+            made = db.make_document_version(
                 record.id,
                 kind,
                 doc_lang,
                 template=upload.getvalue() if upload is not None else None,
+                template_name=upload.name if upload is not None else "",
                 picture=picture,
                 progress=lambda step: status.write(md(f"documents.page.step.{step}")),
             )
@@ -77,18 +74,6 @@ def _generate(db: Workspace, record: DossierRecord, kind: Kind, doc_lang: str, p
                 label=md("access.denied", action=tr(f"access.action.{refused.action}")), state="error"
             )
             return
-        status.write(tr("documents.page.step.save"))
-        template = upload.name if upload is not None else ""
-        try:
-            version = db.save_document(
-                record.id,
-                kind=kind,
-                lang=doc_lang,
-                revision=revision,
-                data=data,
-                by=actor(),
-                template=template,
-            )
         except StorageFailure as failure:
             faults.show(failure)
             status.update(label=tr("documents.page.not_saved"), state="error")
@@ -96,6 +81,7 @@ def _generate(db: Workspace, record: DossierRecord, kind: Kind, doc_lang: str, p
         status.update(label=tr("documents.page.done"), state="complete", expanded=False)
     # Show the new version, and compare it with the one before it. Assigning (not deleting)
     # the keys is what makes the browser's widgets follow.
+    version = made.version
     earlier = [v.id for v in db.documents(record.id) if v.id != version.id]
     st.session_state["documents_page_version"] = version.id
     st.session_state["documents_page_newer"] = version.id
@@ -192,17 +178,10 @@ def _compare(db: Workspace, record: DossierRecord, versions: list[DocumentVersio
 
 
 def render() -> None:
-    dossier_id = current_dossier_id()
-    if dossier_id is None:
-        st.info(tr("dossier.none_open"))
-        st.page_link(PAGES["start"], label=tr("nav.start"), icon=":material/home:")
+    record = open_record()
+    if record is None:
         return
-    db = store()
-    try:
-        record = db.load(dossier_id)
-    except DossierNotFound:
-        st.error(md("cli.unknown_dossier", id=dossier_id))
-        return
+    dossier_id, db = record.id, store()
     st.title(tr("documents.page.title"))
     st.caption(tr("documents.page.intro"))
     cols = st.columns([3, 2, 2])

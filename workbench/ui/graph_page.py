@@ -10,9 +10,8 @@ from workbench.network import page, picture
 from workbench.network.analysis import analyse
 from workbench.network.graph import build
 from workbench.network.words import describe_dropout, report
-from workbench.store.dossiers import DossierNotFound
-from workbench.ui.common import PAGES, current_dossier_id, lang, store, tr
-from workbench.ui.markup import md
+from workbench.ui.common import lang, tr
+from workbench.ui.prelude import open_record
 
 GRAPH_HEIGHT = 720
 
@@ -47,16 +46,10 @@ def _downloads(dossier: Dossier, dossier_id: int, built: nx.MultiDiGraph, html: 
 
 
 def render() -> None:
-    dossier_id = current_dossier_id()
-    if dossier_id is None:
-        st.info(tr("dossier.none_open"))
-        st.page_link(PAGES["start"], label=tr("nav.start"), icon=":material/home:")
+    record = open_record()
+    if record is None:
         return
-    try:
-        dossier = store().load(dossier_id).dossier
-    except DossierNotFound:
-        st.error(md("cli.unknown_dossier", id=dossier_id))
-        return
+    dossier_id, dossier = record.id, record.dossier
     st.title(tr("graph.page.title"))
     st.caption(tr("graph.page.intro"))
     left, right = st.columns(2)

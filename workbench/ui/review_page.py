@@ -11,8 +11,9 @@ from workbench.collab.rubric import GROUPS
 from workbench.dossier.steps import STEP_KEYS
 from workbench.ui import faults
 from workbench.ui.comments import review_control
-from workbench.ui.common import PAGES, current_dossier_id, labeller, lang, store, tr
+from workbench.ui.common import labeller, lang, store, tr
 from workbench.ui.markup import md
+from workbench.ui.prelude import open_record
 
 
 def _rubric(dossier_id: int) -> None:
@@ -84,12 +85,10 @@ def _rubric(dossier_id: int) -> None:
 
 
 def render() -> None:
-    dossier_id = current_dossier_id()
-    if dossier_id is None:
-        st.info(tr("dossier.none_open"))
-        st.page_link(PAGES["start"], label=tr("nav.start"), icon=":material/home:")
+    record = open_record()
+    if record is None:
         return
-    record = store().load(dossier_id)
+    dossier_id = record.id
     st.title(tr("access.nav.review"))
     st.text(record.dossier.identity.name)  # user text: never Markdown
     sections, readiness = st.tabs([tr("review.heading"), tr("rubric.title")])

@@ -21,7 +21,8 @@ from workbench.ui import step_page, table_editing
 from workbench.ui.comments import section_panel
 from workbench.ui.common import lang, tr
 from workbench.ui.markup import inert
-from workbench.ui.progress_view import load_record, role_label, show_alerts
+from workbench.ui.prelude import open_record
+from workbench.ui.progress_view import role_label, show_alerts
 
 
 def _summary(record: DossierRecord) -> None:
@@ -120,10 +121,10 @@ def _planning(dossier_id: int, record: DossierRecord) -> None:
 
 
 def render() -> None:
-    loaded = load_record()
-    if loaded is None:
+    record = open_record()
+    if record is None:
         return
-    dossier_id, record = loaded
+    dossier_id = record.id
     st.title(tr("step.budget"))
     st.caption(tr("budget.intro"))
     _summary(record)
