@@ -17,13 +17,6 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def app(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    monkeypatch.setenv("WORKBENCH_DB", str(db_path))
-    monkeypatch.chdir(ROOT)
-    return AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=30)
-
-
-@pytest.fixture
 def opened(app: AppTest, store: Store, small_dossier: Dossier) -> int:
     dossier_id = store.import_dossier(small_dossier, by="ann")
     app.session_state["dossier_id"] = dossier_id
