@@ -82,7 +82,9 @@ def test_consent_of_a_removed_partner_no_longer_blocks(
         ],
         by="ann",
     )
-    mark_ready(store, dossier_id)
+    mark_ready(store, dossier_id)  # no ReadyWhileObjecting: the objection left with its partner
+    assert store.load(dossier_id).dossier.identity.status == DossierStatus.READY
+    assert consents.objections(dossier_id, store.load(dossier_id).dossier) == []
 
 
 def test_consent_matrix_has_every_partner_and_section(
