@@ -1,4 +1,4 @@
-"""What the step pages share: the open dossier, state icons, links to a step, open points shown safely."""
+"""What the step pages share: state icons, links to a step, open points shown safely."""
 
 from __future__ import annotations
 
