@@ -157,7 +157,7 @@ def generate(
     """Make one document with its gap analysis and network picture, from ours or a custom template.
 
     `progress` hears the steps ("picture", "render") so a page can show where it is. A custom
-    template is rendered sandboxed in another process (workbench.custom_templates).
+    template is rendered sandboxed in another process (workbench.documents.uploaded).
     """
     step = progress or (lambda name: None)
     lang = language(lang)

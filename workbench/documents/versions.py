@@ -18,7 +18,7 @@ from workbench.i18n import fmt_datetime, has, t
 if TYPE_CHECKING:
     from workbench.dossier.records import Revision
 
-# Which editing units (workbench.units) each clause is written from: a changed clause
+# Which editing units (workbench.dossier.units) each clause is written from: a changed clause
 # points at the dossier revisions that touched them.
 CLAUSE_SOURCES: dict[str, tuple[str, ...]] = {
     "partijen": ("partner", "role"),

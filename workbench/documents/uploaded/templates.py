@@ -1,9 +1,9 @@
 """Render a template a coach uploads: plain data, an allow-listed sandbox, a confined process, few at once.
 
 The uploaded .docx is untrusted. It is checked (size, zip, unpacked size). The context must be
-plain data (`template_sandbox.ensure_plain`); each picture becomes a marker string
-(`document_pictures`). A fresh Python process (`workbench.template_child`) preloads what it
-needs, confines itself for good (`workbench.confinement`: no file, no process, no socket) and
+plain data (`sandbox.ensure_plain`); each picture becomes a marker string
+(`pictures.py`). A fresh Python process (`workbench.documents.uploaded.child`) preloads what it
+needs, confines itself for good (`confinement.py`: no file, no process, no socket) and
 renders with the allow-listed sandbox; it is killed past the time limit. At most a few such
 processes run at once per app process (`RenderSlots`). Trusted code here then checks the result
 and puts the pictures in.
@@ -231,7 +231,7 @@ def default_slots() -> RenderSlots:
 
 
 def child_command() -> list[str]:
-    """Return the command line of the render process (workbench.template_child)."""
+    """Return the command line of the render process (workbench.documents.uploaded.child)."""
     return [sys.executable, "-I", "-c", _CHILD, str(_PACKAGE_ROOT)]
 
 
