@@ -65,7 +65,10 @@ def test_the_comparison_offers_an_agreement_against_an_agreement(app: App, new_p
     kinds = {v.id: v.kind for v in Store(app.db).documents(dossier_id)}
     assert sorted(kinds.values()) == ["agreement", "agreement", "strategy"]
     # A rerun may still show the previous run's (stale) comparison beside the new one: wait for one.
-    page.wait_for_function("document.querySelectorAll('input[aria-label=\"Oudere versie\"]').length === 1")
+    # A function, not an expression: Playwright polls an expression through eval, which the CSP refuses.
+    page.wait_for_function(
+        "() => document.querySelectorAll('input[aria-label=\"Oudere versie\"]').length === 1"
+    )
     older = page.get_by_role("combobox", name="Oudere versie")
     older.click()
     if older.get_attribute("aria-expanded") != "true":
