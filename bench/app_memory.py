@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, start_app, wait_for_app  # noqa: E402
 from workbench.demo import demo_dossiers, large_dossier  # noqa: E402
-from workbench.store import Store  # noqa: E402
+from workbench.store.dossiers import Store  # noqa: E402
 
 
 def kib(pid: int, field: str) -> int:

@@ -24,9 +24,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from workbench.model import Dossier, Identity, Partner  # noqa: E402
-from workbench.store import Store  # noqa: E402
-from workbench.units import Change, item_unit, section_unit  # noqa: E402
+from workbench.dossier.model import Dossier, Identity, Partner  # noqa: E402
+from workbench.dossier.units import Change, item_unit, section_unit  # noqa: E402
+from workbench.store.dossiers import Store  # noqa: E402
 
 
 def writer(db: str, start: int) -> None:

@@ -25,9 +25,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from docxtpl import DocxTemplate, InlineImage
 
-from workbench import documents
 from workbench.demo import demo_dossiers, large_dossier
-from workbench.model import Dossier
+from workbench.documents import generate as documents
+from workbench.documents.builder import IMAGE_WIDTH
+from workbench.dossier.model import Dossier
 
 TARGET_RATIO = 1.5
 
@@ -40,7 +41,7 @@ def timed(step: Callable[[], Any]) -> float:
 
 def bare(template: bytes, ctx: dict[str, Any], png: bytes) -> bytes:
     tpl = DocxTemplate(io.BytesIO(template))
-    values = dict(ctx, network_picture=InlineImage(tpl, io.BytesIO(png), width=documents.IMAGE_WIDTH))
+    values = dict(ctx, network_picture=InlineImage(tpl, io.BytesIO(png), width=IMAGE_WIDTH))
     tpl.render(values, autoescape=True)
     out = io.BytesIO()
     tpl.save(out)

@@ -18,8 +18,10 @@ from typing import Any
 import networkx as nx
 from pyvis.network import Network
 
-from workbench import graph, graph_render
 from workbench.demo import large_dossier
+from workbench.network.analysis import analyse
+from workbench.network.graph import build
+from workbench.network.page import _pyvis_templates, to_html
 
 TARGET_SECONDS = 0.5
 
@@ -32,7 +34,7 @@ def timed(step: Callable[..., Any], *args: Any) -> tuple[float, Any]:
 
 def bare_pyvis(built: nx.MultiDiGraph) -> str:
     net = Network(directed=True, cdn_resources="in_line")
-    net.templateEnv = graph_render._pyvis_templates()  # same cached template: compare like with like
+    net.templateEnv = _pyvis_templates()  # same cached template: compare like with like
     for node, data in built.nodes(data=True):
         net.add_node(node, label=data["label"])
     net.edges = [{"from": s, "to": t} for s, t in built.edges()]
@@ -53,15 +55,15 @@ def main() -> None:
 
     dossier = large_dossier(args.partners, args.flows)
     # The first page of a process also compiles pyvis's template (cached afterwards): report it apart.
-    built = graph.build(dossier)
-    cold, _ = timed(graph_render.to_html, dossier, built, graph.analyse(dossier, built), "nl")
+    built = build(dossier)
+    cold, _ = timed(to_html, dossier, built, analyse(dossier, built), "nl")
 
     runs: dict[str, list[float]] = {"build": [], "analyse": [], "to_html": [], "total": [], "bare": []}
     size = 0
     for _ in range(args.repeat):
-        t_build, built = timed(graph.build, dossier)
-        t_analyse, analysis = timed(graph.analyse, dossier, built)
-        t_html, page = timed(graph_render.to_html, dossier, built, analysis, "nl")
+        t_build, built = timed(build, dossier)
+        t_analyse, analysis = timed(analyse, dossier, built)
+        t_html, page = timed(to_html, dossier, built, analysis, "nl")
         runs["bare"].append(timed(bare_pyvis, built)[0])
         for key, value in (("build", t_build), ("analyse", t_analyse), ("to_html", t_html)):
             runs[key].append(value)

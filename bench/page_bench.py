@@ -24,8 +24,8 @@ sys.path.insert(0, str(ROOT))
 from streamlit.testing.v1 import AppTest  # noqa: E402, TID251 - a bench drives the app like a test
 
 from workbench.demo import large_dossier  # noqa: E402
-from workbench.progress import assess  # noqa: E402
-from workbench.store import Store  # noqa: E402
+from workbench.guide.progress import assess  # noqa: E402
+from workbench.store.dossiers import Store  # noqa: E402
 from workbench.ui.common import PAGES  # noqa: E402
 
 TRIVIAL = 'import streamlit as st\nst.write("Hallo")\n'

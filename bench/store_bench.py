@@ -17,8 +17,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from workbench.demo import large_dossier
-from workbench.store import Store
-from workbench.units import Change, item_unit
+from workbench.dossier.units import Change, item_unit
+from workbench.store.dossiers import Store
 
 
 def median_ms(samples: list[float]) -> float:

@@ -24,9 +24,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from workbench.model import Dossier, Identity, Partner
-from workbench.store import EditConflict, StorageFailure, Store
-from workbench.units import Change, UnitRef, item_unit, section_unit
+from workbench.dossier.model import Dossier, Identity, Partner
+from workbench.dossier.units import Change, UnitRef, item_unit, section_unit
+from workbench.store.dossiers import EditConflict, StorageFailure, Store
 
 SHARED = [section_unit("doelgroep"), item_unit("partner", "shared")]
 

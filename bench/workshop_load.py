@@ -27,9 +27,10 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from workbench.model import Dossier, Identity, Partner
-from workbench.store import Store
-from workbench.workshop import Limits, WorkshopError, Workshops
+from workbench.collab.workshop import Workshops
+from workbench.collab.workshop_records import Limits, WorkshopError
+from workbench.dossier.model import Dossier, Identity, Partner
+from workbench.store.dossiers import Store
 
 DOTS = 10
 # Stress, not manners: the per-person rate limits would otherwise be what this measures.

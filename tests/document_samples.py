@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from workbench.model import (
+from workbench.dossier.model import (
     AccessPoint,
     Address,
     Budget,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from workbench.model import Dossier
+from workbench.dossier.model import Dossier
 
 
 def make(

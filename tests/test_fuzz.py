@@ -9,11 +9,11 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from workbench.model import clean_line, clean_text
-from workbench.portable import ImportFailed, from_json, to_json
-from workbench.store import InvalidChange, Store
-from workbench.units import Change, item_unit, section_unit
-from workbench.validation import check
+from workbench.dossier.model import clean_line, clean_text
+from workbench.dossier.portable import ImportFailed, from_json, to_json
+from workbench.dossier.units import Change, item_unit, section_unit
+from workbench.dossier.validation import check
+from workbench.store.dossiers import InvalidChange, Store
 
 PAYLOADS = [
     "<script>alert(1)</script>",

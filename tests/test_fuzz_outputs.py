@@ -9,9 +9,13 @@ import docx
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.test_documents import document_text
-from workbench import documents, graph, graph_render
-from workbench.model import Dossier, Flow, Identity, Partner, RoleAssignment, clean_line, clean_text
+from tests.documents.test_generate import document_text
+from workbench.documents import generate as documents
+from workbench.dossier.model import Dossier, Flow, Identity, Partner, RoleAssignment, clean_line, clean_text
+from workbench.network import picture
+from workbench.network.analysis import analyse
+from workbench.network.graph import build
+from workbench.network.page import to_html
 
 PAYLOADS = [
     "<script>window.__x=1</script>",
@@ -55,10 +59,10 @@ def hostile_dossier(names: list[str], narrative: str, engagement: str) -> Dossie
 @given(names=st.lists(name, min_size=2, max_size=3, unique=True), narrative=text, engagement=text)
 def test_graph_page_escapes_every_hostile_name(names: list[str], narrative: str, engagement: str) -> None:
     dossier = hostile_dossier(names, narrative, engagement)
-    built = graph.build(dossier)
-    page = graph_render.to_html(dossier, built, graph.analyse(dossier, built), "nl")
+    built = build(dossier)
+    page = to_html(dossier, built, analyse(dossier, built), "nl")
     assert "<script>window.__x" not in page and "<img src=x" not in page
-    assert graph_render.to_svg(dossier, "nl").lstrip().startswith(("<?xml", "<svg"))
+    assert picture.to_svg(dossier, "nl").lstrip().startswith(("<?xml", "<svg"))
 
 
 @settings(max_examples=15, deadline=None)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from workbench import model
+from workbench.dossier import model
 from workbench.i18n import LANGUAGES, catalogue, fmt_date, fmt_money, t
 
 ROOT = Path(__file__).resolve().parents[1]

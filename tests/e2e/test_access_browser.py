@@ -9,11 +9,11 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from tests.e2e.conftest import App, start_app, wait_for_app
-from workbench.access import DossierRole
-from workbench.accounts import Accounts
-from workbench.model import Dossier, Identity, Partner
-from workbench.reviews import Reviews
-from workbench.store import Store
+from workbench.access.accounts import Accounts
+from workbench.access.permissions import DossierRole
+from workbench.collab.reviews import Reviews
+from workbench.dossier.model import Dossier, Identity, Partner
+from workbench.store.dossiers import Store
 
 pytestmark = pytest.mark.e2e
 PASSWORD = "Workshop-Wachtwoord-2026"

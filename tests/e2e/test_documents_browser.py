@@ -10,7 +10,7 @@ import pytest
 
 from tests.e2e.conftest import App, upload_template, wait_for_app
 from workbench.demo import demo_dossiers
-from workbench.store import Store
+from workbench.store.dossiers import Store
 
 pytestmark = pytest.mark.e2e
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.conftest import App, start_app, wait_for_app
-from workbench.model import Dossier, Identity, Partner, RoleAssignment
-from workbench.store import Store
+from workbench.dossier.model import Dossier, Identity, Partner, RoleAssignment
+from workbench.store.dossiers import Store
 
 pytestmark = pytest.mark.e2e
 

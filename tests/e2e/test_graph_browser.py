@@ -15,10 +15,12 @@ import pytest
 
 from tests.e2e.conftest import App, wait_for_app
 from tests.graph_dossiers import PAYLOADS, payload_dossier
-from workbench import graph
 from workbench.demo import demo_dossiers
-from workbench.graph_render import to_html
-from workbench.store import Store
+from workbench.network.analysis import analyse
+from workbench.network.graph import build, partner_node
+from workbench.network.page import to_html
+from workbench.network.words import describe_dropout
+from workbench.store.dossiers import Store
 
 pytestmark = pytest.mark.e2e
 
@@ -129,8 +131,8 @@ def assert_no_script_ran(page: Any, errors: list[str]) -> None:
 
 def test_demo_graph_is_drawn_filtered_and_a_dropout_greys_what_is_lost(new_page, publish) -> None:
     dossier = demo_dossiers()[0]  # ZORA Werkt
-    built = graph.build(dossier, include_access_points=True)
-    analysis = graph.analyse(dossier, built)
+    built = build(dossier, include_access_points=True)
+    analysis = analyse(dossier, built)
     page, errors = open_graph(new_page, publish("zora.html", to_html(dossier, built, analysis, "nl")))
 
     # drawn: every node on a canvas that is no longer blank
@@ -145,7 +147,7 @@ def test_demo_graph_is_drawn_filtered_and_a_dropout_greys_what_is_lost(new_page,
     assert page.locator("#wb-legend").inner_text().count("Lokaal bestuur") == 1
 
     # filter by role: only the toeleiders stay, with what hangs off them
-    toeleiders = {graph.partner_node(p.id) for p in dossier.partners_with_role("toeleider")}
+    toeleiders = {partner_node(p.id) for p in dossier.partners_with_role("toeleider")}
     page.select_option("#wb-filter-role", "toeleider")
     shown = visible_nodes(page)
     assert {n for n in shown if n.startswith("partner:")} == toeleiders
@@ -161,19 +163,19 @@ def test_demo_graph_is_drawn_filtered_and_a_dropout_greys_what_is_lost(new_page,
 
     # click the promotor: its roles show; the drop-out toggle greys what would be lost
     promotor = dossier.partners_with_role("promotor")[0]
-    point = node_point(page, graph.partner_node(promotor.id))
+    point = node_point(page, partner_node(promotor.id))
     page.mouse.click(point["x"], point["y"])
     details = page.locator("#wb-details")
     details.get_by_text(promotor.name, exact=True).wait_for()
     assert "Promotor" in details.inner_text()
     page.click("#wb-dropout-toggle")
     impact = analysis.dropouts[promotor.id]
-    lost = [graph.partner_node(p) for p in impact.cut_off_partners]
+    lost = [partner_node(p) for p in impact.cut_off_partners]
     assert lost  # Stad Mortsel holds Borsbeek and Hove to the rest
     for node in lost:
         assert page.evaluate(f"werkbankGraph.nodes.get('{node}').color.background") == "#E4E4E4"
     impact_text = page.locator("#wb-impact").inner_text()
-    for line in graph.describe_dropout(dossier, impact, "nl"):
+    for line in describe_dropout(dossier, impact, "nl"):
         assert line in impact_text
     assert page.locator("#wb-dropout-toggle").get_attribute("aria-pressed") == "true"
 
@@ -188,8 +190,8 @@ def test_demo_graph_is_drawn_filtered_and_a_dropout_greys_what_is_lost(new_page,
 
 def test_script_and_html_in_every_text_stay_text_on_hover_and_click(new_page, publish) -> None:
     dossier = payload_dossier()
-    built = graph.build(dossier, include_access_points=True, include_target_groups=True)
-    html = to_html(dossier, built, graph.analyse(dossier, built), "nl")
+    built = build(dossier, include_access_points=True, include_target_groups=True)
+    html = to_html(dossier, built, analyse(dossier, built), "nl")
     page, errors = open_graph(new_page, publish("payloads.html", html))
     view = json.loads(page.locator("#wb-data").text_content())
 
@@ -224,8 +226,8 @@ def test_script_and_html_in_every_text_stay_text_on_hover_and_click(new_page, pu
 def test_the_href_pitfall_of_pyvis_does_not_apply(new_page, publish) -> None:
     # TECH_NOTES: a partner named "zie href <img src=x onerror=...>" ran script on hover in pyvis.
     dossier = payload_dossier()
-    built = graph.build(dossier)
-    html = to_html(dossier, built, graph.analyse(dossier, built), "en")
+    built = build(dossier)
+    html = to_html(dossier, built, analyse(dossier, built), "en")
     page, errors = open_graph(new_page, publish("href.html", html))
     tooltip = tooltip_after_hover(page, node_point(page, "partner:x1"))
     assert tooltip.splitlines()[0] == f"P1 {PAYLOADS[1]}"
@@ -236,9 +238,9 @@ def test_the_href_pitfall_of_pyvis_does_not_apply(new_page, publish) -> None:
 def test_page_written_to_disk_needs_nothing_else(new_page, publish, tmp_path: Path) -> None:
     # the same page the CLI writes, opened from the loopback server with every other request blocked
     dossier = demo_dossiers()[3]
-    built = graph.build(dossier)
+    built = build(dossier)
     page, errors = open_graph(
-        new_page, publish("digbij.html", to_html(dossier, built, graph.analyse(dossier), "en"))
+        new_page, publish("digbij.html", to_html(dossier, built, analyse(dossier), "en"))
     )
     assert "Legend" in page.locator("#wb-legend").inner_text()
     assert_no_script_ran(page, errors)
@@ -248,7 +250,7 @@ def test_the_content_security_policy_stops_injected_markup(new_page, publish) ->
     # Defence in depth: even if a future change let user HTML into the page, it could not run.
     dossier = demo_dossiers()[1]
     page, errors = open_graph(
-        new_page, publish("csp.html", to_html(dossier, graph.build(dossier), graph.analyse(dossier), "nl"))
+        new_page, publish("csp.html", to_html(dossier, build(dossier), analyse(dossier), "nl"))
     )
     page.evaluate("document.body.insertAdjacentHTML('beforeend', '<img src=x onerror=\"window.__xss=1\">')")
     page.evaluate(
@@ -298,9 +300,7 @@ def test_app_graph_page_of_a_demo_dossier(app: App, new_page) -> None:
     assert frame.evaluate("werkbankGraph.nodes.length") == len(dossier.partners)
 
     frame.select_option("#wb-filter-objective", "toegang")
-    holders = {
-        graph.partner_node(p) for p in graph.analyse(dossier).coverage_of("objective", "toegang").partner_ids
-    }
+    holders = {partner_node(p) for p in analyse(dossier).coverage_of("objective", "toegang").partner_ids}
     assert {n for n in visible_nodes(frame) if n.startswith("partner:")} == holders
     frame.select_option("#wb-filter-objective", "")
 
@@ -309,7 +309,7 @@ def test_app_graph_page_of_a_demo_dossier(app: App, new_page) -> None:
     impact = frame.locator("#wb-impact").inner_text()
     assert "Partners die los komen te staan van het netwerk" in impact
     greyed = frame.evaluate("werkbankGraph.greyed")
-    assert greyed == 1 + len(graph.analyse(dossier).dropouts[stad.id].cut_off_partners)
+    assert greyed == 1 + len(analyse(dossier).dropouts[stad.id].cut_off_partners)
 
     assert page.evaluate("window.__xss") is None and frame.evaluate("window.__csp") == []
     assert errors == []
@@ -324,7 +324,7 @@ def test_app_graph_page_keeps_hostile_text_inert(app: App, new_page) -> None:
     wait_for_app(page)
     frame = graph_frame(page)
     for partner in dossier.partners:
-        point = frame_node_point(page, frame, graph.partner_node(partner.id))
+        point = frame_node_point(page, frame, partner_node(partner.id))
         page.mouse.move(point["x"], point["y"], steps=3)
         page.mouse.click(point["x"], point["y"])
         frame.locator("#wb-details h2").get_by_text(partner.name, exact=True).wait_for()

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from tests.e2e.conftest import App, wait_for_app
-from workbench.model import Dossier, Identity, Partner
-from workbench.store import Store
+from workbench.dossier.model import Dossier, Identity, Partner
+from workbench.store.dossiers import Store
 
 pytestmark = pytest.mark.e2e
 

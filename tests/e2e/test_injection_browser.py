@@ -11,8 +11,8 @@ import pytest
 from tests.e2e.conftest import App, start_app, wait_for_app
 from tests.e2e.payloads import poison
 from workbench.demo import demo_dossiers
-from workbench.model import Dossier
-from workbench.store import Store
+from workbench.dossier.model import Dossier
+from workbench.store.dossiers import Store
 from workbench.ui.common import PAGES
 
 pytestmark = pytest.mark.e2e

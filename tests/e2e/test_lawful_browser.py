@@ -11,7 +11,7 @@ import pytest
 
 from tests.e2e.conftest import App, wait_for_app
 from workbench.demo.noordrand import noordrand
-from workbench.store import Store
+from workbench.store.dossiers import Store
 
 pytestmark = pytest.mark.e2e
 
@@ -32,6 +32,9 @@ def _choose(page: object, name: str) -> None:
     """Pick a document kind and wait until the server has drawn the page with it."""
     option = page.get_by_role("radio", name=name, exact=True)  # type: ignore[attr-defined]
     option.click()
+    # The rerun the choice starts removes the previous version's "klaar en bewaard" status; until
+    # then a click on "Document genereren" can land in that rerun and be dropped.
+    page.get_by_text("Document klaar en bewaard").wait_for(state="detached", timeout=60_000)  # type: ignore[attr-defined]
     page.wait_for_function(  # type: ignore[attr-defined]
         "name => [...document.querySelectorAll('[role=radio][aria-checked=true]')]"
         ".some(e => e.innerText.trim() === name)",
@@ -73,6 +76,7 @@ def test_the_comparison_offers_an_agreement_against_an_agreement(app: App, new_p
     kinds = {v.id: v.kind for v in Store(app.db).documents(dossier_id)}
     assert sorted(kinds.values()) == ["agreement", "agreement", "strategy"]
     # A rerun may still show the previous run's (stale) comparison beside the new one: wait for one.
+    # A function, not an expression: Playwright polls an expression through eval, which the CSP refuses.
     page.wait_for_function(
         "() => document.querySelectorAll('input[aria-label=\"Oudere versie\"]').length === 1"
     )

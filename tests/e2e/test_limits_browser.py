@@ -17,11 +17,11 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import App, Offline, start_app, wait_for_app
-from workbench.accounts import Accounts
-from workbench.model import Dossier, Identity
-from workbench.rate_limits import JoinLimits, Limiter, LoginLimits, rule
-from workbench.store import Store
-from workbench.workshop import Workshops
+from workbench.access.accounts import Accounts
+from workbench.access.rate_limits import JoinLimits, Limiter, LoginLimits, rule
+from workbench.collab.workshop import Workshops
+from workbench.dossier.model import Dossier, Identity
+from workbench.store.dossiers import Store
 
 pytestmark = pytest.mark.e2e
 PASSWORD = "Workshop-Wachtwoord-2026"

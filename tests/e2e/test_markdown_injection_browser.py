@@ -16,16 +16,17 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from tests.e2e.conftest import App, Offline, start_app, wait_for_app
 from tests.e2e.payloads import poison
-from workbench import documents
-from workbench.access import DossierRole
-from workbench.accounts import Accounts
-from workbench.consent import Consents, Decision
+from workbench.access.accounts import Accounts
+from workbench.access.permissions import DossierRole
+from workbench.collab.consent import Consents
+from workbench.collab.reviews import Anchor, Level, ReviewStatus
+from workbench.collab.rubric import rubric
+from workbench.collab.workshop import Workshops
 from workbench.demo import demo_dossiers
-from workbench.model import Dossier
-from workbench.readiness import rubric
-from workbench.reviews import Anchor, Level, ReviewStatus
+from workbench.documents import generate as documents
+from workbench.dossier.model import Dossier
+from workbench.dossier.records import Decision
 from workbench.ui.common import PAGES
-from workbench.workshop import Workshops
 from workbench.workspace import Workspace
 
 pytestmark = pytest.mark.e2e

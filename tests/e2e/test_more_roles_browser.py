@@ -29,11 +29,11 @@ from tests.e2e.test_markdown_injection_browser import (
     payload,
     visible_text,
 )
-from workbench.access import DossierRole
-from workbench.accounts import Accounts
-from workbench.model import Dossier, Identity
-from workbench.store import Store
-from workbench.workshop import Workshops
+from workbench.access.accounts import Accounts
+from workbench.access.permissions import DossierRole
+from workbench.collab.workshop import Workshops
+from workbench.dossier.model import Dossier, Identity
+from workbench.store.dossiers import Store
 from workbench.workspace import Workspace
 
 pytestmark = pytest.mark.e2e

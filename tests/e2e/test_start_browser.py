@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.e2e.conftest import App, wait_for_app
-from workbench.store import Store
+from workbench.store.dossiers import Store
 
 pytestmark = pytest.mark.e2e
 

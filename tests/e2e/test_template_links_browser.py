@@ -15,9 +15,9 @@ import pytest
 
 from tests.e2e.conftest import App, start_app, upload_template, wait_for_app
 from tests.security.test_template_output import linked_picture_docx, recording_server
-from workbench import documents
 from workbench.demo import demo_dossiers
-from workbench.store import Store
+from workbench.documents import generate as documents
+from workbench.store.dossiers import Store
 
 pytestmark = pytest.mark.e2e
 

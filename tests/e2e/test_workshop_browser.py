@@ -9,10 +9,10 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import App, wait_for_app
-from workbench.model import Dossier, Identity, Partner
-from workbench.store import Store
-from workbench.units import section_unit
-from workbench.workshop import Workshops
+from workbench.collab.workshop import Workshops
+from workbench.dossier.model import Dossier, Identity, Partner
+from workbench.dossier.units import section_unit
+from workbench.store.dossiers import Store
 
 pytestmark = pytest.mark.e2e
 

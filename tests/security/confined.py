@@ -16,8 +16,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from workbench.confinement import LAYERS
-from workbench.custom_templates import MEMORY_LIMIT_BYTES
+from workbench.documents.uploaded.confinement import LAYERS
+from workbench.documents.uploaded.templates import MEMORY_LIMIT_BYTES
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -26,7 +26,7 @@ import json, sys
 sys.path.insert(0, sys.argv[1])
 request = json.loads(sys.stdin.read())
 import os, socket, subprocess
-from workbench.template_child import prepare
+from workbench.documents.uploaded.child import prepare
 
 def attempt(action):
     try:

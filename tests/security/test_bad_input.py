@@ -15,16 +15,16 @@ from docx.oxml.ns import qn
 from streamlit.testing.v1 import AppTest
 
 from tests.shown import as_seen
-from workbench import documents
-from workbench.cli import main
-from workbench.fields import clean_line, clean_text
-from workbench.model import Dossier, Identity
-from workbench.portable import ImportFailed, from_json, parse
-from workbench.reviews import Anchor
-from workbench.store import Store
+from workbench.cli.main import main
+from workbench.collab.reviews import Anchor
+from workbench.collab.workshop import Workshops
+from workbench.documents import generate as documents
+from workbench.dossier.fields import clean_line, clean_text
+from workbench.dossier.model import Dossier, Identity
+from workbench.dossier.portable import ImportFailed, from_json, parse
+from workbench.dossier.units import Change, section_unit
+from workbench.store.dossiers import Store
 from workbench.ui.common import PAGES
-from workbench.units import Change, section_unit
-from workbench.workshop import Workshops
 from workbench.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -167,13 +167,6 @@ def test_a_surrogate_in_a_key_gives_a_readable_message(tmp_path: Path) -> None:
 
 
 # ---------------------------------------------------------------- the start page's import
-
-
-@pytest.fixture
-def app(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    monkeypatch.setenv("WORKBENCH_DB", str(db_path))
-    monkeypatch.chdir(ROOT)
-    return AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=30)
 
 
 def upload(app: AppTest, data: bytes) -> AppTest:
@@ -351,8 +344,8 @@ def test_no_number_widget_clamps_what_was_typed(
 def test_a_negative_amount_in_the_budget_table_is_refused_naming_the_role(
     app: AppTest, store: Store, small_dossier: Dossier
 ) -> None:
-    from workbench.budget import budget_changes_on
-    from workbench.store import InvalidChange
+    from workbench.guide.budget import budget_changes_on
+    from workbench.store.dossiers import InvalidChange
 
     dossier_id = store.import_dossier(small_dossier, by="ann")
     record = store.load(dossier_id)

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from workbench.consent import Consents, Decision
-from workbench.model import Dossier, Partner
-from workbench.records import ReadyWhileObjecting
-from workbench.store import Store
-from workbench.units import Change, identity_unit, item_unit
-from workbench.vocabulary import DossierStatus
+from workbench.collab.consent import Consents, Decision
+from workbench.dossier.model import Dossier, Partner
+from workbench.dossier.records import ReadyWhileObjecting
+from workbench.dossier.units import Change, identity_unit, item_unit
+from workbench.dossier.vocabulary import DossierStatus
+from workbench.store.dossiers import Store
 
 
 @pytest.fixture

@@ -23,17 +23,17 @@ from argon2 import PasswordHasher
 from streamlit.testing.v1 import AppTest
 
 from tests.shown import as_seen
-from workbench.access import DossierRole
-from workbench.accounts import Accounts
-from workbench.consent import Consents
+from workbench.access.accounts import Accounts
+from workbench.access.permissions import DossierRole
+from workbench.collab.consent import Consents
+from workbench.collab.reviews import Anchor, Level, Reviews, ReviewStatus, ThreadStatus
+from workbench.collab.workshop import Workshops
 from workbench.demo import large_dossier
-from workbench.model import Dossier, Identity
-from workbench.portable import to_json
-from workbench.reviews import Anchor, Level, Reviews, ReviewStatus, ThreadStatus
-from workbench.store import StorageFailure, Store
+from workbench.dossier.model import Dossier, Identity
+from workbench.dossier.portable import to_json
+from workbench.dossier.units import Change, item_unit, section_unit
+from workbench.store.dossiers import StorageFailure, Store
 from workbench.ui.common import PAGES
-from workbench.units import Change, item_unit, section_unit
-from workbench.workshop import Workshops
 
 ROOT = Path(__file__).resolve().parents[2]
 FULL = "database or disk is full"
@@ -411,13 +411,6 @@ def test_a_really_full_disk_is_a_storage_failure_and_the_database_stays_whole(
 # ---------------------------------------------------------------- the pages: message, typed text kept, retry
 
 
-@pytest.fixture
-def app(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    monkeypatch.setenv("WORKBENCH_DB", str(db_path))
-    monkeypatch.chdir(ROOT)
-    return AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
-
-
 def opened(app: AppTest, dossier_id: int, page: str, *forms: str) -> AppTest:
     app.session_state["dossier_id"] = dossier_id
     app.session_state["actor_name"] = "Ann"
@@ -740,7 +733,7 @@ def test_a_page_that_cannot_read_the_database_says_so(
 
 
 def test_invitation_lifetimes_are_checked_in_the_core(db_path: Path, dossier_id: int) -> None:
-    from workbench.accounts import AccountError
+    from workbench.access.account_records import AccountError
 
     people = Accounted(db_path, dossier_id)
     for days in (0, -5, 91, 10**8):

@@ -12,11 +12,11 @@ import pytest
 from click.testing import CliRunner
 
 from tests.security.helpers import PASSWORD
-from workbench.accounts import Accounts
-from workbench.backup import backup, restore_backup
-from workbench.cli import main
-from workbench.db import connect
-from workbench.store import Store
+from workbench.access.accounts import Accounts
+from workbench.cli.main import main
+from workbench.store.backup import backup, restore_backup
+from workbench.store.db import connect
+from workbench.store.dossiers import Store
 
 
 @pytest.fixture(autouse=True)

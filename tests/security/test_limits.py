@@ -12,13 +12,15 @@ from limits.storage import storage_from_string
 from limits.strategies import FixedWindowRateLimiter, MovingWindowRateLimiter
 
 from tests.security.helpers import EMAIL, PASSWORD, CountingHasher, all_at_once
-from workbench.accounts import Accounts, LoginFailed, LoginThrottled
-from workbench.db import connect, prepare
+from workbench.access.account_records import LoginFailed, LoginThrottled
+from workbench.access.accounts import Accounts
+from workbench.access.rate_limits import LOCAL_CLIENT, JoinLimits, LoginLimits, client_key
+from workbench.collab.workshop import Workshops
+from workbench.collab.workshop_records import CODE_ALPHABET, Workshop, WorkshopError
 from workbench.i18n import t
-from workbench.rate_limit_store import DatabaseStorage, storage_uri
-from workbench.rate_limits import LOCAL_CLIENT, JoinLimits, LoginLimits, client_key
-from workbench.store import Store
-from workbench.workshop import CODE_ALPHABET, Workshop, WorkshopError, Workshops
+from workbench.store.db import connect, prepare
+from workbench.store.dossiers import Store
+from workbench.store.limit_storage import DatabaseStorage, storage_uri
 
 T0 = datetime(2026, 3, 5, 9, 0, tzinfo=UTC)
 STRANGER, OWNER = "203.0.113.66", "198.51.100.7"

@@ -9,16 +9,11 @@ from pathlib import Path
 import pytest
 
 from tests.security.helpers import EMAIL, PASSWORD, CountingHasher, all_at_once
-from workbench.access import DossierRole
-from workbench.accounts import (
-    MAX_FAILURES,
-    AccountError,
-    Accounts,
-    LoginFailed,
-    LoginThrottled,
-)
-from workbench.db import connect
+from workbench.access.account_records import AccountError, LoginFailed, LoginThrottled
+from workbench.access.accounts import MAX_FAILURES, Accounts
+from workbench.access.permissions import DossierRole
 from workbench.i18n import t
+from workbench.store.db import connect
 
 N = 24  # parallel attempts: far more than MAX_FAILURES
 

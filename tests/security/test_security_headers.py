@@ -23,7 +23,9 @@ from starlette.routing import Route
 
 from tests.e2e.conftest import App, start_app
 from tests.graph_dossiers import payload_dossier
-from workbench import graph, graph_render
+from workbench.network.analysis import analyse
+from workbench.network.graph import build
+from workbench.network.page import to_html
 from workbench.ui.server import (
     SecurityHeaders,
     content_security_policy,
@@ -69,8 +71,8 @@ def test_the_policy_names_the_inline_script_of_streamlits_page() -> None:
 def test_the_policy_allows_the_graph_pages_scripts_whatever_the_dossier() -> None:
     # The graph is an srcdoc iframe, which inherits this policy on top of its own.
     dossier = payload_dossier()
-    built = graph.build(dossier, include_access_points=True, include_target_groups=True)
-    page = graph_render.to_html(dossier, built, graph.analyse(dossier, built), "en")
+    built = build(dossier, include_access_points=True, include_target_groups=True)
+    page = to_html(dossier, built, analyse(dossier, built), "en")
     own = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page)
     assert own
     needed = set(directives(own.group(1))["script-src"])

@@ -17,7 +17,7 @@ import pytest
 from argon2 import PasswordHasher
 
 from tests.security.helpers import EMAIL, PASSWORD
-from workbench.accounts import Accounts, LoginFailed, Session
+from workbench.access.accounts import Accounts, LoginFailed, Session
 
 NEW_PASSWORD = "Nieuw-Wachtwoord-Na-Het-Lek"
 

@@ -14,8 +14,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.security.test_markdown_calls import SOURCES
-from tests.test_app_overview import BUDGET, ROUTER, by_name, editor_key, open_page, page_files
-from workbench.store import Store
+from tests.ui.test_app_overview import BUDGET, by_name, editor_key, open_page
+from workbench.store.dossiers import Store
 from workbench.ui.markup import WORD_JOINER, inert_cell, inert_cells, plain_cell
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -74,16 +74,6 @@ def test_rows_and_frames_are_inert_in_cells_and_column_names() -> None:
     assert list(frame.columns) == ["partner", WORD_JOINER + "=rol"]
     assert frame.iloc[0]["partner"] == WORD_JOINER + "@x"
     assert frame.iloc[0][WORD_JOINER + "=rol"] == 1.0
-
-
-@pytest.fixture
-def app(db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    """The budget page in AppTest, as tests/test_app_overview.py runs it."""
-    monkeypatch.setenv("WORKBENCH_DB", str(db_path))
-    monkeypatch.chdir(ROOT)
-    router = tmp_path / "router.py"
-    router.write_text(ROUTER.format(paths=page_files()), encoding="utf-8")
-    return AppTest.from_file(str(router), default_timeout=30)
 
 
 def test_a_milestone_title_that_looks_like_a_formula_is_saved_as_typed(app: AppTest, db_path: Path) -> None:

@@ -28,10 +28,10 @@ import docx
 import pytest
 
 from tests.document_samples import rich_dossier
-from workbench import documents
-from workbench.child_pipes import AnswerTooLarge, exchange
-from workbench.custom_templates import TemplateForbidden, TemplateProblem, render_custom
-from workbench.document_links import external_references
+from workbench.documents import generate as documents
+from workbench.documents.links import external_references
+from workbench.documents.uploaded.pipes import AnswerTooLarge, exchange
+from workbench.documents.uploaded.templates import TemplateForbidden, TemplateProblem, render_custom
 
 ROOT = Path(__file__).resolve().parents[2]
 IMAGE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
@@ -267,9 +267,9 @@ def test_a_template_that_floods_the_pipes_costs_the_app_little_memory(doublings:
 import io, json, sys
 import docx
 from tests.document_samples import rich_dossier
-from workbench import documents
-from workbench.child_pipes import AnswerTooLarge, exchange
-from workbench.custom_templates import TemplateProblem, render_custom
+from workbench.documents import generate as documents
+from workbench.documents.uploaded.pipes import AnswerTooLarge, exchange
+from workbench.documents.uploaded.templates import TemplateProblem, render_custom
 
 document = docx.Document()
 # A huge string made by doubling, then used as a key: the error message quotes it whole.
@@ -351,7 +351,7 @@ def test_an_error_answer_of_the_child_stays_short(ctx: dict[str, object]) -> Non
 
 def test_an_answer_with_more_xml_than_any_document_needs_is_refused_before_the_app_parses_it() -> None:
     """Parsing takes some 25 times the XML's size in the app: 20 MB of it took 500 MB there on main."""
-    from workbench.custom_templates import read_answer
+    from workbench.documents.uploaded.templates import read_answer
 
     parts = _document()
     filler = "<w:p><w:r><w:t>x</w:t></w:r></w:p>" * (40 * 1024 * 1024 // 34)

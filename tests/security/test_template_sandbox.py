@@ -26,12 +26,13 @@ from docxtpl import DocxTemplate, InlineImage
 from markupsafe import Markup
 
 from tests.document_samples import rich_dossier
+from tests.documents.test_generate import document_text
 from tests.security.confined import run_confined
-from tests.test_documents import document_text
-from workbench import documents
-from workbench.cli import main
-from workbench.confinement import LAYERS, landlock_abi
-from workbench.custom_templates import (
+from workbench.cli.main import main
+from workbench.documents import generate as documents
+from workbench.documents.uploaded.confinement import LAYERS, landlock_abi
+from workbench.documents.uploaded.sandbox import UnsafeContext, ensure_plain
+from workbench.documents.uploaded.templates import (
     RenderSlots,
     TemplateBusy,
     TemplateForbidden,
@@ -42,8 +43,7 @@ from workbench.custom_templates import (
     read_answer,
     render_custom,
 )
-from workbench.store import Store
-from workbench.template_sandbox import UnsafeContext, ensure_plain
+from workbench.store.dossiers import Store
 
 SECRET = "GEHEIM-4f1c-niet-voor-sjablonen"
 FOREVER = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
@@ -537,7 +537,7 @@ def test_the_app_process_shares_one_limiter_set_by_the_environment() -> None:
         [
             sys.executable,
             "-c",
-            "import threading; from workbench.custom_templates import default_slots; seen = [];"
+            "import threading; from workbench.documents.uploaded.templates import default_slots; seen = [];"
             "threads = [threading.Thread(target=lambda: seen.append(default_slots())) for _ in range(8)];"
             "[t.start() for t in threads]; [t.join() for t in threads];"
             "print(len({id(s) for s in seen}), seen[0].size, seen[0].wait)",

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from workbench.store import Store
-from workbench.workshop import CODE_ALPHABET, Workshop, WorkshopError, Workshops
+from workbench.collab.workshop import Workshops
+from workbench.collab.workshop_records import CODE_ALPHABET, Workshop, WorkshopError
+from workbench.store.dossiers import Store
 
 
 @pytest.fixture

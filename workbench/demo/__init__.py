@@ -21,7 +21,7 @@ from workbench.demo.leuven import leuven
 from workbench.demo.noordrand import noordrand
 from workbench.demo.synthetic import large_dossier
 from workbench.demo.zora import zora_werkt
-from workbench.model import Dossier
+from workbench.dossier.model import Dossier
 
 
 def demo_dossiers() -> list[Dossier]:

@@ -23,7 +23,7 @@ from workbench.demo.builders import (
     standard_lending,
 )
 from workbench.demo.sections import Facts, governance, register, strategy
-from workbench.model import (
+from workbench.dossier.model import (
     AccessPoint,
     AccessPointKind,
     CallKind,

@@ -6,7 +6,7 @@ import unicodedata
 from datetime import date
 from decimal import Decimal
 
-from workbench.model import (
+from workbench.dossier.model import (
     Address,
     Budget,
     ContactPerson,
@@ -162,7 +162,7 @@ def _indicator(
 def lawful(dossier: Dossier, policy: LendingPolicy | None = None) -> Dossier:
     """Finish a demo the way a lawyer would ask: public bodies niet-btw-plichtig, both signatories
     of a gemeente or OCMW, a complete register, a lending policy. All of it fictional."""
-    from workbench.signatories import legal_form  # the demo data follows the legal-form data
+    from workbench.dossier.signatories import legal_form  # the demo data follows the legal-form data
 
     signatories = list(dossier.signatories)
     for p in dossier.partners:

@@ -14,7 +14,7 @@ from workbench.demo.builders import (
     _role,
     fictional_enterprise_number,
 )
-from workbench.model import (
+from workbench.dossier.model import (
     AccessPoint,
     AccessPointKind,
     Address,

@@ -21,7 +21,7 @@ from workbench.demo.builders import (
     lawful,
     standard_lending,
 )
-from workbench.model import (
+from workbench.dossier.model import (
     AccessPoint,
     AccessPointKind,
     CallKind,

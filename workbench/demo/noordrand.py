@@ -24,7 +24,7 @@ from workbench.demo.builders import (
     lawful,
 )
 from workbench.demo.sections import Facts, governance, register, strategy
-from workbench.model import (
+from workbench.dossier.model import (
     AccessPoint,
     AccessPointKind,
     Budget,

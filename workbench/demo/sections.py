@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from workbench.demo.builders import CONTROLLER, JOINT, PROCESSOR, _eur, _indicator
-from workbench.model import (
+from workbench.dossier.model import (
     CirculariteitSection,
     ConnectiviteitSection,
     ConnectivityKind,

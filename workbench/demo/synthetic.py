@@ -6,7 +6,6 @@ import random
 from datetime import date
 from decimal import ROUND_DOWN, Decimal
 
-from workbench.calls import call_profile
 from workbench.demo.builders import (
     ALL_OBJECTIVES,
     CONTROLLER,
@@ -22,7 +21,8 @@ from workbench.demo.builders import (
     _role,
     _subsidy_flows,
 )
-from workbench.model import (
+from workbench.dossier.calls import call_profile
+from workbench.dossier.model import (
     ROLE_CATALOGUE,
     AccessPoint,
     AccessPointKind,

@@ -10,12 +10,13 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from workbench import forms
-from workbench.access import AccessDenied, Action
+from workbench.access.permissions import AccessDenied, Action
+from workbench.collab.reviews import Anchor, EntryKind, ReviewError, ReviewStatus, Thread
+from workbench.dossier.model import SECTION_KEYS, Partner
+from workbench.dossier.steps import STEP_KEYS, STEPS
+from workbench.guide import forms
+from workbench.guide.form_specs import FormSpec
 from workbench.i18n import fmt_datetime
-from workbench.model import SECTION_KEYS, Partner
-from workbench.reviews import Anchor, EntryKind, ReviewError, ReviewStatus, Thread
-from workbench.steps import STEP_KEYS, STEPS
 from workbench.ui import faults
 from workbench.ui.common import labeller, lang, store, tr
 from workbench.ui.markup import inert, md
@@ -114,7 +115,7 @@ def step_fields(step: str) -> list[str]:
     specs = [
         spec
         for spec in vars(forms).values()
-        if isinstance(spec, forms.FormSpec)
+        if isinstance(spec, FormSpec)
         and spec.unit_kind in kinds
         and (spec.unit_kind != "section" or spec.section == step)
     ]

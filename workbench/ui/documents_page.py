@@ -6,16 +6,17 @@ from typing import Literal
 
 import streamlit as st
 
-from workbench import documents
-from workbench.access import AccessDenied, Action
-from workbench.consent import consent_matrix
-from workbench.custom_templates import TemplateProblem, variable_paths
-from workbench.document_versions import change_title, comparable, default_pair, describe_causes
+from workbench.access.permissions import AccessDenied, Action
+from workbench.documents import checks
+from workbench.documents import generate as documents
+from workbench.documents.uploaded.templates import TemplateProblem
+from workbench.documents.versions import change_title, comparable, default_pair, describe_causes
 from workbench.i18n import LANGUAGES, fmt_datetime, t
-from workbench.store import DocumentVersion, DossierNotFound, DossierRecord, StorageFailure
+from workbench.store.dossiers import DocumentVersion, DossierRecord, StorageFailure
 from workbench.ui import faults
-from workbench.ui.common import PAGES, actor, current_dossier_id, labeller, lang, store, tr
+from workbench.ui.common import labeller, lang, store, tr
 from workbench.ui.markup import inert, md
+from workbench.ui.prelude import open_record
 from workbench.workspace import Workspace
 
 Kind = Literal["agreement", "strategy", "submission"]
@@ -28,11 +29,11 @@ def _label(v: DocumentVersion) -> str:
 
 
 def _readiness(record: DossierRecord, kind: Kind) -> None:
-    checks = documents.readiness(record.dossier, lang(), kind)
-    ready = sum(check.ready for check in checks)
+    found = checks.readiness(record.dossier, lang(), kind)
+    ready = sum(check.ready for check in found)
     st.subheader(tr("documents.page.readiness"))
-    st.progress(ready / len(checks), text=md("documents.page.ready_count", ready=ready, total=len(checks)))
-    for check in (c for c in checks if not c.ready):
+    st.progress(ready / len(found), text=md("documents.page.ready_count", ready=ready, total=len(found)))
+    for check in (c for c in found if not c.ready):
         points = tr("documents.page.open_points", count=len(check.missing))
         with st.expander(inert(f"{check.number}. {check.title} · {points}"), icon=":material/edit_note:"):
             st.text("\n".join(f"• {missing}" for missing in check.missing))  # holds user text: no Markdown
@@ -49,20 +50,17 @@ def _generate(db: Workspace, record: DossierRecord, kind: Kind, doc_lang: str, p
         )
     if upload is not None:
         with st.expander(tr("documents.page.variables")):
-            consent = consent_matrix(db.path, record.id, record.dossier)
-            st.code(
-                "\n".join(variable_paths(documents.context(record.dossier, doc_lang, consent=consent))),
-                language=None,
-            )
+            st.code("\n".join(db.template_variables(record, doc_lang)), language=None)
     if not st.button(tr("documents.page.generate"), type="primary", key="documents_page_generate"):
         return
     with st.status(tr("documents.page.generating"), expanded=True) as status:
         try:
-            revision, data = db.generate_document(
+            made = db.make_document_version(
                 record.id,
                 kind,
                 doc_lang,
                 template=upload.getvalue() if upload is not None else None,
+                template_name=upload.name if upload is not None else "",
                 picture=picture,
                 progress=lambda step: status.write(md(f"documents.page.step.{step}")),
             )
@@ -76,18 +74,6 @@ def _generate(db: Workspace, record: DossierRecord, kind: Kind, doc_lang: str, p
                 label=md("access.denied", action=tr(f"access.action.{refused.action}")), state="error"
             )
             return
-        status.write(tr("documents.page.step.save"))
-        template = upload.name if upload is not None else ""
-        try:
-            version = db.save_document(
-                record.id,
-                kind=kind,
-                lang=doc_lang,
-                revision=revision,
-                data=data,
-                by=actor(),
-                template=template,
-            )
         except StorageFailure as failure:
             faults.show(failure)
             status.update(label=tr("documents.page.not_saved"), state="error")
@@ -95,6 +81,7 @@ def _generate(db: Workspace, record: DossierRecord, kind: Kind, doc_lang: str, p
         status.update(label=tr("documents.page.done"), state="complete", expanded=False)
     # Show the new version, and compare it with the one before it of the same kind. Assigning
     # (not deleting) the keys is what makes the browser's widgets follow.
+    version = made.version
     pair = default_pair(db.documents(record.id))
     st.session_state["documents_page_version"] = version.id
     if pair:
@@ -197,17 +184,10 @@ def _compare(db: Workspace, record: DossierRecord, versions: list[DocumentVersio
 
 
 def render() -> None:
-    dossier_id = current_dossier_id()
-    if dossier_id is None:
-        st.info(tr("dossier.none_open"))
-        st.page_link(PAGES["start"], label=tr("nav.start"), icon=":material/home:")
+    record = open_record()
+    if record is None:
         return
-    db = store()
-    try:
-        record = db.load(dossier_id)
-    except DossierNotFound:
-        st.error(md("cli.unknown_dossier", id=dossier_id))
-        return
+    dossier_id, db = record.id, store()
     st.title(tr("documents.page.title"))
     st.caption(tr("documents.page.intro"))
     cols = st.columns([3, 2, 2])

@@ -22,7 +22,7 @@ from typing import Any, ParamSpec
 import streamlit as st
 from streamlit.logger import get_logger
 
-from workbench.db import StorageFailure
+from workbench.store.db import StorageFailure
 from workbench.ui.common import tr
 from workbench.ui.markup import md
 

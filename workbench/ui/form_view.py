@@ -9,12 +9,12 @@ from typing import Any
 
 import streamlit as st
 
-from workbench import edits, forms, labels, parts
-from workbench.access import edit_action
-from workbench.forms import Field, Kind
+from workbench.access.permissions import edit_action
+from workbench.dossier.model import Dossier, GdprRole
+from workbench.guide import edits, forms, labels, parts, widget_values
+from workbench.guide.form_specs import ENUM_LABELS, Field, Kind
 from workbench.i18n import fmt_datetime, fmt_money, has, t
-from workbench.model import Dossier, GdprRole
-from workbench.store import DossierRecord
+from workbench.store.dossiers import DossierRecord
 from workbench.ui import editing, faults
 from workbench.ui.common import lang, store, tr
 from workbench.ui.editing import FormRef
@@ -28,7 +28,7 @@ def _options(f: Field, dossier: Dossier) -> tuple[list[Any], Callable[[Any], str
     """Return the choices of a choice field and how to show them (names resolved now: off-thread safe)."""
     code = lang()
     if f.kind in (Kind.CHOICE, Kind.CHOICES) and f.enum is not None:
-        prefix = forms.ENUM_LABELS[f.enum]
+        prefix = ENUM_LABELS[f.enum]
         return [e.value for e in f.enum], lambda v: t(f"{prefix}.{v}", code)
     if f.kind in (Kind.PARTNER, Kind.PARTNERS, Kind.GDPR_ROLES):
         names = {p.id: p.name for p in dossier.partners}
@@ -212,7 +212,11 @@ def _draw(ref: FormRef, record: DossierRecord, save_label: str) -> None:
 def _budget_total(ref: FormRef) -> None:
     """Show the role's total as typed, formatted the user's way (number inputs cannot)."""
     typed = editing.values(ref)
-    parts = [forms.model_value(f, typed.get(f.path)) for f in ref.spec.fields if f.path.startswith("budget.")]
+    parts = [
+        widget_values.model_value(f, typed.get(f.path))
+        for f in ref.spec.fields
+        if f.path.startswith("budget.")
+    ]
     total = sum((p for p in parts if isinstance(p, Decimal)), Decimal(0))
     st.caption(md("form.budget_total", total=fmt_money(total, lang())))
 

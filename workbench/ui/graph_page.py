@@ -5,11 +5,14 @@ from __future__ import annotations
 import networkx as nx
 import streamlit as st
 
-from workbench import graph, graph_render
-from workbench.model import Dossier
-from workbench.store import DossierNotFound
-from workbench.ui.common import PAGES, current_dossier_id, lang, store, tr
-from workbench.ui.markup import inert_cells, md
+from workbench.dossier.model import Dossier
+from workbench.network import page, picture
+from workbench.network.analysis import analyse
+from workbench.network.graph import build
+from workbench.network.words import describe_dropout, report
+from workbench.ui.common import lang, tr
+from workbench.ui.markup import inert_cells
+from workbench.ui.prelude import open_record
 
 GRAPH_HEIGHT = 720
 
@@ -19,7 +22,7 @@ def _downloads(dossier: Dossier, dossier_id: int, built: nx.MultiDiGraph, html: 
     cols = st.columns(3)
     cols[0].download_button(
         tr("graph.page.download_png"),
-        data=lambda: graph_render.to_png(dossier, code, built),
+        data=lambda: picture.to_png(dossier, code, built),
         file_name=f"partnernetwerk-{dossier_id}.png",
         mime="image/png",
         on_click="ignore",
@@ -27,7 +30,7 @@ def _downloads(dossier: Dossier, dossier_id: int, built: nx.MultiDiGraph, html: 
     )
     cols[1].download_button(
         tr("graph.page.download_svg"),
-        data=lambda: graph_render.to_svg(dossier, code, built),
+        data=lambda: picture.to_svg(dossier, code, built),
         file_name=f"partnernetwerk-{dossier_id}.svg",
         mime="image/svg+xml",
         on_click="ignore",
@@ -44,29 +47,23 @@ def _downloads(dossier: Dossier, dossier_id: int, built: nx.MultiDiGraph, html: 
 
 
 def render() -> None:
-    dossier_id = current_dossier_id()
-    if dossier_id is None:
-        st.info(tr("dossier.none_open"))
-        st.page_link(PAGES["start"], label=tr("nav.start"), icon=":material/home:")
+    record = open_record()
+    if record is None:
         return
-    try:
-        dossier = store().load(dossier_id).dossier
-    except DossierNotFound:
-        st.error(md("cli.unknown_dossier", id=dossier_id))
-        return
+    dossier_id, dossier = record.id, record.dossier
     st.title(tr("graph.page.title"))
     st.caption(tr("graph.page.intro"))
     left, right = st.columns(2)
     with_points = left.toggle(tr("graph.page.show_access_points"), key="graph_page_access_points")
     with_groups = right.toggle(tr("graph.page.show_target_groups"), key="graph_page_target_groups")
-    built = graph.build(dossier, include_access_points=with_points, include_target_groups=with_groups)
-    analysis = graph.analyse(dossier, built)
-    html = graph_render.to_html(dossier, built, analysis, lang())
-    st.iframe(html, height=GRAPH_HEIGHT)
-    _downloads(dossier, dossier_id, built, html)
+    built = build(dossier, include_access_points=with_points, include_target_groups=with_groups)
+    analysis = analyse(dossier, built)
+    shown = page.to_html(dossier, built, analysis, lang())
+    st.iframe(shown, height=GRAPH_HEIGHT)
+    _downloads(dossier, dossier_id, built, shown)
 
     # User text goes into dataframes and st.text only: both show it literally (no Markdown).
-    rows = graph.report(dossier, analysis, lang())
+    rows = report(dossier, analysis, lang())
     st.subheader(tr("graph.page.findings"))
     if rows["findings"]:
         findings = [
@@ -99,9 +96,7 @@ def render() -> None:
     )
     if chosen is not None:
         st.text(
-            "\n".join(
-                f"• {line}" for line in graph.describe_dropout(dossier, analysis.dropouts[chosen], lang())
-            )
+            "\n".join(f"• {line}" for line in describe_dropout(dossier, analysis.dropouts[chosen], lang()))
         )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from workbench.accounts import AccountError
+from workbench.access.account_records import AccountError
 from workbench.ui import faults
 from workbench.ui.common import PAGES, accounts, current_user, open_dossier, store, tr
 from workbench.ui.login_page import login_form

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from workbench.accounts import AccountError, LoginFailed
-from workbench.db import StorageFailure
+from workbench.access.account_records import AccountError, LoginFailed
+from workbench.store.db import StorageFailure
 from workbench.ui import faults
 from workbench.ui.common import PAGES, accounts, client, oidc_configured, tr
 from workbench.ui.markup import md

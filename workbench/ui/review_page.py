@@ -5,14 +5,15 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from workbench.access import Action
-from workbench.readiness import GROUPS
-from workbench.reviews import Level, ReviewError
-from workbench.steps import STEP_KEYS
+from workbench.access.permissions import Action
+from workbench.collab.reviews import Level, ReviewError
+from workbench.collab.rubric import GROUPS
+from workbench.dossier.steps import STEP_KEYS
 from workbench.ui import faults
 from workbench.ui.comments import review_control
-from workbench.ui.common import PAGES, current_dossier_id, labeller, lang, store, tr
+from workbench.ui.common import labeller, lang, store, tr
 from workbench.ui.markup import inert_cells, md
+from workbench.ui.prelude import open_record
 
 
 def _rubric(dossier_id: int) -> None:
@@ -86,12 +87,10 @@ def _rubric(dossier_id: int) -> None:
 
 
 def render() -> None:
-    dossier_id = current_dossier_id()
-    if dossier_id is None:
-        st.info(tr("dossier.none_open"))
-        st.page_link(PAGES["start"], label=tr("nav.start"), icon=":material/home:")
+    record = open_record()
+    if record is None:
         return
-    record = store().load(dossier_id)
+    dossier_id = record.id
     st.title(tr("access.nav.review"))
     st.text(record.dossier.identity.name)  # user text: never Markdown
     sections, readiness = st.tabs([tr("review.heading"), tr("rubric.title")])

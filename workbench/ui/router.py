@@ -5,12 +5,12 @@ from __future__ import annotations
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
-from workbench.access import AccessDenied, Action
-from workbench.accounts import User
-from workbench.db import StorageFailure
-from workbench.progress import step_states
-from workbench.steps import STEPS
-from workbench.store import DossierNotFound
+from workbench.access.account_records import User
+from workbench.access.permissions import AccessDenied, Action
+from workbench.dossier.steps import STEPS
+from workbench.guide.progress import step_states
+from workbench.store.db import StorageFailure
+from workbench.store.dossiers import DossierNotFound
 from workbench.ui import editing, faults
 from workbench.ui.common import (
     ICON,
@@ -20,6 +20,7 @@ from workbench.ui.common import (
     forget_dossier,
     init_state,
     login_required,
+    script_run,
     sidebar,
     store,
     tr,
@@ -30,14 +31,15 @@ from workbench.ui.workshop_view import JOIN_PATH, PROJECTOR_PATH
 
 def main() -> None:
     """Route this script run: the login pages, or the workbench with the open dossier's pages."""
-    st.set_page_config(page_title="Digibank Werkbank", page_icon=ICON, layout="wide")
-    init_state()
-    editing.keep_drafts()  # before any page runs: what was typed outlives the widgets
-    faults.apply_clears()  # texts saved in the last run leave their widgets now, before they are drawn
-    try:
-        _route()
-    except StorageFailure as failure:  # the router itself could not read who is logged in or the dossier
-        faults.show_unavailable(failure)
+    with script_run():  # one Workspace for the whole run, forgotten when it ends
+        st.set_page_config(page_title="Digibank Werkbank", page_icon=ICON, layout="wide")
+        init_state()
+        editing.keep_drafts()  # before any page runs: what was typed outlives the widgets
+        faults.apply_clears()  # texts saved in the last run leave their widgets now, before they are drawn
+        try:
+            _route()
+        except StorageFailure as failure:  # the router itself could not read who is logged in or the dossier
+            faults.show_unavailable(failure)
 
 
 def _route() -> None:

@@ -21,7 +21,7 @@ from starlette.responses import PlainTextResponse, Response
 from starlette.routing import BaseRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from workbench import graph_render
+from workbench.network import page
 
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
 
@@ -50,7 +50,7 @@ def content_security_policy() -> str:
             "'self'",
             "'wasm-unsafe-eval'",
             *streamlit_inline_scripts(),
-            *graph_render.script_hashes(),
+            *page.script_hashes(),
         ],
         # Emotion and styled-components write <style> elements at run time.
         "style-src": ["'self'", "'unsafe-inline'"],

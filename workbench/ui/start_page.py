@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from workbench.dossier.model import CallKind, Identity
+from workbench.dossier.portable import ImportFailed, cleaned_summary, parse
 from workbench.i18n import fmt_datetime
-from workbench.model import CallKind, Identity
-from workbench.portable import ImportFailed, cleaned_summary, parse
 from workbench.ui import faults
 from workbench.ui.common import PAGES, actor, labeller, lang, open_dossier, store, tr
 from workbench.ui.markup import md

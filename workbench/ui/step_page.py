@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import streamlit as st
 
-from workbench import forms, labels, parts
-from workbench.guidance import guidance
-from workbench.model import Model
-from workbench.progress import assess
-from workbench.steps import STEP_KEYS, neighbours
-from workbench.store import DossierNotFound, DossierRecord
+from workbench.dossier.model import Model
+from workbench.dossier.steps import STEP_KEYS, neighbours
+from workbench.dossier.units import KINDS
+from workbench.guide import labels, parts
+from workbench.guide.form_specs import FormSpec
+from workbench.guide.guidance import guidance
+from workbench.guide.progress import assess
+from workbench.store.dossiers import DossierRecord
 from workbench.ui import editing, form_view
 from workbench.ui.comments import section_panel
-from workbench.ui.common import PAGES, current_dossier_id, lang, store, tr
+from workbench.ui.common import current_dossier_id, lang, tr
 from workbench.ui.editing import FormRef
 from workbench.ui.markup import bullets, inert, md, strong
+from workbench.ui.prelude import open_record
 from workbench.ui.progress_view import STATE_ICONS, link_to_step, show_findings, state_label
-from workbench.units import KINDS
 
 SEARCH_FROM = 12  # lists longer than this get a search field
 
@@ -25,16 +27,8 @@ def begin(step_key: str) -> DossierRecord | None:
     """Load the open dossier and draw the step's heading; None (with a way back) when there is none."""
     if message := st.session_state.pop("flash", None):
         st.toast(md(message), icon=":material/check:")
-    dossier_id = current_dossier_id()
-    if dossier_id is None:
-        st.info(tr("dossier.none_open"))
-        st.page_link(PAGES["start"], label=tr("nav.start"), icon=":material/home:")
-        return None
-    try:
-        record = store().load(dossier_id)
-    except DossierNotFound:
-        st.error(md("cli.unknown_dossier", id=dossier_id))
-        st.page_link(PAGES["start"], label=tr("nav.start"), icon=":material/home:")
+    record = open_record()
+    if record is None:
         return None
     if focus := st.query_params.get("focus"):
         # A link from the Overzicht names the item to look at: open it once, then tidy the address.
@@ -110,7 +104,7 @@ def end(step_key: str) -> None:
             )
 
 
-def items_of(record: DossierRecord, spec: forms.FormSpec) -> list[Model]:
+def items_of(record: DossierRecord, spec: FormSpec) -> list[Model]:
     """Return the items a list form edits, in saved order."""
     if spec.items:
         holder = parts.unit_model(record.dossier, spec.unit())
@@ -118,14 +112,14 @@ def items_of(record: DossierRecord, spec: forms.FormSpec) -> list[Model]:
     return list(getattr(record.dossier, KINDS[spec.unit_kind].field))
 
 
-def item_key(spec: forms.FormSpec, obj: Model) -> str:
+def item_key(spec: FormSpec, obj: Model) -> str:
     """Return the key that names an item: its id, or a custom role's key."""
     field = "id" if spec.items else KINDS[spec.unit_kind].key_field or "id"
     return str(getattr(obj, field))
 
 
 def item_list(
-    record: DossierRecord, spec: forms.FormSpec, items: list[Model] | None = None, *, heading: bool = True
+    record: DossierRecord, spec: FormSpec, items: list[Model] | None = None, *, heading: bool = True
 ) -> None:
     """Draw a list as one expander per item (its form drawn only when open) and one to add an item.
 
@@ -136,7 +130,7 @@ def item_list(
         _item_list(record, spec, items, heading)
 
 
-def _item_list(record: DossierRecord, spec: forms.FormSpec, items: list[Model] | None, heading: bool) -> None:
+def _item_list(record: DossierRecord, spec: FormSpec, items: list[Model] | None, heading: bool) -> None:
     code = lang()
     items = items_of(record, spec) if items is None else items
     if heading:

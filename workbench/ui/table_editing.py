@@ -14,15 +14,15 @@ from typing import Any
 import streamlit as st
 from pydantic import ValidationError
 
-from workbench.access import AccessDenied
+from workbench.access.permissions import AccessDenied
+from workbench.dossier.units import Change
+from workbench.dossier.validation import from_validation_error
 from workbench.i18n import fmt_datetime
-from workbench.store import DossierRecord, EditConflict, InvalidChange, StorageFailure
+from workbench.store.dossiers import DossierRecord, EditConflict, InvalidChange, StorageFailure
 from workbench.ui import faults
 from workbench.ui.common import actor, lang, store, tr
 from workbench.ui.editing import show_problems
 from workbench.ui.markup import md
-from workbench.units import Change
-from workbench.validation import from_validation_error
 
 MakeChanges = Callable[[DossierRecord], list[Change]]
 

@@ -6,8 +6,8 @@ from typing import Any
 
 import streamlit as st
 
-from workbench.access import AccessDenied
-from workbench.accounts import AccountError, User
+from workbench.access.account_records import AccountError, User
+from workbench.access.permissions import AccessDenied
 from workbench.ui import faults
 from workbench.ui.common import store, tr
 from workbench.ui.markup import md

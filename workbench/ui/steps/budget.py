@@ -7,8 +7,8 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from workbench import forms
-from workbench.budget import (
+from workbench.guide import forms
+from workbench.guide.budget import (
     CATEGORIES,
     budget_changes_on,
     budget_table,
@@ -17,14 +17,15 @@ from workbench.budget import (
     planning_changes_on,
     role_lines,
 )
+from workbench.guide.progress import assess
 from workbench.i18n import fmt_money
-from workbench.progress import assess
-from workbench.store import DossierRecord
+from workbench.store.dossiers import DossierRecord
 from workbench.ui import step_page, table_editing
 from workbench.ui.comments import section_panel
 from workbench.ui.common import lang, tr
 from workbench.ui.markup import inert, inert_cells, plain_cell
-from workbench.ui.progress_view import load_record, role_label, show_alerts
+from workbench.ui.prelude import open_record
+from workbench.ui.progress_view import role_label, show_alerts
 
 
 def _summary(record: DossierRecord) -> None:
@@ -130,10 +131,10 @@ def _typed(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def render() -> None:
-    loaded = load_record()
-    if loaded is None:
+    record = open_record()
+    if record is None:
         return
-    dossier_id, record = loaded
+    dossier_id = record.id
     st.title(tr("step.budget"))
     st.caption(tr("budget.intro"))
     _summary(record)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from workbench import forms
+from workbench.guide import forms
 from workbench.ui import step_page
 
 

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import streamlit as st
 
-from workbench.charts import progress_chart
-from workbench.progress import OVERVIEW_STEP, Progress, StepState, assess
-from workbench.steps import STEP_KEYS
+from workbench.dossier.steps import STEP_KEYS
+from workbench.guide.charts import progress_chart
+from workbench.guide.progress import OVERVIEW_STEP, Progress, StepState, assess
 from workbench.ui import step_page
 from workbench.ui.comments import open_threads_summary
 from workbench.ui.common import lang, tr
 from workbench.ui.markup import inert, md
+from workbench.ui.prelude import open_record
 from workbench.ui.progress_view import (
     STATE_ICONS,
     finding_line,
     link_to_step,
-    load_record,
     show_alerts,
     state_label,
 )
@@ -45,10 +45,10 @@ def _open_points(dossier_id: int, progress: Progress) -> None:
 
 
 def render() -> None:
-    loaded = load_record()
-    if loaded is None:
+    record = open_record()
+    if record is None:
         return
-    dossier_id, record = loaded
+    dossier_id = record.id
     progress = assess(record.dossier)
     st.title(tr("step.overzicht"))
     st.text(record.dossier.identity.name)

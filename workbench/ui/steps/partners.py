@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from workbench import forms
-from workbench.tables import partner_table
+from workbench.guide import forms
+from workbench.guide.tables import partner_table
 from workbench.ui import step_page
 from workbench.ui.common import lang, tr
 from workbench.ui.markup import inert_cells

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from workbench import forms
-from workbench.portable import to_json
+from workbench.dossier.portable import to_json
+from workbench.dossier.validation import rule_problems
+from workbench.guide import forms
 from workbench.ui import form_view, step_page
 from workbench.ui.common import lang, tr
 from workbench.ui.consent_view import objections
 from workbench.ui.editing import FormRef
-from workbench.validation import rule_problems
 
 
 def render() -> None:

@@ -1,0 +1,1 @@
+"""Working together: workshops, consent, comments and reviews, readiness, Word comments."""

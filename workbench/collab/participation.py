@@ -1,0 +1,167 @@
+"""Taking part in a workshop with a code and a name only: join, add ideas, put and take back dots.
+
+Participants have no account: the token they get when joining lives in their browser session and
+lets them act in that one workshop, nothing else. Every read-modify-write runs in one BEGIN
+IMMEDIATE transaction, so dots and limits hold when thirty phones press at once.
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from workbench import clock
+from workbench.access.rate_limits import LOCAL_CLIENT, JoinLimits, Limiter, Throttled, join_checks
+from workbench.collab.acting import name as acting_name
+from workbench.collab.workshop_records import (
+    Idea,
+    IdeaKind,
+    Joined,
+    Limits,
+    Participant,
+    ParticipantView,
+    Workshop,
+    WorkshopError,
+    found_idea,
+    idea_of,
+    load_workshop,
+    normalise_code,
+    participant_of,
+    token_hash,
+    workshop_of,
+)
+from workbench.dossier.fields import clean_text
+from workbench.store import workshops as sql
+from workbench.store.db import connect, write
+
+
+class Participation:
+    """What participants do in the workshops of one database file (Workshops adds the facilitator)."""
+
+    path: Path
+    limits: Limits
+    join_limits: JoinLimits
+
+    def join(self, code: str, name: str, client: str = LOCAL_CLIENT, now: datetime | None = None) -> Joined:
+        """Join an open workshop with its code and a name; return the participant's token.
+
+        A wrong code counts against the join limits of the client (its address) and of everyone,
+        reserved before the lookup so that parallel guesses cannot slip past. A closed workshop's
+        code answers exactly like an unknown one: a stranger guessing learns nothing.
+        """
+        wanted = normalise_code(code)
+        name = acting_name(name, default="")
+        if not name:
+            raise WorkshopError("workshop.error.name_empty")
+        if len(name) > self.limits.name_max:
+            raise WorkshopError("workshop.error.name_too_long", max=self.limits.name_max)
+        try:
+            reservation = Limiter(self.path, now).reserve(join_checks(self.join_limits, client))
+        except Throttled as throttled:
+            minutes = throttled.minutes
+            reason = "workshop.error.throttled" if minutes > 1 else "workshop.error.throttled_minute"
+            raise WorkshopError(reason, minutes=minutes) from None
+        token = secrets.token_urlsafe(24)
+        stamp = clock.stamp(now)
+        with write(self.path) as db:
+            # One query for unknown and closed alike: the same answer along the same path.
+            row = sql.open_workshop_by_code(db, wanted)
+            if row is None:
+                raise WorkshopError("workshop.error.unknown_code")
+            workshop = workshop_of(row)
+            if sql.participant_count(db, workshop.id) >= self.limits.participants_per_workshop:
+                raise WorkshopError("workshop.error.full")
+            participant_id = sql.insert_participant(db, workshop.id, name, token_hash(token), stamp)
+        reservation.release()  # a right code is no guess
+        participant = Participant(participant_id, workshop.id, name, clock.moment(stamp))
+        return Joined(participant=participant, token=token, workshop=workshop)
+
+    def participant(self, token: str) -> Participant | None:
+        """Return who holds this token (None: unknown token)."""
+        with connect(self.path) as db:
+            row = sql.participant_by_token(db, token_hash(token))
+        return participant_of(row) if row else None
+
+    def add_idea(self, token: str, text: str) -> Idea:
+        """Add a participant's idea to their workshop's board."""
+        text = self._idea_text(text)
+        now = clock.now()
+        with write(self.path) as db:
+            participant, workshop = _acting(db, token)
+            if sql.ideas_by(db, participant.id) >= self.limits.ideas_per_participant:
+                raise WorkshopError("workshop.error.too_many_ideas", max=self.limits.ideas_per_participant)
+            since = clock.stamp(now - timedelta(seconds=self.limits.burst_seconds))
+            if sql.ideas_by(db, participant.id, since) >= self.limits.burst_ideas:
+                raise WorkshopError("workshop.error.too_fast", seconds=self.limits.burst_seconds)
+            self._check_room(db, workshop)
+            idea_id = sql.insert_idea(
+                db,
+                {
+                    "workshop_id": workshop.id,
+                    "participant_id": participant.id,
+                    "author": participant.name,
+                    "kind": IdeaKind.IDEA.value,
+                    "text": text,
+                    "created_at": clock.stamp(now),
+                },
+            )
+            return idea_of(found_idea(sql.idea_row(db, workshop.id, idea_id)))
+
+    def vote(self, token: str, idea_id: int) -> int:
+        """Put one of the participant's dots on an idea (at most one per idea); return dots left."""
+        with write(self.path) as db:
+            participant, workshop = _acting(db, token)
+            idea = sql.idea_row(db, workshop.id, idea_id)
+            if idea is None or idea["hidden"]:
+                raise WorkshopError("workshop.error.unknown_idea")
+            mine = sql.votes_of(db, participant.id)
+            if idea_id in mine:
+                return workshop.dots - len(mine)  # a double click counts once
+            if len(mine) >= workshop.dots:
+                raise WorkshopError("workshop.error.no_dots_left", dots=workshop.dots)
+            sql.insert_vote(db, workshop.id, participant.id, idea_id, clock.stamp())
+            return workshop.dots - len(mine) - 1
+
+    def unvote(self, token: str, idea_id: int) -> int:
+        """Take a dot back from an idea; return dots left."""
+        with write(self.path) as db:
+            participant, workshop = _acting(db, token)
+            sql.delete_vote(db, participant.id, idea_id)
+            return workshop.dots - len(sql.votes_of(db, participant.id))
+
+    def view(self, token: str) -> ParticipantView | None:
+        """Return what one participant sees (None: unknown token)."""
+        with connect(self.path) as db:
+            row = sql.participant_by_token(db, token_hash(token))
+            if row is None:
+                return None
+            participant = participant_of(row)
+            workshop = load_workshop(db, participant.workshop_id)
+            ideas = [idea_of(r) for r in sql.idea_rows(db, workshop.id)]
+            mine = frozenset(sql.votes_of(db, participant.id))
+        return ParticipantView(participant=participant, workshop=workshop, ideas=ideas, my_votes=mine)
+
+    def _idea_text(self, text: str) -> str:
+        text = clean_text(text).strip()
+        if not text:
+            raise WorkshopError("workshop.error.idea_empty")
+        if len(text) > self.limits.idea_max:
+            raise WorkshopError("workshop.error.idea_too_long", max=self.limits.idea_max)
+        return text
+
+    def _check_room(self, db: Any, workshop: Workshop) -> None:
+        if sql.idea_count(db, workshop.id) >= self.limits.ideas_per_workshop:
+            raise WorkshopError("workshop.error.board_full", max=self.limits.ideas_per_workshop)
+
+
+def _acting(db: Any, token: str) -> tuple[Participant, Workshop]:
+    row = sql.participant_by_token(db, token_hash(token)) if token else None
+    if row is None:
+        raise WorkshopError("workshop.error.unknown_participant")
+    participant = participant_of(row)
+    workshop = load_workshop(db, participant.workshop_id)
+    if not workshop.is_open:
+        raise WorkshopError("workshop.error.closed")
+    return participant, workshop

@@ -1,0 +1,1 @@
+"""Word documents: context per clause, rendering, annexes, versions, PDF."""

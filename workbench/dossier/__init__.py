@@ -1,0 +1,1 @@
+"""The dossier as pure data: the model, its vocabulary, call profiles, units, records, validation."""

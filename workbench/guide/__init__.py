@@ -1,0 +1,1 @@
+"""The guided path: forms, parts and edits, progress and assessor hints, budget, guidance, labels."""

@@ -1,0 +1,1 @@
+"""The database: connections, migrations, the dossier store, the SQL of workshops and consent, backups."""

@@ -1,0 +1,240 @@
+"""The dossier store: versioned units, revisions, history and restore (the SQL of dossiers)."""
+
+from __future__ import annotations
+
+import json
+import os
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from workbench.clock import moment, stamp
+from workbench.dossier.model import Dossier, Identity
+from workbench.dossier.records import (
+    DocumentVersion,
+    DossierNotFound,
+    DossierRecord,
+    DossierSummary,
+    EditConflict,
+    InvalidChange,
+    ReadyWhileObjecting,
+    Revision,
+    StoreError,
+    UnitVersion,
+)
+from workbench.dossier.units import Change, UnitRef, assemble, disassemble, singleton_units
+from workbench.store.db import StorageFailure, connect, prepare, write
+from workbench.store.documents import GeneratedDocuments
+from workbench.store.revisions import (
+    Writing,
+    changed_dossier,
+    dossier_row,
+    insert_unit,
+    record_revision,
+    refuse_ready_while_objecting,
+    revision_row,
+    state_at,
+    to_revision,
+    unit_rows,
+    write_change,
+    write_head,
+)
+from workbench.store.rows import record, records
+
+# ---------------------------------------------------------------- the store
+
+
+class Store(GeneratedDocuments):
+    """Narrow interface to the dossiers: list, create, load, save, history, restore, documents."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        prepare(self.path)
+
+    # ------------------------------------------------------------ who acts
+
+    def require(self, action: str, dossier_id: int) -> None:
+        """Allow every action: the bare store trusts its caller (command line, tests, benches)."""
+
+    def author(self, given: str) -> str:
+        """Return the name a change is recorded under: the one given (a Workspace uses its person's)."""
+        return given
+
+    def _connect(self) -> AbstractContextManager[Database]:
+        return connect(self.path)
+
+    def _write(self) -> AbstractContextManager[Database]:
+        return write(self.path)
+
+    # ------------------------------------------------------------ reading
+
+    def list_dossiers(self) -> list[DossierSummary]:
+        """Return every dossier, most recently changed first."""
+        with self._connect() as db:
+            rows = db.query("SELECT * FROM dossiers ORDER BY updated_at DESC, id DESC")
+            return records(DossierSummary, rows)
+
+    def load(self, dossier_id: int) -> DossierRecord:
+        """Load a dossier with the version of each unit."""
+        with self._connect() as db:
+            return self._load(db, dossier_id)
+
+    def _load(self, db: Database, dossier_id: int) -> DossierRecord:
+        head = dossier_row(db, dossier_id)
+        rows = list(db.query("SELECT * FROM units WHERE dossier_id = ? ORDER BY position, key", [dossier_id]))
+        units = {UnitRef(kind=r["kind"], key=r["key"]): json.loads(r["data"]) for r in rows}
+        return DossierRecord(
+            id=dossier_id,
+            revision=head["revision"],
+            dossier=assemble(units),
+            versions={
+                str(UnitRef(kind=r["kind"], key=r["key"])): record(
+                    UnitVersion, r, by=r["updated_by"], at=r["updated_at"]
+                )
+                for r in rows
+            },
+            updated_at=moment(head["updated_at"]),
+            updated_by=head["updated_by"],
+        )
+
+    def history(self, dossier_id: int, limit: int | None = None) -> list[Revision]:
+        """List the dossier's revisions, newest first."""
+        with self._connect() as db:
+            dossier_row(db, dossier_id)
+            sql = "SELECT * FROM revisions WHERE dossier_id = ? ORDER BY id DESC"
+            params: list[Any] = [dossier_id]
+            if limit:
+                sql += " LIMIT ?"
+                params.append(limit)
+            return [to_revision(r) for r in db.query(sql, params)]
+
+    def last_revision(self, dossier_id: int, unit: UnitRef) -> Revision | None:
+        """Return the latest recorded change of one unit (also when it was deleted), or None."""
+        with self._connect() as db:
+            rows = list(
+                db.query(
+                    "SELECT * FROM revisions WHERE dossier_id = ? AND kind = ? AND key = ?"
+                    " ORDER BY id DESC LIMIT 1",
+                    [dossier_id, unit.kind, unit.key],
+                )
+            )
+            return to_revision(rows[0]) if rows else None
+
+    def unit_at(self, dossier_id: int, revision_id: int) -> tuple[UnitRef, dict[str, Any] | None]:
+        """Return a unit as it was right after one recorded revision (None: it was deleted)."""
+        with self._connect() as db:
+            row = revision_row(db, dossier_id, revision_id)
+            return UnitRef(kind=row["kind"], key=row["key"]), (
+                json.loads(row["data"]) if row["data"] else None
+            )
+
+    def dossier_at(self, dossier_id: int, revision: int) -> Dossier:
+        """Rebuild the whole dossier as it was at a dossier revision number."""
+        with self._connect() as db:
+            return assemble(state_at(db, dossier_id, revision))
+
+    # ------------------------------------------------------------ writing
+
+    def create(self, identity: Identity, by: str) -> int:
+        """Create a new, empty dossier and return its id."""
+        return self.import_dossier(Dossier(identity=identity), by=by, action="create")
+
+    def import_dossier(self, dossier: Dossier, by: str, action: str = "import") -> int:
+        """Store a whole dossier as a new one; never touches an existing dossier."""
+        now = stamp()
+        with self._write() as db:
+            cursor = db.execute(
+                "INSERT INTO dossiers (name, call, status, revision, created_at, created_by,"
+                " updated_at, updated_by) VALUES (?, ?, ?, 1, ?, ?, ?, ?)",
+                [dossier.identity.name, dossier.identity.call, dossier.identity.status, now, by, now, by],
+            )
+            writing = Writing(int(cursor.lastrowid or 0), 1, by, now, action)
+            for position, (unit, data) in enumerate(disassemble(dossier).items()):
+                insert_unit(db, writing, unit, position, 1, data)
+                record_revision(db, writing, unit, 1, action, data, sorted(data))
+        return writing.dossier_id
+
+    def save(self, dossier_id: int, change: Change, by: str) -> int:
+        """Save one unit based on the version it was loaded at; return the new dossier revision."""
+        return self.apply(dossier_id, [change], by)
+
+    def apply(
+        self,
+        dossier_id: int,
+        changes: list[Change],
+        by: str,
+        action: str = "",
+        note: dict[str, Any] | None = None,
+    ) -> int:
+        """Apply several unit changes at once, all or nothing; return the new dossier revision.
+
+        Every change names the version it was based on: a stale one raises EditConflict
+        and nothing is saved. A change that would leave the dossier invalid raises
+        InvalidChange; marking it ready while a partner objects raises ReadyWhileObjecting.
+        The note (JSON-ready) is kept with each recorded revision, e.g. a vote record.
+        """
+        now = stamp()
+        with self._write() as db:
+            head = dossier_row(db, dossier_id)
+            rows = unit_rows(db, dossier_id)
+            dossier = changed_dossier(db, dossier_id, rows, changes)
+            # A partner who comes back (a restore, the same id again) brings back their objections.
+            if any(c.unit.kind in ("identity", "partner") for c in changes):
+                refuse_ready_while_objecting(db, dossier_id, dossier)
+            writing = Writing(dossier_id, head["revision"] + 1, by, now, action, note)
+            position = max((r["position"] for r in rows.values()), default=0) + 1
+            for change in changes:
+                position = write_change(db, writing, rows.get(change.unit), change, dossier, position)
+            write_head(db, writing, dossier)
+        return writing.revision
+
+    def restore_unit(self, dossier_id: int, revision_id: int, by: str) -> int:
+        """Bring one unit back to how it was right after an earlier revision."""
+        unit, data = self.unit_at(dossier_id, revision_id)
+        current = self.load(dossier_id)
+        change = Change(unit=unit, data=data, base_version=current.version(unit))
+        if data is None and change.base_version == 0:
+            return current.revision  # already absent: nothing to do
+        return self.apply(dossier_id, [change], by, action="restore")
+
+    def restore_dossier(self, dossier_id: int, revision: int, by: str) -> int:
+        """Bring the whole dossier back to how it was at an earlier dossier revision."""
+        with self._connect() as db:
+            past = state_at(db, dossier_id, revision)
+        current = self.load(dossier_id)
+        now = disassemble(current.dossier)
+        changes = [
+            Change(unit=u, data=past.get(u), base_version=current.version(u))
+            for u in sorted(set(past) | set(now), key=str)
+            if past.get(u) != now.get(u)
+        ]
+        if not changes:
+            return current.revision
+        return self.apply(dossier_id, changes, by, action="restore")
+
+    def delete_dossier(self, dossier_id: int) -> None:
+        """Delete a dossier with its units and history."""
+        with self._write() as db:
+            dossier_row(db, dossier_id)
+            db.execute("DELETE FROM dossiers WHERE id = ?", [dossier_id])
+
+
+__all__ = [
+    "Change",
+    "DocumentVersion",
+    "DossierNotFound",
+    "DossierRecord",
+    "DossierSummary",
+    "EditConflict",
+    "InvalidChange",
+    "ReadyWhileObjecting",
+    "Revision",
+    "StorageFailure",
+    "Store",
+    "StoreError",
+    "UnitRef",
+    "UnitVersion",
+    "singleton_units",
+]
