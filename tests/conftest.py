@@ -1,14 +1,18 @@
-"""Shared fixtures: a real SQLite store in tmp_path and small dossiers."""
+"""Shared fixtures: a real SQLite store in tmp_path, small dossiers, the app in AppTest."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from workbench.dossier.model import Dossier, Identity, Partner, RoleAssignment
 from workbench.store.dossiers import Store
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
@@ -42,6 +46,23 @@ def small_dossier() -> Dossier:
 @pytest.fixture
 def dossier_id(store: Store, small_dossier: Dossier) -> int:
     return store.import_dossier(small_dossier, by="ann")
+
+
+@pytest.fixture
+def new_app(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[], AppTest]:
+    """Return a maker of the whole app in AppTest (streamlit_app.py and its router) on this database.
+
+    Each call is another browser tab: its own session, the same database.
+    """
+    monkeypatch.setenv("WORKBENCH_DB", str(db_path))
+    monkeypatch.chdir(ROOT)
+    return lambda: AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
+
+
+@pytest.fixture
+def app(new_app: Callable[[], AppTest]) -> AppTest:
+    """The whole app in AppTest on this test's database (one tab)."""
+    return new_app()
 
 
 # Figures of the reliability and load suites, printed at the end of every run (and so in CI).

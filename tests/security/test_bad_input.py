@@ -169,13 +169,6 @@ def test_a_surrogate_in_a_key_gives_a_readable_message(tmp_path: Path) -> None:
 # ---------------------------------------------------------------- the start page's import
 
 
-@pytest.fixture
-def app(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    monkeypatch.setenv("WORKBENCH_DB", str(db_path))
-    monkeypatch.chdir(ROOT)
-    return AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=30)
-
-
 def upload(app: AppTest, data: bytes) -> AppTest:
     app.run()
     app.file_uploader(key="start_import_file").set_value(("dossier.json", data, "application/json")).run()

@@ -411,13 +411,6 @@ def test_a_really_full_disk_is_a_storage_failure_and_the_database_stays_whole(
 # ---------------------------------------------------------------- the pages: message, typed text kept, retry
 
 
-@pytest.fixture
-def app(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    monkeypatch.setenv("WORKBENCH_DB", str(db_path))
-    monkeypatch.chdir(ROOT)
-    return AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
-
-
 def opened(app: AppTest, dossier_id: int, page: str, *forms: str) -> AppTest:
     app.session_state["dossier_id"] = dossier_id
     app.session_state["actor_name"] = "Ann"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -191,3 +192,37 @@ def test_last_revision_names_who_deleted_a_unit(store: Store, dossier_id: int) -
     last = store.last_revision(dossier_id, unit)
     assert last is not None and (last.by, last.action) == ("bob", "delete")
     assert store.last_revision(dossier_id, UnitRef(kind="role", key="nope")) is None
+
+
+def test_a_database_from_before_issue_13_loads_with_defaults_and_saves_the_new_parts(
+    store: Store, db_path: Path, small_dossier: Dossier
+) -> None:
+    import json
+
+    from workbench.dossier.model import LendingPolicy
+
+    dossier_id = store.import_dossier(small_dossier, by="ann")
+    # As an older version wrote it: no lending unit, no budget "investeringen", no new partner fields.
+    with sqlite3.connect(db_path) as db:
+        db.execute(
+            "DELETE FROM units WHERE kind IN ('lending', 'signatory', 'funding_stream', 'funding_line')"
+        )
+        for unit_id, data in db.execute("SELECT rowid, data FROM units WHERE kind = 'role'").fetchall():
+            role = json.loads(data)
+            role["budget"].pop("investeringen", None)
+            role.pop("start", None)
+            role.pop("end", None)
+            role.pop("takes_over_from_partner_id", None)
+            db.execute("UPDATE units SET data = ? WHERE rowid = ?", [json.dumps(role), unit_id])
+        for unit_id, data in db.execute("SELECT rowid, data FROM units WHERE kind = 'partner'").fetchall():
+            partner = json.loads(data)
+            partner.pop("legal_personality", None)
+            partner.pop("acts_via_partner_id", None)
+            db.execute("UPDATE units SET data = ? WHERE rowid = ?", [json.dumps(partner), unit_id])
+    record = store.load(dossier_id)
+    assert record.dossier.lending == LendingPolicy()
+    assert all(p.legal_personality for p in record.dossier.partners)
+    assert record.version(UnitRef(kind="lending")) == 0
+    policy = LendingPolicy(loan_term_days=30)
+    store.save(dossier_id, Change.put(UnitRef(kind="lending"), policy, base_version=0), by="ann")
+    assert store.load(dossier_id).dossier.lending.loan_term_days == 30

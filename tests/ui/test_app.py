@@ -35,13 +35,6 @@ ROOT = Path(__file__).resolve().parents[2]
 OPEN_MODE_PAGES = sorted(set(PAGES) - {"login", "join", "users"})
 
 
-@pytest.fixture
-def app(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    monkeypatch.setenv("WORKBENCH_DB", str(db_path))
-    monkeypatch.chdir(ROOT)
-    return AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=30)
-
-
 def test_empty_database_offers_the_demo(app: AppTest, db_path: Path) -> None:
     app.run()
     assert not app.exception

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -49,13 +50,6 @@ class Setup:
 @pytest.fixture
 def setup(db_path: Path, small_dossier: Dossier) -> Setup:
     return Setup(db_path, small_dossier)
-
-
-@pytest.fixture
-def app(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    monkeypatch.setenv("WORKBENCH_DB", str(db_path))
-    monkeypatch.chdir(ROOT)
-    return AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=30)
 
 
 def _texts(app: AppTest) -> str:
@@ -135,7 +129,9 @@ def test_foreign_dossier_by_id_is_refused_without_showing_it(app: AppTest, setup
     assert "dossier_id" not in app.session_state
 
 
-def test_coach_comments_and_the_coordinator_resolves(app: AppTest, setup: Setup, db_path: Path) -> None:
+def test_coach_comments_and_the_coordinator_resolves(
+    app: AppTest, new_app: Callable[[], AppTest], setup: Setup, db_path: Path
+) -> None:
     setup.logged_in(app, setup.coach)
     app.session_state["dossier_id"] = setup.own
     app.run()
@@ -152,7 +148,7 @@ def test_coach_comments_and_the_coordinator_resolves(app: AppTest, setup: Setup,
     ]
     assert f"save_{forms.IDENTITY.form_id()}" not in [b.key for b in app.button]
 
-    coordinator = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=30)
+    coordinator = new_app()
     setup.logged_in(coordinator, setup.coordinator)
     coordinator.session_state["dossier_id"] = setup.own
     coordinator.run()
@@ -162,7 +158,9 @@ def test_coach_comments_and_the_coordinator_resolves(app: AppTest, setup: Setup,
     assert not Reviews(db_path).thread(setup.own, thread.id).is_open
 
 
-def test_coordinator_invites_and_a_new_person_joins(app: AppTest, setup: Setup, db_path: Path) -> None:
+def test_coordinator_invites_and_a_new_person_joins(
+    app: AppTest, new_app: Callable[[], AppTest], setup: Setup, db_path: Path
+) -> None:
     setup.logged_in(app, setup.coordinator)
     app.session_state["dossier_id"] = setup.own
     app.run()
@@ -172,7 +170,7 @@ def test_coordinator_invites_and_a_new_person_joins(app: AppTest, setup: Setup, 
     code = app.code[0].value
     assert len(code) == 19 and code.count("-") == 3
 
-    newcomer = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=30)
+    newcomer = new_app()
     newcomer.query_params["invite"] = code
     newcomer.run()
     assert "Je bent uitgenodigd als Partner (bewerker)." in [as_seen(i.value) for i in newcomer.info]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.graph_dossiers import every_gap
@@ -13,13 +12,6 @@ from workbench.store.dossiers import Store
 from workbench.ui.common import PAGES
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def app(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    monkeypatch.setenv("WORKBENCH_DB", str(db_path))
-    monkeypatch.chdir(ROOT)
-    return AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=30)
 
 
 def open_graph_page(app: AppTest, db_path: Path, dossier, lang: str = "nl") -> AppTest:

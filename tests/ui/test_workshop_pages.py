@@ -19,13 +19,6 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def new_app(db_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("WORKBENCH_DB", str(db_path))
-    monkeypatch.chdir(ROOT)
-    return lambda: AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=30)
-
-
-@pytest.fixture
 def opened(db_path: Path, small_dossier: Dossier) -> int:
     return Store(db_path).import_dossier(small_dossier, by="test")
 

@@ -128,9 +128,16 @@ def strategy_command(ctx: Context, **options: Any) -> None:
     _write_document(ctx, "strategy", **options)
 
 
+@click.command(name="submission")
+@_document_options
+def submission_command(ctx: Context, **options: Any) -> None:
+    """Write the samenwerkingsstrategie as it is submitted: no tool language, consent or raw findings."""
+    _write_document(ctx, "submission", **options)
+
+
 def _write_document(
     ctx: Context,
-    kind: Literal["agreement", "strategy"],
+    kind: Literal["agreement", "strategy", "submission"],
     dossier_id: int,
     output: Path,
     doc_lang: str | None,
@@ -139,37 +146,30 @@ def _write_document(
     no_picture: bool,
     db_path: str | None,
 ) -> None:
-    from workbench.collab.consent import consent_matrix
     from workbench.documents import checks
     from workbench.documents import generate as documents
     from workbench.documents.uploaded import templates as custom_templates
+    from workbench.workspace.documents import make_document_version
 
-    store = open_store(ctx, db_path)
-    record = store.load(dossier_id)
     lang = doc_lang or ctx.lang
     try:
-        data = documents.generate(
-            record.dossier,
-            lang,
+        made = make_document_version(
+            open_store(ctx, db_path),  # the command line is trusted: the bare Store
+            dossier_id,
             kind,
-            revision=record.revision,
+            lang,
+            by=actor(),
             template=template.read_bytes() if template else None,
+            template_name=template.name if template else "",
             picture=not no_picture,
-            consent=consent_matrix(store.path, dossier_id, record.dossier),
+            before_keeping=lambda data: write_bytes(ctx, output, data),
         )
     except custom_templates.TemplateProblem as exc:
         raise CommandError(exc.message) from exc
-    write_bytes(ctx, output, data)
-    version = store.save_document(
-        dossier_id,
-        kind=kind,
-        lang=lang,
-        revision=record.revision,
-        data=data,
-        by=actor(),
-        template=template.name if template else "",
+    record, data = made.record, made.data
+    click.echo(
+        ctx.say("documents.cli.written", path=output, revision=record.revision, version=made.version.id)
     )
-    click.echo(ctx.say("documents.cli.written", path=output, revision=record.revision, version=version.id))
     for check in checks.readiness(record.dossier, ctx.lang, kind):
         if check.missing:
             click.echo(ctx.say("documents.cli.open_points", number=check.number, title=check.title))
@@ -177,7 +177,7 @@ def _write_document(
                 click.echo(f"  - {missing}")
     if pdf:
         try:
-            converted = documents.to_pdf(data)
+            converted = documents.to_pdf(data, lang=ctx.lang)
         except documents.PdfError as exc:
             raise CommandError(ctx.say("documents.cli.pdf_failed", reason=exc)) from exc
         if converted is None:

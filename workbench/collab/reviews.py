@@ -2,151 +2,40 @@
 
 This module owns the SQL of the review tables and decides nothing about who may call it:
 workbench.workspace checks the permission first. Every call names the dossier, and every
-thread lookup is filtered by it, so an id from another dossier finds nothing.
+thread lookup is filtered by it, so an id from another dossier finds nothing. The records
+themselves live in review_records.py.
 """
 
 from __future__ import annotations
 
 import os
 from collections import Counter
-from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sqlite_utils import Database
 
 from workbench.clock import moment, stamp
-from workbench.dossier.model import clean_text
+from workbench.collab.review_records import (
+    MAX_COMMENT_LENGTH,
+    MAX_REASON_LENGTH,
+    Anchor,
+    Entry,
+    EntryKind,
+    Level,
+    ReviewError,
+    ReviewStatus,
+    RubricScore,
+    SectionReview,
+    Thread,
+    ThreadNotFound,
+    ThreadStatus,
+    clean_review_text,
+)
 from workbench.dossier.records import DossierNotFound
-from workbench.dossier.steps import STEP_KEYS
-from workbench.refusal import Refusal
 from workbench.store.db import connect, prepare, write
 from workbench.store.rows import record
-
-MAX_COMMENT_LENGTH = 5_000
-MAX_REASON_LENGTH = 2_000
-
-
-class ReviewStatus(StrEnum):
-    NOT_REVIEWED = "not_reviewed"
-    NEEDS_WORK = "needs_work"
-    OK = "ok"
-
-
-class Level(StrEnum):
-    """How far a rubric criterion is in place."""
-
-    NOT_IN_PLACE = "not_in_place"
-    PARTLY = "partly"
-    FULLY = "fully"
-
-
-class ThreadStatus(StrEnum):
-    OPEN = "open"
-    RESOLVED = "resolved"
-
-
-class EntryKind(StrEnum):
-    COMMENT = "comment"
-    RESOLVED = "resolved"
-    REOPENED = "reopened"
-
-
-class ReviewError(Refusal):
-    """A refused review action; `reason` is a catalogue key."""
-
-
-class ThreadNotFound(ReviewError):
-    def __init__(self, thread_id: int) -> None:
-        super().__init__("comments.thread_not_found", id=thread_id)
-        self.thread_id = thread_id
-
-
-class Anchor(BaseModel):
-    """Where a thread hangs: a step of the guided path, optionally one field, optionally a clause."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    step: str
-    field: Annotated[str, Field(pattern=r"^[A-Za-z0-9_.:-]{1,100}$")] | None = None
-    clause: Annotated[str, Field(pattern=r"^[a-z0-9_]{1,60}$")] | None = None
-
-    @field_validator("step")
-    @classmethod
-    def _known_step(cls, value: str) -> str:
-        if value not in STEP_KEYS:
-            raise ValueError(f"unknown step {value!r}")
-        return value
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One message of a thread, or the moment it was resolved or reopened."""
-
-    id: int
-    kind: EntryKind
-    body: str
-    author: str
-    author_id: int | None
-    at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class Thread:
-    id: int
-    dossier_id: int
-    anchor: Anchor
-    responsible_partner: str | None
-    status: ThreadStatus
-    created_by: str
-    created_at: datetime
-    updated_at: datetime
-    entries: tuple[Entry, ...]
-
-    @property
-    def is_open(self) -> bool:
-        return self.status == ThreadStatus.OPEN
-
-    @property
-    def comments(self) -> tuple[Entry, ...]:
-        return tuple(e for e in self.entries if e.kind == EntryKind.COMMENT)
-
-    @property
-    def last_status_change(self) -> Entry | None:
-        """Return who resolved or reopened the thread last, and when."""
-        return next((e for e in reversed(self.entries) if e.kind != EntryKind.COMMENT), None)
-
-
-@dataclass(frozen=True, slots=True)
-class SectionReview:
-    step: str
-    status: ReviewStatus
-    reason: str
-    by: str
-    at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class RubricScore:
-    """A coach's own verdict on one criterion, overriding the pre-filled level."""
-
-    criterion: str
-    level: Level
-    reason: str
-    by: str
-    at: datetime
-
-
-def _text(value: str, limit: int, *, required: bool) -> str:
-    cleaned = clean_text(value).strip()
-    if required and not cleaned:
-        raise ReviewError("comments.empty")
-    if len(cleaned) > limit:
-        raise ReviewError("comments.too_long", max=limit)
-    return cleaned
 
 
 class Reviews:
@@ -170,7 +59,7 @@ class Reviews:
         now: datetime | None = None,
     ) -> Thread:
         """Open a thread with its first comment."""
-        text = _text(body, MAX_COMMENT_LENGTH, required=True)
+        text = clean_review_text(body, MAX_COMMENT_LENGTH, required=True)
         at = stamp(now)
         with write(self.path) as db:
             _require_dossier(db, dossier_id)
@@ -203,7 +92,7 @@ class Reviews:
         now: datetime | None = None,
     ) -> Thread:
         """Add a reply; replying does not reopen a resolved thread."""
-        text = _text(body, MAX_COMMENT_LENGTH, required=True)
+        text = clean_review_text(body, MAX_COMMENT_LENGTH, required=True)
         at = stamp(now)
         with write(self.path) as db:
             _load_thread(db, dossier_id, thread_id)
@@ -223,7 +112,7 @@ class Reviews:
     ) -> Thread:
         """Resolve or reopen a thread, recording who did it and when (a no-op if already so)."""
         status = ThreadStatus(status)
-        text = _text(note, MAX_COMMENT_LENGTH, required=False)
+        text = clean_review_text(note, MAX_COMMENT_LENGTH, required=False)
         at = stamp(now)
         with write(self.path) as db:
             thread = _load_thread(db, dossier_id, thread_id)
@@ -296,7 +185,7 @@ class Reviews:
         """Record a coach's verdict on one step; 'needs work' must say why."""
         anchor = Anchor(step=step)  # validates the step
         status = ReviewStatus(status)
-        text = _text(reason, MAX_REASON_LENGTH, required=False)
+        text = clean_review_text(reason, MAX_REASON_LENGTH, required=False)
         if status == ReviewStatus.NEEDS_WORK and not text:
             raise ReviewError("review.reason_required")
         at = stamp(now)
@@ -345,7 +234,7 @@ class Reviews:
     ) -> RubricScore:
         """Store a coach's level for one criterion (it overrides the pre-filled level)."""
         level = Level(level)
-        text = _text(reason, MAX_REASON_LENGTH, required=False)
+        text = clean_review_text(reason, MAX_REASON_LENGTH, required=False)
         at = stamp(now)
         with write(self.path) as db:
             _require_dossier(db, dossier_id)
@@ -410,3 +299,21 @@ def _entries(db: Database, thread_ids: list[int]) -> dict[int, tuple[Entry, ...]
 def _thread(row: dict[str, Any], entries: tuple[Entry, ...]) -> Thread:
     anchor = Anchor(step=row["step"], field=row["field"], clause=row["clause"])
     return record(Thread, row, anchor=anchor, entries=entries)
+
+
+__all__ = [
+    "MAX_COMMENT_LENGTH",
+    "MAX_REASON_LENGTH",
+    "Anchor",
+    "Entry",
+    "EntryKind",
+    "Level",
+    "ReviewError",
+    "ReviewStatus",
+    "Reviews",
+    "RubricScore",
+    "SectionReview",
+    "Thread",
+    "ThreadNotFound",
+    "ThreadStatus",
+]

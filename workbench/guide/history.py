@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from workbench.dossier.model import Dossier
@@ -33,6 +34,48 @@ def revision_line(rev: Revision, dossier: Dossier, lang: str, before: Dossier | 
         t("history.changed", lang, fields=", ".join(fields)) if fields and rev.action == "update" else ""
     )
     return RevisionLine(step, title, changed)
+
+
+class HistoryEntry(NamedTuple):
+    revision: Revision
+    line: RevisionLine
+    note: str  # the note in one line, e.g. a workshop's vote record ('' when there is none)
+
+
+class HistoryPage(NamedTuple):
+    entries: list[HistoryEntry]  # the revisions shown, newest first
+    steps: list[str]  # the steps the whole history touches (to filter by), in the order of the path
+    total: int  # the revisions of the chosen step (all of them when none is chosen)
+
+
+def history_page(
+    revisions: list[Revision],
+    dossier: Dossier,
+    lang: str,
+    dossier_at: Callable[[int], Dossier],
+    step: str = "",
+    shown: int | None = None,
+) -> HistoryPage:
+    """Describe the newest `shown` revisions of one step (or of all), each in the user's words.
+
+    A part that is gone is named as it was just before its revision: `dossier_at(n)` rebuilds
+    the dossier at revision n, once per revision that needs it.
+    """
+    steps = steps_in(revisions)
+    if step:
+        revisions = [r for r in revisions if step_of_unit(r.unit.kind, r.unit.key) == step]
+    earlier: dict[int, Dossier] = {}
+    entries = []
+    for rev in revisions[:shown]:
+        before = None
+        if is_gone(rev, dossier) and rev.revision > 1:
+            if rev.revision not in earlier:
+                earlier[rev.revision] = dossier_at(rev.revision - 1)
+            before = earlier[rev.revision]
+        entries.append(
+            HistoryEntry(rev, revision_line(rev, dossier, lang, before), note_line(rev.note, lang))
+        )
+    return HistoryPage(entries, steps, len(revisions))
 
 
 def is_gone(rev: Revision, dossier: Dossier) -> bool:

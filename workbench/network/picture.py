@@ -27,11 +27,12 @@ from workbench.network.style import (
 )
 
 
-def figure(dossier: Dossier, lang: str, graph: nx.MultiDiGraph | None = None) -> Figure:
+def figure(dossier: Dossier, lang: str, graph: nx.MultiDiGraph | None = None, page: bool = False) -> Figure:
     """Draw the network with its legend; the node labels overlap neither each other nor the nodes."""
     graph = build(dossier) if graph is None else graph
-    width = 11 + min(len(graph) / 25, 9)
-    fig = Figure(figsize=(width, width * 0.62), layout="constrained")
+    # On an A4 page the picture is 16 cm wide: draw it at that size so labels stay readable.
+    width = 7.0 if page else 11 + min(len(graph) / 25, 9)
+    fig = Figure(figsize=(width, width * (1.05 if page else 0.62)), layout="constrained")
     ax = fig.add_subplot()
     ax.set_axis_off()
     title = ax.set_title(f"{dossier.identity.name} - {t('graph.view.title', lang)}", loc="left", fontsize=13)
@@ -89,10 +90,11 @@ def figure(dossier: Dossier, lang: str, graph: nx.MultiDiGraph | None = None) ->
     if handles:
         box = fig.legend(
             handles=handles,
-            loc="outside right upper",
+            loc="outside lower center" if page else "outside right upper",
+            ncols=3 if page else 1,
             title=t("graph.view.legend", lang),
-            fontsize=9,
-            title_fontsize=11,
+            fontsize=7.5 if page else 9,
+            title_fontsize=9 if page else 11,
             frameon=False,
         )
         for text in [*box.get_texts(), box.get_title()]:
@@ -103,7 +105,7 @@ def figure(dossier: Dossier, lang: str, graph: nx.MultiDiGraph | None = None) ->
         fig,
         ax,
         labels,
-        fontsize=7.5,
+        fontsize=8 if page else 7.5,
         zorder=3,
         parse_math=False,
         bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.7},
@@ -164,11 +166,19 @@ def _draw_nodes(ax: Any, graph: nx.MultiDiGraph, positions: dict[str, Any]) -> l
     return labels
 
 
-def to_png(dossier: Dossier, lang: str = DEFAULT_LANGUAGE, graph: nx.MultiDiGraph | None = None) -> bytes:
-    """Draw the network with its legend as a PNG image for documents."""
+def to_png(
+    dossier: Dossier,
+    lang: str = DEFAULT_LANGUAGE,
+    graph: nx.MultiDiGraph | None = None,
+    *,
+    page: bool = False,
+) -> bytes:
+    """Draw the network with its legend as a PNG image; `page`: sized for an A4 page of a document."""
     buffer = io.BytesIO()
     with matplotlib.rc_context({"text.usetex": False}):
-        figure(dossier, lang, graph).savefig(buffer, format="png", dpi=150, metadata={"Software": None})
+        figure(dossier, lang, graph, page).savefig(
+            buffer, format="png", dpi=200 if page else 150, metadata={"Software": None}
+        )
     return buffer.getvalue()
 
 

@@ -70,7 +70,7 @@ def restore_backup(
     finally:
         origin.close()
         destination.close()
-    prepare(target)  # apply migrations a newer program may need
+    prepare(target, again=True)  # written over in place: apply migrations a newer program may need
 
 
 def check_backup(path: Path) -> None:

@@ -68,42 +68,47 @@ def database_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
     return Path(cli_value or os.environ.get("WORKBENCH_DB") or DEFAULT_DB)
 
 
-def prepare(path: Path) -> None:
-    """Switch the file to WAL once, bring its schema up to date, make its files owner-only."""
+def prepare(path: Path, *, again: bool = False) -> None:
+    """Switch the file to WAL once, bring its schema up to date, make its files owner-only.
+
+    The schema is checked once per process and file: every page and every projector refresh
+    opens the store, and a file this process brought up to date stays so. Another file at the
+    same path (a restored backup is renamed into place, a deleted database is made anew) is
+    checked again, and so is a file written over in place when the caller says so (`again`).
+    The file modes are checked every time (three stats).
+    """
+    seen = _identity(path)
+    if seen is not None and seen in _prepared and not again:
+        for file in (path, *companions(path)):
+            make_private(file)
+        return
     # The database first: SQLite gives new WAL and SHM files the mode of the database file.
     make_private(path)
-    # Every page opens the store a few times per script run: checking the migrations (every table)
-    # each time cost more than the page itself. A file this process brought up to date is done.
-    identity = _identity(path)
-    if identity is not None and identity in _up_to_date:
-        for companion in companions(path):
-            make_private(companion)
-        return
     with connect(path) as db:
         db.execute("PRAGMA journal_mode=WAL")
         migrations.apply(db)
         # Files an older version (or another tool) left world-readable, while this connection holds them.
         for companion in companions(path):
             make_private(companion)
-    identity = _identity(path)
-    if identity is not None:
-        _up_to_date.add(identity)
+    if (done := _identity(path)) is not None:
+        _prepared.add(done)
 
 
-# Database files this process has migrated: (path, device, inode). An empty file (just created,
-# or replaced by a new one) never counts, so a file put in another's place is migrated again.
-_up_to_date: set[tuple[str, int, int]] = set()
+# The database files this process has prepared, by what identifies a file (not only its name).
+_prepared: set[tuple[str, int, int]] = set()
 
 
 def _identity(path: Path) -> tuple[str, int, int] | None:
-    text = str(path)
-    if text.startswith("file:"):
-        return None  # URI options (read-only, ...) are the caller's business: check every time
+    """Return (real path, device, inode) of an existing, non-empty database file; None otherwise."""
+    if str(path).startswith("file:"):
+        return None  # a URI with options (read-only, ...): checked every time, as before
     try:
-        found = os.stat(text)
+        found = os.stat(path)
     except OSError:
         return None
-    return (os.path.abspath(text), found.st_dev, found.st_ino) if found.st_size else None
+    if not found.st_size:
+        return None  # an empty file is a database still to be made
+    return os.path.realpath(path), found.st_dev, found.st_ino
 
 
 def companions(path: Path) -> list[Path]:

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from contextlib import AbstractContextManager
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
 from sqlite_utils import Database
 
 from workbench.clock import moment, stamp
-from workbench.dossier.model import Dossier, DossierStatus, Identity
+from workbench.dossier.model import Dossier, Identity
 from workbench.dossier.records import (
     DocumentVersion,
     DossierNotFound,
@@ -27,26 +24,31 @@ from workbench.dossier.records import (
     StoreError,
     UnitVersion,
 )
-from workbench.dossier.units import (
-    Change,
-    UnitRef,
-    assemble,
-    changed_fields,
-    disassemble,
-    singleton_units,
-    unit_data,
-)
-from workbench.dossier.validation import Problem, from_validation_error
+from workbench.dossier.units import Change, UnitRef, assemble, disassemble, singleton_units
 from workbench.store import record_cache
 from workbench.store.db import StorageFailure, connect, prepare, write
+from workbench.store.documents import GeneratedDocuments
+from workbench.store.revisions import (
+    Writing,
+    changed_dossier,
+    dossier_row,
+    insert_unit,
+    record_revision,
+    refuse_ready_while_objecting,
+    revision_row,
+    state_at,
+    to_revision,
+    unit_rows,
+    write_change,
+    write_head,
+)
 from workbench.store.rows import record, records
-from workbench.store.workshops import open_objections
 
 # ---------------------------------------------------------------- the store
 
 
-class Store:
-    """Narrow interface to the dossiers: list, create, load, save, history, restore."""
+class Store(GeneratedDocuments):
+    """Narrow interface to the dossiers: list, create, load, save, history, restore, documents."""
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
@@ -81,7 +83,7 @@ class Store:
             return self._load(db, dossier_id)
 
     def _load(self, db: Database, dossier_id: int) -> DossierRecord:
-        head = _dossier_row(db, dossier_id)
+        head = dossier_row(db, dossier_id)
         key = (_file_key(self.path), dossier_id, head["created_at"], head["revision"], head["updated_at"])
         return record_cache.cached(key, lambda: self._read(db, dossier_id, head))
 
@@ -105,13 +107,13 @@ class Store:
     def history(self, dossier_id: int, limit: int | None = None) -> list[Revision]:
         """List the dossier's revisions, newest first."""
         with self._connect() as db:
-            _dossier_row(db, dossier_id)
+            dossier_row(db, dossier_id)
             sql = "SELECT * FROM revisions WHERE dossier_id = ? ORDER BY id DESC"
             params: list[Any] = [dossier_id]
             if limit:
                 sql += " LIMIT ?"
                 params.append(limit)
-            return [_revision(r) for r in db.query(sql, params)]
+            return [to_revision(r) for r in db.query(sql, params)]
 
     def last_revision(self, dossier_id: int, unit: UnitRef) -> Revision | None:
         """Return the latest recorded change of one unit (also when it was deleted), or None."""
@@ -123,12 +125,12 @@ class Store:
                     [dossier_id, unit.kind, unit.key],
                 )
             )
-            return _revision(rows[0]) if rows else None
+            return to_revision(rows[0]) if rows else None
 
     def unit_at(self, dossier_id: int, revision_id: int) -> tuple[UnitRef, dict[str, Any] | None]:
         """Return a unit as it was right after one recorded revision (None: it was deleted)."""
         with self._connect() as db:
-            row = _revision_row(db, dossier_id, revision_id)
+            row = revision_row(db, dossier_id, revision_id)
             return UnitRef(kind=row["kind"], key=row["key"]), (
                 json.loads(row["data"]) if row["data"] else None
             )
@@ -136,7 +138,7 @@ class Store:
     def dossier_at(self, dossier_id: int, revision: int) -> Dossier:
         """Rebuild the whole dossier as it was at a dossier revision number."""
         with self._connect() as db:
-            return assemble(_state_at(db, dossier_id, revision))
+            return assemble(state_at(db, dossier_id, revision))
 
     # ------------------------------------------------------------ writing
 
@@ -153,11 +155,11 @@ class Store:
                 " updated_at, updated_by) VALUES (?, ?, ?, 1, ?, ?, ?, ?)",
                 [dossier.identity.name, dossier.identity.call, dossier.identity.status, now, by, now, by],
             )
-            dossier_id = int(cursor.lastrowid or 0)
+            writing = Writing(int(cursor.lastrowid or 0), 1, by, now, action)
             for position, (unit, data) in enumerate(disassemble(dossier).items()):
-                _insert_unit(db, dossier_id, unit, position, 1, data, by, now)
-                _record(db, dossier_id, 1, unit, 1, action, data, sorted(data), by, now)
-        return dossier_id
+                insert_unit(db, writing, unit, position, 1, data)
+                record_revision(db, writing, unit, 1, action, data, sorted(data))
+        return writing.dossier_id
 
     def save(self, dossier_id: int, change: Change, by: str) -> int:
         """Save one unit based on the version it was loaded at; return the new dossier revision."""
@@ -180,101 +182,18 @@ class Store:
         """
         now = stamp()
         with self._write() as db:
-            head = _dossier_row(db, dossier_id)
-            rows = {
-                UnitRef(kind=r["kind"], key=r["key"]): r
-                for r in db.query("SELECT * FROM units WHERE dossier_id = ?", [dossier_id])
-            }
-            state = {u: json.loads(r["data"]) for u, r in rows.items()}
+            head = dossier_row(db, dossier_id)
+            rows = unit_rows(db, dossier_id)
+            dossier = changed_dossier(db, dossier_id, rows, changes)
+            # A partner who comes back (a restore, the same id again) brings back their objections.
+            if any(c.unit.kind in ("identity", "partner") for c in changes):
+                refuse_ready_while_objecting(db, dossier_id, dossier)
+            writing = Writing(dossier_id, head["revision"] + 1, by, now, action, note)
+            position = max((r["position"] for r in rows.values()), default=0) + 1
             for change in changes:
-                current = rows.get(change.unit)
-                if (current["version"] if current else 0) != change.base_version:
-                    raise EditConflict(
-                        change.unit,
-                        by=current["updated_by"] if current else _last_author(db, dossier_id, change.unit),
-                        at=moment(current["updated_at"])
-                        if current
-                        else _last_time(db, dossier_id, change.unit),
-                        theirs=state.get(change.unit),
-                    )
-                if change.data is None:
-                    state.pop(change.unit, None)
-                else:
-                    state[change.unit] = change.data
-            try:
-                dossier = assemble(state)
-            except ValidationError as exc:
-                raise InvalidChange(from_validation_error(exc)) from exc
-            if any(c.unit.kind == "identity" for c in changes):
-                _refuse_ready_while_objecting(db, dossier_id, dossier)
-
-            revision = head["revision"] + 1
-            positions = {u: r["position"] for u, r in rows.items()}
-            next_position = max(positions.values(), default=0) + 1
-            for change in changes:
-                current = rows.get(change.unit)
-                version = (current["version"] if current else 0) + 1
-                before = json.loads(current["data"]) if current else {}
-                if change.data is None:
-                    db.execute(
-                        "DELETE FROM units WHERE dossier_id = ? AND kind = ? AND key = ?",
-                        [dossier_id, change.unit.kind, change.unit.key],
-                    )
-                    _record(
-                        db,
-                        dossier_id,
-                        revision,
-                        change.unit,
-                        version,
-                        action or "delete",
-                        None,
-                        [],
-                        by,
-                        now,
-                        label=_label(before),
-                        note=note,
-                    )
-                    continue
-                # Store what the model made of the input (trimmed, normalised), not the raw input.
-                data = unit_data(dossier, change.unit) or {}
-                if current:
-                    db.execute(
-                        "UPDATE units SET version = ?, data = ?, updated_at = ?, updated_by = ?"
-                        " WHERE dossier_id = ? AND kind = ? AND key = ? AND version = ?",
-                        [
-                            version,
-                            json.dumps(data, ensure_ascii=False),
-                            now,
-                            by,
-                            dossier_id,
-                            change.unit.kind,
-                            change.unit.key,
-                            change.base_version,
-                        ],
-                    )
-                else:
-                    _insert_unit(db, dossier_id, change.unit, next_position, version, data, by, now)
-                    next_position += 1
-                _record(
-                    db,
-                    dossier_id,
-                    revision,
-                    change.unit,
-                    version,
-                    action or ("update" if current else "create"),
-                    data,
-                    changed_fields(before, data),
-                    by,
-                    now,
-                    note=note,
-                )
-            identity = dossier.identity
-            db.execute(
-                "UPDATE dossiers SET name = ?, call = ?, status = ?, revision = ?, updated_at = ?,"
-                " updated_by = ? WHERE id = ?",
-                [identity.name, identity.call, identity.status, revision, now, by, dossier_id],
-            )
-        return revision
+                position = write_change(db, writing, rows.get(change.unit), change, dossier, position)
+            write_head(db, writing, dossier)
+        return writing.revision
 
     def restore_unit(self, dossier_id: int, revision_id: int, by: str) -> int:
         """Bring one unit back to how it was right after an earlier revision."""
@@ -288,7 +207,7 @@ class Store:
     def restore_dossier(self, dossier_id: int, revision: int, by: str) -> int:
         """Bring the whole dossier back to how it was at an earlier dossier revision."""
         with self._connect() as db:
-            past = _state_at(db, dossier_id, revision)
+            past = state_at(db, dossier_id, revision)
         current = self.load(dossier_id)
         now = disassemble(current.dossier)
         changes = [
@@ -300,212 +219,20 @@ class Store:
             return current.revision
         return self.apply(dossier_id, changes, by, action="restore")
 
-    # ------------------------------------------------------------ generated documents
-
-    def save_document(
-        self,
-        dossier_id: int,
-        *,
-        kind: str,
-        lang: str,
-        revision: int,
-        data: bytes,
-        by: str,
-        template: str = "",
-    ) -> DocumentVersion:
-        """Keep a generated document with the dossier revision it was made from."""
-        now = stamp()
-        digest = hashlib.sha256(data).hexdigest()
-        with self._write() as db:
-            head = _dossier_row(db, dossier_id)
-            if not 0 < revision <= head["revision"]:
-                raise StoreError("store.no_revision", dossier=dossier_id, revision=revision)
-            cursor = db.execute(
-                "INSERT INTO documents (dossier_id, revision, kind, lang, template, size, sha256, data,"
-                " by, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [dossier_id, revision, kind, lang, template, len(data), digest, data, by, now],
-            )
-            document_id = int(cursor.lastrowid or 0)
-        return DocumentVersion(
-            document_id, dossier_id, revision, kind, lang, template, len(data), digest, by, moment(now)
-        )
-
-    def documents(self, dossier_id: int) -> list[DocumentVersion]:
-        """List the generated documents of a dossier, newest first (without their bytes)."""
-        with self._connect() as db:
-            _dossier_row(db, dossier_id)
-            rows = db.query(
-                "SELECT id, dossier_id, revision, kind, lang, template, size, sha256, by, at"
-                " FROM documents WHERE dossier_id = ? ORDER BY id DESC",
-                [dossier_id],
-            )
-            return records(DocumentVersion, rows)
-
-    def document(self, dossier_id: int, document_id: int) -> tuple[DocumentVersion, bytes]:
-        """Return one generated document and its bytes."""
-        with self._connect() as db:
-            rows = list(
-                db.query("SELECT * FROM documents WHERE id = ? AND dossier_id = ?", [document_id, dossier_id])
-            )
-        if not rows:
-            raise StoreError("store.no_document", dossier=dossier_id, document=document_id)
-        return record(DocumentVersion, rows[0]), bytes(rows[0]["data"])
-
     def delete_dossier(self, dossier_id: int) -> None:
         """Delete a dossier with its units and history."""
         with self._write() as db:
-            _dossier_row(db, dossier_id)
+            dossier_row(db, dossier_id)
             db.execute("DELETE FROM dossiers WHERE id = ?", [dossier_id])
 
 
-# ---------------------------------------------------------------- SQL helpers
+# ---------------------------------------------------------------- helpers
 
 
 def _file_key(path: Path) -> str:
     """Name the database file the same way from any working directory (a `file:` URI as written)."""
     text = str(path)
     return text if text.startswith("file:") else os.path.abspath(text)
-
-
-def _dossier_row(db: Database, dossier_id: int) -> dict[str, Any]:
-    rows = list(db.query("SELECT * FROM dossiers WHERE id = ?", [dossier_id]))
-    if not rows:
-        raise DossierNotFound(dossier_id)
-    return rows[0]
-
-
-def _revision_row(db: Database, dossier_id: int, revision_id: int) -> dict[str, Any]:
-    rows = list(
-        db.query("SELECT * FROM revisions WHERE id = ? AND dossier_id = ?", [revision_id, dossier_id])
-    )
-    if not rows:
-        raise StoreError("store.no_revision", dossier=dossier_id, revision=revision_id)
-    return rows[0]
-
-
-def _state_at(db: Database, dossier_id: int, revision: int) -> dict[UnitRef, dict[str, Any]]:
-    _dossier_row(db, dossier_id)
-    state: dict[UnitRef, dict[str, Any]] = {}
-    rows = db.query(
-        "SELECT kind, key, data FROM revisions WHERE dossier_id = ? AND revision <= ? ORDER BY id",
-        [dossier_id, revision],
-    )
-    for r in rows:
-        unit = UnitRef(kind=r["kind"], key=r["key"])
-        if r["data"] is None:
-            state.pop(unit, None)
-        else:
-            state[unit] = json.loads(r["data"])
-    return state
-
-
-def _insert_unit(
-    db: Database,
-    dossier_id: int,
-    unit: UnitRef,
-    position: int,
-    version: int,
-    data: dict[str, Any],
-    by: str,
-    now: str,
-) -> None:
-    db.execute(
-        "INSERT INTO units (dossier_id, kind, key, position, version, data, updated_at, updated_by)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [dossier_id, unit.kind, unit.key, position, version, json.dumps(data, ensure_ascii=False), now, by],
-    )
-
-
-def _record(
-    db: Database,
-    dossier_id: int,
-    revision: int,
-    unit: UnitRef,
-    version: int,
-    action: str,
-    data: dict[str, Any] | None,
-    changed: list[str],
-    by: str,
-    now: str,
-    label: str = "",
-    note: dict[str, Any] | None = None,
-) -> None:
-    db.execute(
-        "INSERT INTO revisions (dossier_id, revision, kind, key, version, action, data, changed,"
-        " label, by, at, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            dossier_id,
-            revision,
-            unit.kind,
-            unit.key,
-            version,
-            action,
-            None if data is None else json.dumps(data, ensure_ascii=False),
-            json.dumps(changed),
-            label or _label(data or {}),
-            by,
-            now,
-            None if note is None else json.dumps(note, ensure_ascii=False),
-        ],
-    )
-
-
-def _refuse_ready_while_objecting(db: Database, dossier_id: int, dossier: Dossier) -> None:
-    """Refuse status ready while a (current) partner's latest word on a section is an objection."""
-    if dossier.identity.status != DossierStatus.READY:
-        return
-    problems = [
-        Problem(
-            code="rule.ready_while_objecting",
-            loc=("identity", "status"),
-            params={
-                "partner": partner.name,
-                "section": row["section"],
-                "reason": row["reason"],
-            },
-        )
-        for row in open_objections(db, dossier_id)
-        if (partner := dossier.partner(row["partner_id"])) is not None
-    ]
-    if problems:
-        raise ReadyWhileObjecting(problems)
-
-
-def _last_author(db: Database, dossier_id: int, unit: UnitRef) -> str:
-    rows = list(
-        db.query(
-            "SELECT by FROM revisions WHERE dossier_id = ? AND kind = ? AND key = ? ORDER BY id DESC LIMIT 1",
-            [dossier_id, unit.kind, unit.key],
-        )
-    )
-    return rows[0]["by"] if rows else "?"
-
-
-def _last_time(db: Database, dossier_id: int, unit: UnitRef) -> datetime | None:
-    rows = list(
-        db.query(
-            "SELECT at FROM revisions WHERE dossier_id = ? AND kind = ? AND key = ? ORDER BY id DESC LIMIT 1",
-            [dossier_id, unit.kind, unit.key],
-        )
-    )
-    return moment(rows[0]["at"]) if rows else None
-
-
-def _label(data: dict[str, Any]) -> str:
-    for key in ("name", "title", "description"):
-        if isinstance(data.get(key), str):
-            return str(data[key])[:80]
-    return ""
-
-
-def _revision(row: dict[str, Any]) -> Revision:
-    return record(
-        Revision,
-        row,
-        unit=UnitRef(kind=row["kind"], key=row["key"]),
-        changed=json.loads(row["changed"]),
-        note=json.loads(row["note"]) if row["note"] else None,
-    )
 
 
 __all__ = [

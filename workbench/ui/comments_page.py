@@ -6,17 +6,15 @@ import streamlit as st
 
 from workbench.dossier.steps import STEP_KEYS
 from workbench.ui.comments import new_thread_form, thread_card
-from workbench.ui.common import PAGES, current_dossier_id, labeller, store, tr
+from workbench.ui.common import labeller, store, tr
+from workbench.ui.prelude import open_record
 
 
 def render() -> None:
-    dossier_id = current_dossier_id()
-    if dossier_id is None:
-        st.info(tr("dossier.none_open"))
-        st.page_link(PAGES["start"], label=tr("nav.start"), icon=":material/home:")
+    record = open_record()
+    if record is None:
         return
-    ws = store()
-    record = ws.load(dossier_id)
+    dossier_id, ws = record.id, store()
     st.title(tr("access.nav.comments"))
     st.text(record.dossier.identity.name)  # user text: never Markdown
     show = st.segmented_control(

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import wraps
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec
 
 import streamlit as st
 
@@ -20,6 +22,9 @@ from workbench.workspace import Workspace
 
 # A local file: a material-icon favicon would be fetched from Google's servers.
 ICON = str(Path(__file__).parent / "static" / "icon.png")
+_RUN_WORKSPACE = "_workspace_of_this_run"  # (what it was built from, the Workspace)
+_FULL_RUN = "_whole_script_run"  # set while the router runs: fragments leave the workspace alone then
+P = ParamSpec("P")
 
 # Page files by role, relative to streamlit_app.py: the router and st.switch_page use these.
 # Every step of the guided path has its page in workbench/ui/steps/<step>.py.
@@ -73,8 +78,8 @@ def db_path() -> str:
 
 
 def accounts() -> Accounts:
-    """Open the accounts of this database (connections are opened per call, never cached)."""
-    return Accounts(db_path())
+    """Return the accounts of this database, through this script run's workspace."""
+    return store().accounts
 
 
 def client() -> str:
@@ -88,14 +93,8 @@ def client() -> str:
 
 
 def current_user() -> User | None:
-    """Return the person logged in in this browser tab, checked against the database on every run."""
-    token = st.session_state.get("auth_token")
-    if not token:
-        return None
-    user = accounts().user_for_token(str(token))
-    if user is None:  # logged out elsewhere, expired, or disabled
-        st.session_state.pop("auth_token", None)
-    return user
+    """Return the person logged in in this browser tab, checked against the database once per run."""
+    return store().user
 
 
 def login_required() -> bool:
@@ -104,11 +103,72 @@ def login_required() -> bool:
 
 
 def store() -> Workspace:
-    """Return this person's workspace: the dossier store with every call authorised in the core."""
-    user = current_user()
-    if user is not None:
-        return Workspace(db_path(), user)
-    return Workspace.open_mode(db_path(), typed_name())
+    """Return this script run's workspace: the dossier store with every call authorised in the core.
+
+    Built once per script run (the router forgets it when the run ends, see end_run), so the
+    login token is checked once and the schema is not looked at again. A run that logs in or
+    out, or changes the name of open workshop mode, gets a new one from then on.
+    """
+    kept = st.session_state.get(_RUN_WORKSPACE)
+    if kept is not None and kept[0] == _built_from():
+        return kept[1]
+    workspace = _workspace(db_path())
+    # Keyed after the token check: an expired token is forgotten by then.
+    st.session_state[_RUN_WORKSPACE] = (_built_from(), workspace)
+    return workspace
+
+
+def _built_from() -> tuple[str, object, str]:
+    return db_path(), st.session_state.get("auth_token"), typed_name()
+
+
+def _workspace(path: str) -> Workspace:
+    people = Accounts(path)
+    token = st.session_state.get("auth_token")
+    if token:
+        user = people.user_for_token(str(token))
+        if user is not None:
+            return Workspace(path, user, accounts=people)
+        st.session_state.pop("auth_token", None)  # logged out elsewhere, expired, or disabled
+    return Workspace(path, None, open_name=typed_name(), accounts=people)
+
+
+def end_run() -> None:
+    """Forget this run's workspace: the next run checks the login again."""
+    st.session_state.pop(_RUN_WORKSPACE, None)
+
+
+@contextmanager
+def script_run() -> Iterator[None]:
+    """Hold one workspace for a whole script run (the router runs inside this), then forget it."""
+    end_run()  # one left by a run that ended without forgetting it is not this run's
+    st.session_state[_FULL_RUN] = True
+    try:
+        yield
+    finally:
+        st.session_state.pop(_FULL_RUN, None)
+        end_run()
+
+
+def fragment(run_every: str | None = None) -> Callable[[Callable[P, None]], Callable[P, None]]:
+    """Make a fragment (refreshing itself if `run_every`); a rerun of it alone is a script run of its own.
+
+    Such a rerun does not pass the router, so the fragment forgets the workspace it used when it
+    ends (inside a whole script run the router does that).
+    """
+
+    def wrap(func: Callable[P, None]) -> Callable[P, None]:
+        @wraps(func)
+        def run(*args: P.args, **kwargs: P.kwargs) -> None:
+            try:
+                func(*args, **kwargs)
+            finally:
+                if not st.session_state.get(_FULL_RUN):
+                    end_run()
+
+        return st.fragment(run, run_every=run_every)
+
+    return wrap
 
 
 def typed_name() -> str:

@@ -8,12 +8,12 @@ from workbench.access.permissions import Action
 from workbench.collab.consent import ConsentError
 from workbench.dossier.model import SECTION_KEYS
 from workbench.dossier.records import ConsentRow, Decision
-from workbench.store.dossiers import DossierNotFound
 from workbench.ui import faults
-from workbench.ui.common import PAGES, actor, current_dossier_id, labeller, store, tr
+from workbench.ui.common import labeller, store, tr
 from workbench.ui.consent_view import objections
-from workbench.ui.markup import md
-from workbench.ui.workshop_view import consents, current_workshop, refused
+from workbench.ui.markup import inert_cells, md
+from workbench.ui.prelude import open_record
+from workbench.ui.workshop_view import current_workshop, refused
 
 SYMBOLS = {Decision.AGREE: "✓", Decision.ABSTAIN: "○", Decision.OBJECT: "✗"}
 
@@ -28,7 +28,7 @@ def _table(matrix: list[ConsentRow]) -> None:
             for s, c in row.cells.items()
         }
         rows.append({tr("consent.partner"): row.partner_name, **cells})
-    st.dataframe(rows, hide_index=True)
+    st.dataframe(inert_cells(rows), hide_index=True)
 
 
 def _form(dossier_id: int, matrix: list[ConsentRow]) -> None:
@@ -64,14 +64,12 @@ def _form(dossier_id: int, matrix: list[ConsentRow]) -> None:
             workshop = current_workshop(dossier_id)
             with faults.saving():
                 try:
-                    consents().record(
-                        store(),
+                    store().record_consent(
                         dossier_id,
                         section,
                         partner,
                         decision or "",
                         reason,
-                        by=actor(),
                         workshop_id=workshop.id if workshop else None,
                     )
                 except ConsentError as exc:
@@ -82,21 +80,15 @@ def _form(dossier_id: int, matrix: list[ConsentRow]) -> None:
 
 
 def render() -> None:
-    dossier_id = current_dossier_id()
-    if dossier_id is None:
-        st.info(tr("dossier.none_open"))
-        st.page_link(PAGES["start"], label=tr("nav.start"), icon=":material/home:")
+    record = open_record()
+    if record is None:
         return
-    try:
-        record = store().load(dossier_id)
-    except DossierNotFound:
-        st.error(md("cli.unknown_dossier", id=dossier_id))
-        return
+    dossier_id = record.id
     if flash := st.session_state.pop("consent_flash", None):
         st.toast(md(flash), icon=":material/check:")
     st.title(tr("nav.consent"))
     st.caption(tr("consent.intro"))
-    matrix = consents().matrix(dossier_id, record.dossier)
+    matrix = store().consent_matrix(record)
     if not matrix:
         st.info(tr("consent.no_partners"))
         return

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from workbench.collab.consent import Consents
 from workbench.store.dossiers import DossierRecord
-from workbench.ui.common import PAGES, db_path, tr
+from workbench.ui.common import PAGES, store, tr
 
 
 def objections(record: DossierRecord, link: bool = True) -> None:
     """Say that the dossier cannot be ready while partners object, and list their objections."""
-    standing = Consents(db_path()).objections(record.id, record.dossier)
+    standing = store().objections(record)
     if not standing:
         return
     st.warning(tr("consent.blocked"), icon=":material/block:")

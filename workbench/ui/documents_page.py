@@ -7,19 +7,19 @@ from typing import Literal
 import streamlit as st
 
 from workbench.access.permissions import AccessDenied, Action
-from workbench.collab.consent import consent_matrix
 from workbench.documents import checks
 from workbench.documents import generate as documents
-from workbench.documents.uploaded.templates import TemplateProblem, variable_paths
-from workbench.documents.versions import change_title, describe_causes
+from workbench.documents.uploaded.templates import TemplateProblem
+from workbench.documents.versions import change_title, comparable, default_pair, describe_causes
 from workbench.i18n import LANGUAGES, fmt_datetime, t
-from workbench.store.dossiers import DocumentVersion, DossierNotFound, DossierRecord, StorageFailure
+from workbench.store.dossiers import DocumentVersion, DossierRecord, StorageFailure
 from workbench.ui import faults
-from workbench.ui.common import PAGES, actor, current_dossier_id, labeller, lang, store, tr
+from workbench.ui.common import labeller, lang, store, tr
 from workbench.ui.markup import inert, md
+from workbench.ui.prelude import open_record
 from workbench.workspace import Workspace
 
-Kind = Literal["agreement", "strategy"]
+Kind = Literal["agreement", "strategy", "submission"]
 
 
 def _label(v: DocumentVersion) -> str:
@@ -50,21 +50,17 @@ def _generate(db: Workspace, record: DossierRecord, kind: Kind, doc_lang: str, p
         )
     if upload is not None:
         with st.expander(tr("documents.page.variables")):
-            consent = consent_matrix(db.path, record.id, record.dossier)
-            st.code(
-                "\n".join(variable_paths(documents.context(record.dossier, doc_lang, consent=consent))),
-                language=None,
-                wrap_lines=True,
-            )
+            st.code("\n".join(db.template_variables(record, doc_lang)), language=None, wrap_lines=True)
     if not st.button(tr("documents.page.generate"), type="primary", key="documents_page_generate"):
         return
     with st.status(tr("documents.page.generating"), expanded=True) as status:
         try:
-            revision, data = db.generate_document(
+            made = db.make_document_version(
                 record.id,
                 kind,
                 doc_lang,
                 template=upload.getvalue() if upload is not None else None,
+                template_name=upload.name if upload is not None else "",
                 picture=picture,
                 progress=lambda step: status.write(md(f"documents.page.step.{step}")),
             )
@@ -78,29 +74,18 @@ def _generate(db: Workspace, record: DossierRecord, kind: Kind, doc_lang: str, p
                 label=md("access.denied", action=tr(f"access.action.{refused.action}")), state="error"
             )
             return
-        status.write(tr("documents.page.step.save"))
-        template = upload.name if upload is not None else ""
-        try:
-            version = db.save_document(
-                record.id,
-                kind=kind,
-                lang=doc_lang,
-                revision=revision,
-                data=data,
-                by=actor(),
-                template=template,
-            )
         except StorageFailure as failure:
             faults.show(failure)
             status.update(label=tr("documents.page.not_saved"), state="error")
             return
         status.update(label=tr("documents.page.done"), state="complete", expanded=False)
-    # Show the new version, and compare it with the one before it. Assigning (not deleting)
-    # the keys is what makes the browser's widgets follow.
-    earlier = [v.id for v in db.documents(record.id) if v.id != version.id]
+    # Show the new version, and compare it with the one before it of the same kind. Assigning
+    # (not deleting) the keys is what makes the browser's widgets follow.
+    version = made.version
+    pair = default_pair(db.documents(record.id))
     st.session_state["documents_page_version"] = version.id
-    st.session_state["documents_page_newer"] = version.id
-    st.session_state["documents_page_older"] = earlier[0] if earlier else version.id
+    if pair:
+        st.session_state["documents_page_older"], st.session_state["documents_page_newer"] = pair
 
 
 def _downloads(db: Workspace, record: DossierRecord, versions: list[DocumentVersion]) -> None:
@@ -151,7 +136,7 @@ def _downloads(db: Workspace, record: DossierRecord, versions: list[DocumentVers
     elif right.button(tr("documents.page.make_pdf"), key="documents_page_make_pdf"):
         with st.spinner(tr("documents.page.making_pdf")):
             try:
-                st.session_state["documents_page_pdf"] = (version.id, documents.to_pdf(data))
+                st.session_state["documents_page_pdf"] = (version.id, documents.to_pdf(data, lang=lang()))
             except documents.PdfError as exc:
                 right.error(tr("documents.page.pdf_failed"))
                 right.text(str(exc))
@@ -164,19 +149,25 @@ def _compare(db: Workspace, record: DossierRecord, versions: list[DocumentVersio
     by_id = {v.id: v for v in versions}
     labels = {v.id: _label(v) for v in versions}
     left, right = st.columns(2)
-    st.session_state.setdefault("documents_page_older", versions[min(1, len(versions) - 1)].id)
-    older = left.selectbox(
-        tr("documents.page.older"),
-        list(by_id),
-        format_func=labels.__getitem__,
-        key="documents_page_older",
-        placeholder=tr("form.choose"),
-    )
+    pair = default_pair(versions)
+    if pair and st.session_state.get("documents_page_newer") not in by_id:
+        st.session_state["documents_page_older"], st.session_state["documents_page_newer"] = pair
     newer = right.selectbox(
         tr("documents.page.newer"),
         list(by_id),
         format_func=labels.__getitem__,
         key="documents_page_newer",
+        placeholder=tr("form.choose"),
+    )
+    # Only the same kind of document: an agreement against a strategy shows every section changed.
+    same = [v.id for v in comparable(versions, newer)]
+    if st.session_state.get("documents_page_older") not in same:
+        st.session_state["documents_page_older"] = next((i for i in same if i != newer), newer)
+    older = left.selectbox(
+        tr("documents.page.older"),
+        same,
+        format_func=labels.__getitem__,
+        key="documents_page_older",
         placeholder=tr("form.choose"),
     )
     old, new = by_id[older], by_id[newer]
@@ -202,24 +193,17 @@ def _compare(db: Workspace, record: DossierRecord, versions: list[DocumentVersio
 
 
 def render() -> None:
-    dossier_id = current_dossier_id()
-    if dossier_id is None:
-        st.info(tr("dossier.none_open"))
-        st.page_link(PAGES["start"], label=tr("nav.start"), icon=":material/home:")
+    record = open_record()
+    if record is None:
         return
-    db = store()
-    try:
-        record = db.load(dossier_id)
-    except DossierNotFound:
-        st.error(md("cli.unknown_dossier", id=dossier_id))
-        return
+    dossier_id, db = record.id, store()
     st.title(tr("documents.page.title"))
     st.caption(tr("documents.page.intro"))
     cols = st.columns([3, 2, 2])
     kind: Kind = (
         cols[0].segmented_control(
             tr("documents.page.kind"),
-            ["agreement", "strategy"],
+            ["agreement", "strategy", "submission"],
             format_func=labeller("documents.page.kind"),
             default="agreement",
             key="documents_page_kind",

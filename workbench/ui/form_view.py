@@ -12,12 +12,12 @@ import streamlit as st
 
 from workbench.access.permissions import edit_action
 from workbench.dossier.model import Dossier, GdprRole
-from workbench.guide import edits, forms, labels, parts
+from workbench.guide import edits, forms, labels, parts, widget_values
 from workbench.guide.form_specs import ENUM_LABELS, Field, Kind
 from workbench.i18n import fmt_datetime, fmt_money, has, t
 from workbench.store.dossiers import DossierRecord
 from workbench.ui import editing, faults, kept_drafts
-from workbench.ui.common import lang, store, tr
+from workbench.ui.common import fragment, lang, store, tr
 from workbench.ui.editing import FormRef
 from workbench.ui.markup import bullets, inert, link_to, md, red, strong
 
@@ -43,6 +43,9 @@ def _options(f: Field, dossier: Dossier) -> tuple[list[Any], Callable[[Any], str
     if f.kind is Kind.ROLE:
         roles = {key: labels.role_name(dossier, key, code) for key in dossier.role_keys()}
         return list(roles), lambda v: roles.get(v, v)
+    if f.kind is Kind.FUNDING_STREAM:
+        streams = {s.id: s.name for s in dossier.funding_streams}
+        return list(streams), lambda v: streams.get(v, v)
     return [], str
 
 
@@ -182,7 +185,7 @@ def draw(ref: FormRef, record: DossierRecord, *, save_label: str = "") -> None:
         _form(ref, record.id, save_label)
 
 
-@st.fragment
+@fragment()
 def _form(ref: FormRef, dossier_id: int, save_label: str) -> None:
     # Read again on every run of the fragment: the record given at the page's run may be old by
     # now. The same revision is one cached record, so this costs a query.
@@ -251,7 +254,11 @@ def _draw(ref: FormRef, record: DossierRecord, save_label: str) -> None:
 def _budget_total(ref: FormRef) -> None:
     """Show the role's total as typed, formatted the user's way (number inputs cannot)."""
     typed = editing.values(ref)
-    parts = [forms.model_value(f, typed.get(f.path)) for f in ref.spec.fields if f.path.startswith("budget.")]
+    parts = [
+        widget_values.model_value(f, typed.get(f.path))
+        for f in ref.spec.fields
+        if f.path.startswith("budget.")
+    ]
     total = sum((p for p in parts if isinstance(p, Decimal)), Decimal(0))
     st.caption(md("form.budget_total", total=fmt_money(total, lang())))
 

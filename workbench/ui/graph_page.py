@@ -8,10 +8,10 @@ import streamlit as st
 from workbench.dossier.model import Dossier
 from workbench.network import page, picture
 from workbench.network.words import describe_dropout, report
-from workbench.store.dossiers import DossierNotFound
 from workbench.ui import derived
-from workbench.ui.common import PAGES, current_dossier_id, lang, store, tr
-from workbench.ui.markup import md
+from workbench.ui.common import lang, tr
+from workbench.ui.markup import inert_cell, inert_cells
+from workbench.ui.prelude import open_record
 
 GRAPH_HEIGHT = 720
 # Streamlit's tables wrap text in a cell only when a row is taller than 4rem: three lines of a
@@ -49,16 +49,10 @@ def _downloads(dossier: Dossier, dossier_id: int, built: nx.MultiDiGraph, html: 
 
 
 def render() -> None:
-    dossier_id = current_dossier_id()
-    if dossier_id is None:
-        st.info(tr("dossier.none_open"))
-        st.page_link(PAGES["start"], label=tr("nav.start"), icon=":material/home:")
+    record = open_record()
+    if record is None:
         return
-    try:
-        record = store().load(dossier_id)
-    except DossierNotFound:
-        st.error(md("cli.unknown_dossier", id=dossier_id))
-        return
+    dossier_id = record.id
     st.title(tr("graph.page.title"))
     st.caption(tr("graph.page.intro"))
     left, right = st.columns(2)
@@ -85,33 +79,30 @@ def render() -> None:
     )
     st.subheader(tr("graph.page.findings"))
     if rows["findings"]:
+        findings = [
+            {tr("graph.page.severity"): f["severity_label"], tr("graph.page.finding"): f["message"]}
+            for f in rows["findings"]
+        ]
         st.dataframe(
-            [
-                {tr("graph.page.severity"): f["severity_label"], tr("graph.page.finding"): f["message"]}
-                for f in rows["findings"]
-            ],
+            inert_cells(findings),
             hide_index=True,
             key="graph_page_findings",
             row_height=WRAPPED_ROW,
-            column_config={tr("graph.page.severity"): st.column_config.TextColumn(width="small")},
+            column_config={inert_cell(tr("graph.page.severity")): st.column_config.TextColumn(width="small")},
         )
     else:
         st.success(tr("graph.page.no_findings"))
     st.subheader(tr("graph.page.coverage"))
-    st.dataframe(
-        [
-            {
-                tr("graph.page.what"): f"{c['kind_label']}: {c['label']}",
-                tr("graph.page.status"): c["status_label"],
-                tr("graph.page.partners"): ", ".join(c["partners"]),
-                tr("graph.page.suggestions"): ", ".join(c["suggestions"]),
-            }
-            for c in rows["coverage"]
-        ],
-        hide_index=True,
-        key="graph_page_coverage",
-        row_height=WRAPPED_ROW,
-    )
+    coverage = [
+        {
+            tr("graph.page.what"): f"{c['kind_label']}: {c['label']}",
+            tr("graph.page.status"): c["status_label"],
+            tr("graph.page.partners"): ", ".join(c["partners"]),
+            tr("graph.page.suggestions"): ", ".join(c["suggestions"]),
+        }
+        for c in rows["coverage"]
+    ]
+    st.dataframe(inert_cells(coverage), hide_index=True, key="graph_page_coverage", row_height=WRAPPED_ROW)
     st.subheader(tr("graph.page.dropout"))
     names = {p.id: p.name for p in dossier.partners}
     chosen = st.selectbox(

@@ -5,16 +5,14 @@ from __future__ import annotations
 import streamlit as st
 
 from workbench.access.permissions import AccessDenied
-from workbench.dossier.model import Dossier
-from workbench.dossier.records import DossierRecord, Revision
-from workbench.dossier.steps import step_of_unit
-from workbench.guide.history import RevisionLine, is_gone, note_line, revision_line, steps_in
+from workbench.dossier.records import DossierRecord
+from workbench.guide.history import HistoryPage
 from workbench.i18n import fmt_datetime, t
-from workbench.store.dossiers import DossierNotFound, EditConflict, InvalidChange
+from workbench.store.dossiers import EditConflict, InvalidChange
 from workbench.ui import derived, editing, faults
-from workbench.ui.common import PAGES, actor, current_dossier_id, lang, store, tr
+from workbench.ui.common import actor, lang, store, tr
 from workbench.ui.markup import md
-from workbench.workspace import Workspace
+from workbench.ui.prelude import open_record
 
 PAGE_SIZE = 25  # revisions drawn at once (a row is six elements): a long history stays quick to show
 
@@ -35,65 +33,51 @@ def _restore(dossier_id: int, revision_id: int) -> None:
         editing.flash("history.restored")
 
 
-def _lines(db: Workspace, record: DossierRecord, revisions: list[Revision], code: str) -> list[RevisionLine]:
-    """Describe each revision; a part that is gone is named as it was just before it went."""
-    earlier: dict[int, Dossier] = {}  # the dossier before a revision, to name what it deleted
-    lines = []
-    for rev in revisions:
-        before = None
-        if is_gone(rev, record.dossier) and rev.revision > 1:
-            if rev.revision not in earlier:
-                earlier[rev.revision] = db.dossier_at(record.id, rev.revision - 1)
-            before = earlier[rev.revision]
-        lines.append(revision_line(rev, record.dossier, code, before))
-    return lines
+def _page(record: DossierRecord, code: str, step: str, shown: int) -> HistoryPage:
+    """Describe the history up to this revision; its lines never change, so they are named once.
+
+    Shared by every session holding this record: each of them loaded it through its own
+    Workspace, which checked that it may read the dossier.
+    """
+    return derived.once(
+        "history_page",
+        record,
+        lambda: store().history_page(record, code, step=step, shown=shown),
+        code,
+        step,
+        shown,
+    )
 
 
 def render() -> None:
     if message := st.session_state.pop("flash", None):
         st.toast(md(message), icon=":material/history:")
-    dossier_id = current_dossier_id()
-    if dossier_id is None:
-        st.info(tr("dossier.none_open"))
-        st.page_link(PAGES["start"], label=tr("nav.start"), icon=":material/home:")
+    record = open_record()
+    if record is None:
         return
-    db = store()
-    try:
-        record = db.load(dossier_id)
-        revisions = db.history(dossier_id)
-    except DossierNotFound:
-        st.error(md("cli.unknown_dossier", id=dossier_id))
-        return
-    code = lang()
+    dossier_id, code = record.id, lang()
     st.title(tr("nav.history"))
     st.caption(tr("history.intro"))
     if problems := st.session_state.pop("history_problems", None):
         st.error(tr("history.restore_failed"))
         st.text("\n".join(f"• {p}" for p in problems))
-    steps = steps_in(revisions)
-    chosen = st.selectbox(
+    chosen = st.session_state.get("history_step") or ""
+    shown = st.session_state.setdefault("history_shown", PAGE_SIZE)
+    page = _page(record, code, chosen, shown)
+    if chosen not in page.steps:  # a step the history no longer touches: show everything
+        chosen = ""
+        page = _page(record, code, "", shown)
+    st.selectbox(
         tr("history.filter"),
-        ["", *steps],
+        ["", *page.steps],
         format_func=lambda key: t(f"step.{key}", code) if key else t("history.all", code),
         key="history_step",
         placeholder=tr("form.choose"),
     )
-    if chosen:
-        revisions = [r for r in revisions if step_of_unit(r.unit.kind, r.unit.key) == chosen]
-    shown = st.session_state.setdefault("history_shown", PAGE_SIZE)
-    # The lines of one revision of the dossier never change: named once, for every session.
-    lines = derived.once(
-        "history_lines",
-        record,
-        lambda: _lines(db, record, revisions[:shown], code),
-        code,
-        tuple(r.id for r in revisions[:shown]),
-    )
-    for rev, line in zip(revisions[:shown], lines, strict=True):
+    for rev, line, note in page.entries:  # a note, e.g. the vote record of a workshop, is shown as text
         cols = st.columns([1, 3, 6, 2, 2], vertical_alignment="center")
         cols[0].text(f"#{rev.revision}")
         cols[1].text(fmt_datetime(rev.at, code) + "\n" + rev.by)
-        note = note_line(rev.note, code)  # e.g. the vote record of a workshop: shown as text
         cols[2].text(
             line.title + (f"\n{line.changed}" if line.changed else "") + (f"\n{note}" if note else "")
         )
@@ -105,9 +89,9 @@ def render() -> None:
             on_click=faults.guarded(_restore),
             args=(dossier_id, rev.id),
         )
-    if len(revisions) > shown:
+    if page.total > shown:
         st.button(
-            md("history.more", count=len(revisions) - shown),
+            md("history.more", count=page.total - shown),
             key="history_more",
             on_click=lambda: st.session_state.update(history_shown=shown + PAGE_SIZE),
         )

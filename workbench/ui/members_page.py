@@ -10,8 +10,9 @@ from workbench.access.account_records import AccountError, format_code
 from workbench.access.permissions import Action, DossierRole
 from workbench.i18n import fmt_datetime
 from workbench.ui import faults
-from workbench.ui.common import PAGES, current_dossier_id, current_user, labeller, lang, store, tr
+from workbench.ui.common import current_user, labeller, lang, store, tr
 from workbench.ui.markup import md
+from workbench.ui.prelude import open_record
 
 
 def _manage(dossier_id: int) -> None:
@@ -110,13 +111,10 @@ def invitation_days(value: float | None) -> timedelta:
 
 
 def render() -> None:
-    dossier_id = current_dossier_id()
-    if dossier_id is None:
-        st.info(tr("dossier.none_open"))
-        st.page_link(PAGES["start"], label=tr("nav.start"), icon=":material/home:")
+    record = open_record()
+    if record is None:
         return
-    ws = store()
-    record = ws.load(dossier_id)
+    dossier_id, ws = record.id, store()
     st.title(tr("access.nav.members"))
     st.text(record.dossier.identity.name)  # user text: never Markdown
     if ws.user is None:

@@ -6,9 +6,9 @@ import streamlit as st
 
 from workbench.collab.workshop_records import WorkshopError, normalise_code
 from workbench.ui import faults
-from workbench.ui.common import client, tr
+from workbench.ui.common import client, fragment, store, tr
 from workbench.ui.markup import bullets
-from workbench.ui.workshop_view import clock, questions, refused, workshops
+from workbench.ui.workshop_view import clock, questions, refused
 
 TOKEN = "part_token"  # the participant's token: only in this browser session, never in the address
 
@@ -24,7 +24,7 @@ def _join() -> None:
         if st.form_submit_button(tr("participate.join"), type="primary"):
             with faults.saving():
                 try:
-                    joined = workshops().join(code, name, client=client())
+                    joined = store().participation.join(code, name, client=client())
                 except WorkshopError as exc:
                     refused(exc)
                     return
@@ -40,7 +40,7 @@ def _add_idea(token: str) -> None:
         if st.form_submit_button(tr("participate.add"), type="primary", icon=":material/add:"):
             with faults.saving():  # on a refusal or a database fault the text stays: nothing typed is lost
                 try:
-                    workshops().add_idea(token, text)
+                    store().participation.add_idea(token, text)
                 except WorkshopError as exc:
                     refused(exc)
                     return
@@ -53,17 +53,17 @@ def _add_idea(token: str) -> None:
 def _toggle(token: str, idea_id: int, voted: bool) -> None:
     try:
         if voted:
-            workshops().unvote(token, idea_id)
+            store().participation.unvote(token, idea_id)
         else:
-            workshops().vote(token, idea_id)
+            store().participation.vote(token, idea_id)
     except WorkshopError as exc:
         st.session_state["part_refused"] = exc
 
 
-@st.fragment(run_every="3s")
+@fragment(run_every="3s")
 def _ideas(token: str) -> None:
     """The ideas to vote on, refreshed so that new ones show up without reloading."""
-    view = workshops().view(token)
+    view = store().participation.view(token)
     if view is None:
         return
     faults.show_pending()  # a fragment rerun does not pass the router, which shows these otherwise
@@ -102,7 +102,7 @@ def render() -> None:
 
 def _render() -> None:
     token = str(st.session_state.get(TOKEN) or "")
-    view = workshops().view(token) if token else None
+    view = store().participation.view(token) if token else None
     linked = st.query_params.get("join")
     if view is None or (linked is not None and normalise_code(linked) != view.workshop.code):
         # No token yet, or a link to another workshop: join (again).

@@ -7,6 +7,8 @@ import streamlit as st
 
 from workbench.collab.reviews import ReviewStatus
 from workbench.ui.common import PAGES, labeller, open_dossier, store, tr
+from workbench.ui.markup import inert_cells
+from workbench.workspace.portfolio import filter_portfolio
 
 
 def render() -> None:
@@ -17,7 +19,7 @@ def render() -> None:
         st.info(tr("portfolio.empty"))
         return
     left, middle, right = st.columns([3, 2, 2])
-    search = left.text_input(tr("portfolio.search"), key="portfolio_search").strip().lower()
+    search = left.text_input(tr("portfolio.search"), key="portfolio_search")
     calls = middle.multiselect(
         tr("field.call"),
         sorted({r.call for r in rows}),
@@ -32,13 +34,7 @@ def render() -> None:
         key="portfolio_states",
         placeholder=tr("portfolio.any"),
     )
-    shown = [
-        r
-        for r in rows
-        if (not search or search in r.name.lower())
-        and (not calls or r.call in calls)
-        and (not states or r.review_state in states)
-    ]
+    shown = filter_portfolio(rows, search, calls, states)
     table = pd.DataFrame(
         [
             {
@@ -50,7 +46,7 @@ def render() -> None:
                 "open_comments": r.open_comments,
                 "gaps": r.gaps,
                 "review": tr(f"review.status.{r.review_state}"),
-                "needs_work": sum(1 for s in r.reviews.values() if s == ReviewStatus.NEEDS_WORK),
+                "needs_work": r.needs_work,
                 "updated_at": r.updated_at.replace(tzinfo=None),
                 "updated_by": r.updated_by,
             }
@@ -71,7 +67,7 @@ def render() -> None:
         ],
     )
     event = st.dataframe(
-        table,
+        inert_cells(table),
         hide_index=True,
         width="stretch",
         key="portfolio_table",

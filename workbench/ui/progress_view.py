@@ -1,4 +1,4 @@
-"""What the step pages share: the open dossier, state icons, links to a step, open points shown safely."""
+"""What the step pages share: state icons, links to a step, open points shown safely."""
 
 from __future__ import annotations
 
@@ -9,9 +9,8 @@ from streamlit.errors import StreamlitPageNotFoundError
 
 from workbench.guide.progress import Finding, StepState
 from workbench.i18n import has
-from workbench.store.dossiers import DossierNotFound, DossierRecord
-from workbench.ui.common import PAGES, current_dossier_id, lang, store, tr
-from workbench.ui.markup import inert, md
+from workbench.ui.common import PAGES, lang, tr
+from workbench.ui.markup import inert
 
 ROOT = Path(__file__).resolve().parents[2]
 STATE_ICONS: dict[StepState, str] = {
@@ -61,20 +60,6 @@ def state_label(state: StepState) -> str:
 def role_label(role: str) -> str:
     """Return a role's label: from the catalogue, or the dossier's own label of a custom role."""
     return tr(f"role.{role}") if has(f"role.{role}", lang()) else role
-
-
-def load_record() -> tuple[int, DossierRecord] | None:
-    """Load the open dossier, or explain on the page why there is none."""
-    dossier_id = current_dossier_id()
-    if dossier_id is not None:
-        try:
-            return dossier_id, store().load(dossier_id)
-        except DossierNotFound:
-            st.error(md("cli.unknown_dossier", id=dossier_id))
-    else:
-        st.info(tr("dossier.none_open"))
-    link_to_step("start", tr("nav.start"), None, icon=":material/home:")
-    return None
 
 
 def show_alerts(findings: list[Finding]) -> None:

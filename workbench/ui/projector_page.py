@@ -6,10 +6,10 @@ from pathlib import Path
 
 import streamlit as st
 
-from workbench.store.dossiers import DossierNotFound
-from workbench.ui.common import PAGES, current_dossier_id, store, tr
-from workbench.ui.markup import bullets, md
-from workbench.ui.workshop_view import clock, current_workshop, join_url, questions, workshops
+from workbench.ui.common import PAGES, fragment, store, tr
+from workbench.ui.markup import bullets
+from workbench.ui.prelude import open_record
+from workbench.ui.workshop_view import clock, current_workshop, join_url, questions
 
 # Static CSS from a file of ours (never built from user text), scoped to this page.
 CSS = (
@@ -17,17 +17,17 @@ CSS = (
 )
 
 
-@st.fragment(run_every="1s")
+@fragment(run_every="1s")
 def _timer(workshop_id: int) -> None:
-    left = workshops().get(workshop_id).remaining()
+    left = store().workshop(workshop_id).remaining()
     with st.container(key="proj_timer"):
         st.text(clock(left) if left is not None else " ")
 
 
-@st.fragment(run_every="2s")
+@fragment(run_every="2s")
 def _board(dossier_id: int, workshop_id: int) -> None:
     """The current text and the ideas with their dots, re-read every two seconds."""
-    board = workshops().board(workshop_id)
+    board = store().workshop_board(workshop_id)
     section = board.workshop.section
     narrative = getattr(store().load(dossier_id).dossier.strategy, section).narrative
     text, ideas = st.columns([2, 3], gap="large")
@@ -64,16 +64,10 @@ def _board(dossier_id: int, workshop_id: int) -> None:
 
 
 def render() -> None:
-    dossier_id = current_dossier_id()
-    if dossier_id is None:
-        st.info(tr("dossier.none_open"))
-        st.page_link(PAGES["start"], label=tr("nav.start"), icon=":material/home:")
+    record = open_record()
+    if record is None:
         return
-    try:
-        store().load(dossier_id)
-    except DossierNotFound:
-        st.error(md("cli.unknown_dossier", id=dossier_id))
-        return
+    dossier_id = record.id
     workshop = current_workshop(dossier_id)
     if workshop is None:
         st.info(tr("projector.none"))

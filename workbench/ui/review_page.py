@@ -14,8 +14,9 @@ from workbench.dossier.steps import STEP_KEYS
 from workbench.store.dossiers import DossierRecord
 from workbench.ui import derived, faults
 from workbench.ui.comments import review_control
-from workbench.ui.common import PAGES, current_dossier_id, labeller, lang, store, tr
-from workbench.ui.markup import md
+from workbench.ui.common import labeller, lang, store, tr
+from workbench.ui.markup import inert_cells, md
+from workbench.ui.prelude import open_record
 
 
 def _report(record: DossierRecord, verdicts: dict[str, SectionReview]) -> ReadinessReport:
@@ -73,7 +74,9 @@ def _rubric(record: DossierRecord, verdicts: dict[str, SectionReview]) -> None:
             for i in report.group(group)
         ]
         # Every criterion visible without scrolling inside the table: 35 px per row plus the header.
-        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", height=38 + 35 * len(rows))
+        st.dataframe(
+            inert_cells(pd.DataFrame(rows)), hide_index=True, width="stretch", height=38 + 35 * len(rows)
+        )
     if ws.can(Action.REVIEW, dossier_id):
         with st.form("review_rubric_override"):
             st.subheader(tr("rubric.override"))
@@ -114,12 +117,10 @@ def _rubric(record: DossierRecord, verdicts: dict[str, SectionReview]) -> None:
 
 
 def render() -> None:
-    dossier_id = current_dossier_id()
-    if dossier_id is None:
-        st.info(tr("dossier.none_open"))
-        st.page_link(PAGES["start"], label=tr("nav.start"), icon=":material/home:")
+    record = open_record()
+    if record is None:
         return
-    record = store().load(dossier_id)
+    dossier_id = record.id
     st.title(tr("access.nav.review"))
     st.text(record.dossier.identity.name)  # user text: never Markdown
     verdicts = store().section_reviews(dossier_id)  # once for all fourteen steps

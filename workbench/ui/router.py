@@ -21,6 +21,7 @@ from workbench.ui.common import (
     keep_in_address,
     lang,
     login_required,
+    script_run,
     sidebar,
     store,
     tr,
@@ -31,18 +32,19 @@ from workbench.ui.workshop_view import JOIN_PATH, PROJECTOR_PATH
 
 def main() -> None:
     """Route this script run: the login pages, or the workbench with the open dossier's pages."""
-    st.set_page_config(page_title="Digibank Werkbank", page_icon=ICON, layout="wide")
-    init_state()
-    look.apply(lang())
-    if session.begin_run():  # a reload or a new tab: the login in the cookie, the name typed before
-        st.caption(tr("session.moving"))  # the browser is on its way to the cookie route
-        return
-    editing.keep_drafts()  # before any page runs: what was typed outlives the widgets
-    faults.apply_clears()  # texts saved in the last run leave their widgets now, before they are drawn
-    try:
-        _route()
-    except StorageFailure as failure:  # the router itself could not read who is logged in or the dossier
-        faults.show_unavailable(failure)
+    with script_run():  # one Workspace for the whole run, forgotten when it ends
+        st.set_page_config(page_title="Digibank Werkbank", page_icon=ICON, layout="wide")
+        init_state()
+        look.apply(lang())
+        if session.begin_run():  # a reload or a new tab: the login in the cookie, the name typed before
+            st.caption(tr("session.moving"))  # the browser is on its way to the cookie route
+            return
+        editing.keep_drafts()  # before any page runs: what was typed outlives the widgets
+        faults.apply_clears()  # texts saved in the last run leave their widgets now, before they are drawn
+        try:
+            _route()
+        except StorageFailure as failure:  # the router itself could not read who is logged in or the dossier
+            faults.show_unavailable(failure)
 
 
 def _route() -> None:

@@ -11,12 +11,13 @@ from workbench.guide import labels, parts
 from workbench.guide.form_specs import FormSpec
 from workbench.guide.guidance import guidance
 from workbench.i18n import t
-from workbench.store.dossiers import DossierNotFound, DossierRecord
+from workbench.store.dossiers import DossierRecord
 from workbench.ui import derived, editing, form_view
 from workbench.ui.comments import section_panel
-from workbench.ui.common import PAGES, current_dossier_id, lang, store, tr
+from workbench.ui.common import current_dossier_id, lang, tr
 from workbench.ui.editing import FormRef
 from workbench.ui.markup import bullets, inert, md, strong
+from workbench.ui.prelude import open_record
 from workbench.ui.progress_view import STATE_ICONS, link_to_step, show_findings, state_label
 
 SEARCH_FROM = 12  # lists longer than this get a search field
@@ -27,16 +28,8 @@ def begin(step_key: str) -> DossierRecord | None:
     """Load the open dossier and draw the step's heading; None (with a way back) when there is none."""
     if message := st.session_state.pop("flash", None):
         st.toast(md(message), icon=":material/check:")
-    dossier_id = current_dossier_id()
-    if dossier_id is None:
-        st.info(tr("dossier.none_open"))
-        st.page_link(PAGES["start"], label=tr("nav.start"), icon=":material/home:")
-        return None
-    try:
-        record = store().load(dossier_id)
-    except DossierNotFound:
-        st.error(md("cli.unknown_dossier", id=dossier_id))
-        st.page_link(PAGES["start"], label=tr("nav.start"), icon=":material/home:")
+    record = open_record()
+    if record is None:
         return None
     if focus := st.query_params.get("focus"):
         # A link from the Overzicht names the item to look at: open it once, then tidy the address.

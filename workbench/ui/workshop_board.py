@@ -11,15 +11,15 @@ from workbench.dossier.units import section_unit
 from workbench.i18n import fmt_datetime
 from workbench.store.dossiers import DossierRecord, EditConflict, InvalidChange
 from workbench.ui import faults
-from workbench.ui.common import actor, lang, store, tr
+from workbench.ui.common import fragment, lang, store, tr
 from workbench.ui.markup import md
-from workbench.ui.workshop_view import refused, workshops
+from workbench.ui.workshop_view import refused
 
 PICK = "ws_pick_"  # + idea id: the checkbox that selects an idea
 
 
 def _picked(workshop_id: int) -> list[int]:
-    visible = {i.id for i in workshops().board(workshop_id).ideas}
+    visible = {i.id for i in store().workshop_board(workshop_id).ideas}
     keys = [str(k) for k, v in st.session_state.items() if str(k).startswith(PICK) and v]
     chosen = (int(k.removeprefix(PICK)) for k in keys)
     return sorted(i for i in chosen if i in visible)
@@ -45,22 +45,20 @@ def _attempt(action: Any, *args: Any, done: str = "") -> bool:
 @faults.guarded
 def _cluster(workshop_id: int) -> None:
     label = str(st.session_state.get("ws_cluster_label", ""))  # as typed now, not at the last run
-    _attempt(
-        workshops().cluster, store(), workshop_id, _picked(workshop_id), label, done="workshop.clustered"
-    )
+    _attempt(store().cluster_ideas, workshop_id, _picked(workshop_id), label, done="workshop.clustered")
     _unpick()
 
 
 @faults.guarded
 def _hide(workshop_id: int, idea_id: int) -> None:
-    _attempt(workshops().hide, store(), workshop_id, idea_id, done="workshop.hidden")
+    _attempt(store().hide_idea, workshop_id, idea_id, done="workshop.hidden")
 
 
-@st.fragment(run_every="3s")
+@fragment(run_every="3s")
 def _ideas(workshop_id: int) -> None:
     """The ideas as they come in, with their dots: new ones appear without reloading."""
     faults.show_pending()  # a fragment rerun does not pass the router, which shows these otherwise
-    board = workshops().board(workshop_id)
+    board = store().workshop_board(workshop_id)
     st.subheader(md("workshop.board", ideas=len(board.ideas), people=board.participants, votes=board.votes))
     for label, members in board.clusters():
         if label:
@@ -89,7 +87,7 @@ def _compose(dossier_id: int, workshop: Workshop) -> None:
     record = store().load(dossier_id)
     narrative = getattr(record.dossier.strategy, workshop.section).narrative
     chosen = set(_picked(workshop.id))
-    ideas = [i.text for i in workshops().board(workshop.id).ideas if i.id in chosen]
+    ideas = [i.text for i in store().workshop_board(workshop.id).ideas if i.id in chosen]
     st.session_state[f"ws_text_{workshop.id}"] = "\n\n".join(p for p in (narrative, *ideas) if p)
     st.session_state[f"ws_base_{workshop.id}"] = record.version(section_unit(workshop.section))
     st.session_state.pop("ws_conflict", None)
@@ -100,7 +98,7 @@ def _promote(dossier_id: int, workshop: Workshop) -> None:
     text = st.session_state.get(f"ws_text_{workshop.id}", "")
     base = int(st.session_state.get(f"ws_base_{workshop.id}", 0))
     try:
-        workshops().promote(store(), workshop.id, _picked(workshop.id), text, base, by=actor())
+        store().promote_ideas(workshop.id, _picked(workshop.id), text, base)
     except WorkshopError as exc:
         st.session_state["ws_refused"] = exc
         return
@@ -150,7 +148,7 @@ def render(record: DossierRecord, workshop: Workshop) -> None:
         text = st.text_area(tr("workshop.formulation_text"), key="ws_formulation_text", max_chars=500)
         if st.form_submit_button(tr("workshop.add_formulation"), icon=":material/add:"):
             with faults.saving():
-                if _attempt(workshops().add_formulation, store(), workshop.id, text, actor()):
+                if _attempt(store().add_formulation, workshop.id, text):
                     faults.clear_after_save("ws_formulation_text")
                 st.rerun()
 

@@ -6,13 +6,13 @@ import streamlit as st
 
 from workbench.access.permissions import Action
 from workbench.collab.workshop_records import Workshop, WorkshopError
-from workbench.collab.workshop_summary import summarise, summary_docx
 from workbench.dossier.model import SECTION_KEYS
 from workbench.i18n import fmt_datetime
-from workbench.store.dossiers import DossierNotFound, DossierRecord
+from workbench.store.dossiers import DossierRecord
 from workbench.ui import faults, workshop_board
-from workbench.ui.common import PAGES, actor, current_dossier_id, db_path, labeller, lang, store, tr
+from workbench.ui.common import PAGES, labeller, lang, store, tr
 from workbench.ui.markup import md
+from workbench.ui.prelude import open_record
 from workbench.ui.workshop_view import (
     PROJECTOR_PATH,
     clock,
@@ -21,7 +21,6 @@ from workbench.ui.workshop_view import (
     page_url,
     refused,
     use_workshop,
-    workshops,
 )
 
 
@@ -40,7 +39,7 @@ def _start(dossier_id: int) -> None:
         if st.form_submit_button(tr("workshop.start"), type="primary", icon=":material/play_arrow:"):
             with faults.saving():
                 try:
-                    started = workshops().start(store(), dossier_id, section, by=actor(), dots=int(dots or 0))
+                    started = store().start_workshop(dossier_id, section, dots=int(dots or 0))
                 except WorkshopError as exc:
                     refused(exc)
                     return
@@ -49,7 +48,7 @@ def _start(dossier_id: int) -> None:
 
 
 def _choose(dossier_id: int, current: Workshop | None) -> None:
-    earlier = workshops().of_dossier(dossier_id)
+    earlier = store().workshops_of(dossier_id)
     if not earlier:
         return
     ids = [w.id for w in earlier]
@@ -95,22 +94,22 @@ def _controls(record: DossierRecord, workshop: Workshop) -> None:
         with faults.saving():
             try:
                 if start.button(tr("workshop.round_start"), key="ws_round_start", icon=":material/timer:"):
-                    workshops().start_round(store(), workshop.id, int(minutes or 0) * 60)
+                    store().start_round(workshop.id, int(minutes or 0) * 60)
                 if stop.button(tr("workshop.round_stop"), key="ws_round_stop", icon=":material/timer_off:"):
-                    workshops().stop_round(store(), workshop.id)
+                    store().stop_round(workshop.id)
             except WorkshopError as exc:
                 refused(exc)
-        if (left := workshops().get(workshop.id).remaining()) is not None:
+        if (left := store().workshop(workshop.id).remaining()) is not None:
             st.text(tr("workshop.round_left", clock=clock(left)))
     end, download = st.columns(2)
     if workshop.is_open and end.button(tr("workshop.close"), key="ws_close", icon=":material/lock:"):
         with faults.saving():
-            workshops().close(store(), workshop.id, by=actor())
+            store().close_workshop(workshop.id)
             st.rerun()
-    path, code_lang = db_path(), lang()  # the download runs on another thread: no session state there
+    ws, code_lang = store(), lang()  # the download runs on another thread: no session state there
     download.download_button(
         tr("workshop.summary"),
-        data=lambda: summary_docx(summarise(path, workshop.id), code_lang),
+        data=lambda: ws.workshop_summary_docx(workshop.id, code_lang),
         file_name=f"workshop-{workshop.code}.docx",
         mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         key="ws_summary",
@@ -120,16 +119,10 @@ def _controls(record: DossierRecord, workshop: Workshop) -> None:
 
 
 def render() -> None:
-    dossier_id = current_dossier_id()
-    if dossier_id is None:
-        st.info(tr("dossier.none_open"))
-        st.page_link(PAGES["start"], label=tr("nav.start"), icon=":material/home:")
+    record = open_record()
+    if record is None:
         return
-    try:
-        record = store().load(dossier_id)
-    except DossierNotFound:
-        st.error(md("cli.unknown_dossier", id=dossier_id))
-        return
+    dossier_id = record.id
     st.title(tr("nav.workshop"))
     st.caption(tr("workshop.intro"))
     if not store().can(Action.EDIT_SECTION, dossier_id):

@@ -6,25 +6,15 @@ from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
-from workbench.collab.consent import Consents
-from workbench.collab.workshop import Workshops
+from workbench.access.permissions import AccessDenied
 from workbench.collab.workshop_records import Workshop, WorkshopError
 from workbench.guide.guidance import guidance
 from workbench.refusal import Refusal
-from workbench.ui.common import db_path, lang
+from workbench.ui.common import lang, store
 from workbench.ui.markup import inert
 
 JOIN_PATH = "meedoen"  # url_path of the participant page: /meedoen?join=CODE
 PROJECTOR_PATH = "projector"
-
-
-def workshops() -> Workshops:
-    """Open the workshops of this script run (connections are opened per call, never cached)."""
-    return Workshops(db_path())
-
-
-def consents() -> Consents:
-    return Consents(db_path())
 
 
 def current_workshop(dossier_id: int) -> Workshop | None:
@@ -36,8 +26,8 @@ def current_workshop(dossier_id: int) -> Workshop | None:
     if wanted is None:
         return None
     try:
-        found = workshops().get(int(wanted))
-    except WorkshopError:
+        found = store().workshop(int(wanted))
+    except (WorkshopError, AccessDenied):  # gone, or of a dossier this person may not read
         found = None
     if found is None or found.dossier_id != dossier_id:  # another dossier's workshop: not here
         st.session_state.pop("workshop_id", None)

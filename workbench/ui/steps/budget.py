@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 
+from workbench.guide import forms
 from workbench.guide.budget import (
     CATEGORIES,
     budget_changes_on,
@@ -19,8 +22,9 @@ from workbench.store.dossiers import DossierRecord
 from workbench.ui import derived, step_page, table_editing
 from workbench.ui.comments import section_panel
 from workbench.ui.common import lang, tr
-from workbench.ui.markup import inert
-from workbench.ui.progress_view import load_record, role_label, show_alerts
+from workbench.ui.markup import inert, inert_cells, plain_cell
+from workbench.ui.prelude import open_record
+from workbench.ui.progress_view import role_label, show_alerts
 
 
 def _summary(record: DossierRecord) -> None:
@@ -42,7 +46,7 @@ def _summary(record: DossierRecord) -> None:
             total: money(table.total),
         }
     )
-    st.dataframe(pd.DataFrame(rows), hide_index=True, key="budget_summary")
+    st.dataframe(inert_cells(pd.DataFrame(rows)), hide_index=True, key="budget_summary")
     left, middle, right = st.columns(3)
     left.metric(tr("budget.total"), inert(money(table.total)))
     middle.metric(tr("budget.cap"), inert(money(table.cap)))
@@ -69,7 +73,7 @@ def _role_budgets(dossier_id: int, record: DossierRecord) -> None:
     # The model refuses a negative amount naming the role and the cost category.
     amount = lambda c: st.column_config.NumberColumn(tr(f"cost.{c}"), step=0.01, format="euro")  # noqa: E731
     edited = st.data_editor(
-        frame,
+        inert_cells(frame),
         key=table_editing.editor_key(name),
         hide_index=True,
         placeholder="–",
@@ -96,7 +100,7 @@ def _planning(dossier_id: int, record: DossierRecord) -> None:
     frame = pd.DataFrame(milestone_rows(base.dossier), columns=["id", "title", "due", "owner"])
     frame["due"] = pd.to_datetime(frame["due"]).dt.date
     edited = st.data_editor(
-        frame,
+        inert_cells(frame),
         key=table_editing.editor_key(name),
         num_rows="dynamic",
         hide_index=True,
@@ -113,21 +117,32 @@ def _planning(dossier_id: int, record: DossierRecord) -> None:
     st.text_area(tr("budget.planning_narrative"), key=table_editing.editor_key(name, "narrative"), height=150)
     if st.button(tr("budget.save_planning"), key="budget_planning_save", type="primary"):
         narrative = st.session_state.get(table_editing.editor_key(name, "narrative")) or ""
-        if table_editing.save(name, dossier_id, planning_changes_on(edited.to_dict("records"), narrative)):
+        if table_editing.save(
+            name, dossier_id, planning_changes_on(_typed(edited.to_dict("records")), narrative)
+        ):
             st.rerun()
     table_editing.conflict_panel(name, dossier_id, record)
 
 
+def _typed(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Return the planning rows as typed: without the word joiner that kept a title out of formulas."""
+    return [{**row, "title": plain_cell(row.get("title"))} for row in rows]
+
+
 def render() -> None:
-    loaded = load_record()
-    if loaded is None:
+    record = open_record()
+    if record is None:
         return
-    dossier_id, record = loaded
+    dossier_id = record.id
     st.title(tr("step.budget"))
     st.caption(tr("budget.intro"))
     _summary(record)
     show_alerts(derived.progress(record).findings_for("budget"))
     _role_budgets(dossier_id, record)
+    # Other sources beside the call: the call's cap applies to the call's share only.
+    st.caption(tr("budget.streams_hint"))
+    step_page.item_list(record, forms.FUNDING_STREAM)
+    step_page.item_list(record, forms.FUNDING_LINE)
     _planning(dossier_id, record)
     section_panel(dossier_id, "budget")
     step_page.end("budget")

@@ -11,11 +11,11 @@ from workbench.ui import derived, step_page
 from workbench.ui.comments import open_threads_summary
 from workbench.ui.common import lang, tr
 from workbench.ui.markup import inert, md
+from workbench.ui.prelude import open_record
 from workbench.ui.progress_view import (
     STATE_ICONS,
     finding_line,
     link_to_step,
-    load_record,
     show_alerts,
     state_label,
 )
@@ -45,10 +45,10 @@ def _open_points(dossier_id: int, progress: Progress) -> None:
 
 
 def render() -> None:
-    loaded = load_record()
-    if loaded is None:
+    record = open_record()
+    if record is None:
         return
-    dossier_id, record = loaded
+    dossier_id = record.id
     progress = derived.progress(record)
     st.title(tr("step.overzicht"))
     st.text(record.dossier.identity.name)

@@ -7,6 +7,7 @@ import streamlit as st
 from workbench.guide import forms
 from workbench.ui import derived, step_page
 from workbench.ui.common import lang, tr
+from workbench.ui.markup import inert_cells
 
 
 def render() -> None:
@@ -19,8 +20,11 @@ def render() -> None:
     with inputs:
         if record.dossier.partners:
             st.subheader(tr("form.partners_overview"))
-            st.dataframe(derived.partners(record, lang()), hide_index=True, key="partners_table")
+            st.dataframe(inert_cells(derived.partners(record, lang())), hide_index=True, key="partners_table")
         step_page.item_list(record, forms.PARTNER)
+        # A gemeente signs with two (burgemeester and algemeen directeur): the second one here.
+        st.caption(tr("form.signatory.hint"))
+        step_page.item_list(record, forms.SIGNATORY)
     step_page.end("partners")
 
 

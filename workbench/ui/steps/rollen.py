@@ -7,6 +7,7 @@ import streamlit as st
 from workbench.guide import forms
 from workbench.ui import derived, step_page
 from workbench.ui.common import lang, tr
+from workbench.ui.markup import inert_cells
 
 
 def render() -> None:
@@ -21,7 +22,7 @@ def render() -> None:
         with roles:
             if record.dossier.roles:
                 st.subheader(tr("form.role_matrix"))
-                st.dataframe(derived.roles(record, lang()), hide_index=True, key="roles_matrix")
+                st.dataframe(inert_cells(derived.roles(record, lang())), hide_index=True, key="roles_matrix")
             # Grouped by partner, as people think of them in a workshop.
             order = {p.id: i for i, p in enumerate(record.dossier.partners)}
             assignments = sorted(record.dossier.roles, key=lambda r: order.get(r.partner_id, len(order)))

@@ -1,0 +1,67 @@
+"""Generated documents kept with the dossier revision they were made from (their SQL)."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from workbench.clock import moment, stamp
+from workbench.dossier.records import DocumentVersion, StoreError
+from workbench.store.db import connect, write
+from workbench.store.revisions import dossier_row
+from workbench.store.rows import record, records
+
+
+class GeneratedDocuments:
+    """The documents of a dossier: keep, list, fetch (a part of the Store)."""
+
+    path: Path
+
+    def save_document(
+        self,
+        dossier_id: int,
+        *,
+        kind: str,
+        lang: str,
+        revision: int,
+        data: bytes,
+        by: str,
+        template: str = "",
+    ) -> DocumentVersion:
+        """Keep a generated document with the dossier revision it was made from."""
+        now = stamp()
+        digest = hashlib.sha256(data).hexdigest()
+        with write(self.path) as db:
+            head = dossier_row(db, dossier_id)
+            if not 0 < revision <= head["revision"]:
+                raise StoreError("store.no_revision", dossier=dossier_id, revision=revision)
+            cursor = db.execute(
+                "INSERT INTO documents (dossier_id, revision, kind, lang, template, size, sha256, data,"
+                " by, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [dossier_id, revision, kind, lang, template, len(data), digest, data, by, now],
+            )
+            document_id = int(cursor.lastrowid or 0)
+        return DocumentVersion(
+            document_id, dossier_id, revision, kind, lang, template, len(data), digest, by, moment(now)
+        )
+
+    def documents(self, dossier_id: int) -> list[DocumentVersion]:
+        """List the generated documents of a dossier, newest first (without their bytes)."""
+        with connect(self.path) as db:
+            dossier_row(db, dossier_id)
+            rows = db.query(
+                "SELECT id, dossier_id, revision, kind, lang, template, size, sha256, by, at"
+                " FROM documents WHERE dossier_id = ? ORDER BY id DESC",
+                [dossier_id],
+            )
+            return records(DocumentVersion, rows)
+
+    def document(self, dossier_id: int, document_id: int) -> tuple[DocumentVersion, bytes]:
+        """Return one generated document and its bytes."""
+        with connect(self.path) as db:
+            rows = list(
+                db.query("SELECT * FROM documents WHERE id = ? AND dossier_id = ?", [document_id, dossier_id])
+            )
+        if not rows:
+            raise StoreError("store.no_document", dossier=dossier_id, document=document_id)
+        return record(DocumentVersion, rows[0]), bytes(rows[0]["data"])

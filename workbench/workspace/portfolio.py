@@ -1,0 +1,107 @@
+"""The coach's board in a Workspace: one row per followed dossier, and the board's filter."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import datetime
+
+from workbench.access.permissions import DossierRole
+from workbench.collab.reviews import ReviewStatus
+from workbench.dossier.model import Dossier
+from workbench.dossier.steps import STEP_KEYS
+from workbench.guide import progress
+from workbench.workspace.dossiers import DossierCalls
+
+
+@dataclass(frozen=True)
+class PortfolioRow:
+    """One dossier on a coach's board."""
+
+    id: int
+    name: str
+    call: str
+    role: DossierRole | None
+    completeness: dict[str, float]  # per step, 0..1
+    overall: float
+    open_comments: int
+    gaps: int
+    updated_at: datetime
+    updated_by: str
+    reviews: dict[str, ReviewStatus]  # per step; absent = not reviewed
+
+    @property
+    def review_state(self) -> ReviewStatus:
+        """Sum up the section verdicts: needs work wins, then not reviewed, else ok."""
+        statuses = set(self.reviews.values())
+        if ReviewStatus.NEEDS_WORK in statuses:
+            return ReviewStatus.NEEDS_WORK
+        reviewable = len(_reviewable_steps())
+        if len(self.reviews) < reviewable or ReviewStatus.NOT_REVIEWED in statuses:
+            return ReviewStatus.NOT_REVIEWED
+        return ReviewStatus.OK
+
+    @property
+    def needs_work(self) -> int:
+        """Count the sections a coach sent back."""
+        return sum(1 for s in self.reviews.values() if s == ReviewStatus.NEEDS_WORK)
+
+
+def filter_portfolio(
+    rows: list[PortfolioRow],
+    search: str = "",
+    calls: Collection[str] = (),
+    states: Collection[ReviewStatus] = (),
+) -> list[PortfolioRow]:
+    """Keep the rows whose name contains the search text (any case), of the calls and review states given."""
+    wanted = search.strip().lower()
+    return [
+        r
+        for r in rows
+        if (not wanted or wanted in r.name.lower())
+        and (not calls or r.call in calls)
+        and (not states or r.review_state in states)
+    ]
+
+
+class PortfolioCalls(DossierCalls):
+    """Every dossier this person follows, with progress, open comments, gaps and reviews."""
+
+    def portfolio(self) -> list[PortfolioRow]:
+        """Return one row per dossier this person follows: progress, open comments, gaps, reviews."""
+        summaries = self.list_dossiers()
+        ids = [s.id for s in summaries]
+        roles = self.accounts.roles_of(self.user.id) if self.user else {}
+        open_counts = self.reviews.open_counts(ids)
+        rows = []
+        for summary in summaries:
+            dossier = self.store.load(summary.id).dossier
+            completeness, gaps = _progress_of(dossier)
+            verdicts = self.reviews.section_reviews(summary.id)
+            rows.append(
+                PortfolioRow(
+                    id=summary.id,
+                    name=summary.name,
+                    call=summary.call,
+                    role=roles.get(summary.id),
+                    completeness=completeness,
+                    overall=completeness.get("overzicht", 0.0),
+                    open_comments=open_counts.get(summary.id, 0),
+                    gaps=gaps,
+                    updated_at=summary.updated_at,
+                    updated_by=summary.updated_by,
+                    reviews={step: v.status for step, v in verdicts.items()},
+                )
+            )
+        return rows
+
+
+def _reviewable_steps() -> tuple[str, ...]:
+    return tuple(s for s in STEP_KEYS if s != "overzicht")
+
+
+def _progress_of(dossier: Dossier) -> tuple[dict[str, float], int]:
+    """Return completeness per step and the number of gaps (missing required items and errors)."""
+    assessed = progress.assess(dossier)
+    gaps = sum(1 for f in assessed.findings if f.severity in ("error", "missing"))
+    return dict(assessed.completeness), gaps

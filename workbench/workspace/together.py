@@ -1,0 +1,112 @@
+"""Working together in a Workspace: workshops (facilitated, followed on the projector) and consent.
+
+A facilitator's calls pass the Workspace itself to the workshop core, which checks edit_section
+on the workshop's dossier and records the person's name; reading a workshop or the consent matrix
+needs read on its dossier. Participants act with their workshop token only (`participation`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cached_property
+
+from workbench.access.permissions import Action
+from workbench.collab.consent import Consents
+from workbench.collab.participation import Participation
+from workbench.collab.workshop import Workshops
+from workbench.collab.workshop_records import Board, Idea, Workshop
+from workbench.collab.workshop_summary import summarise, summary_docx
+from workbench.dossier.records import Consent, ConsentRow, Decision, DossierRecord
+from workbench.workspace.dossiers import DossierCalls
+
+
+class WorkshopCalls(DossierCalls):
+    """Workshops and consent of the dossiers this person works on."""
+
+    @cached_property
+    def _workshops(self) -> Workshops:
+        return Workshops(self.path)
+
+    @cached_property
+    def _consents(self) -> Consents:
+        return Consents(self.path)
+
+    @property
+    def participation(self) -> Participation:
+        """Return what workshop participants do with their token (join, ideas, dots): no account needed."""
+        return self._workshops
+
+    # ------------------------------------------------------------ facilitating
+
+    def start_workshop(self, dossier_id: int, section: str, dots: int = 3) -> Workshop:
+        return self._workshops.start(self, dossier_id, section, by=self.by, dots=dots)
+
+    def close_workshop(self, workshop_id: int) -> Workshop:
+        return self._workshops.close(self, workshop_id, by=self.by)
+
+    def start_round(self, workshop_id: int, seconds: int) -> Workshop:
+        return self._workshops.start_round(self, workshop_id, seconds)
+
+    def stop_round(self, workshop_id: int) -> Workshop:
+        return self._workshops.stop_round(self, workshop_id)
+
+    def cluster_ideas(self, workshop_id: int, idea_ids: Iterable[int], label: str) -> int:
+        return self._workshops.cluster(self, workshop_id, idea_ids, label)
+
+    def hide_idea(self, workshop_id: int, idea_id: int) -> None:
+        self._workshops.hide(self, workshop_id, idea_id)
+
+    def add_formulation(self, workshop_id: int, text: str) -> Idea:
+        return self._workshops.add_formulation(self, workshop_id, text, by=self.by)
+
+    def promote_ideas(self, workshop_id: int, idea_ids: Iterable[int], text: str, base_version: int) -> int:
+        """Save the chosen ideas, worded as `text`, as the section's narrative; return the revision."""
+        return self._workshops.promote(self, workshop_id, idea_ids, text, base_version, by=self.by)
+
+    # ------------------------------------------------------------ following
+
+    def workshop(self, workshop_id: int) -> Workshop:
+        """Return one workshop of a dossier this person may read."""
+        found = self._workshops.get(workshop_id)
+        self.require(Action.READ, found.dossier_id)
+        return found
+
+    def workshops_of(self, dossier_id: int) -> list[Workshop]:
+        self.require(Action.READ, dossier_id)
+        return self._workshops.of_dossier(dossier_id)
+
+    def workshop_board(self, workshop_id: int) -> Board:
+        """Return what the projector shows: the ideas with their dots."""
+        self.workshop(workshop_id)
+        return self._workshops.board(workshop_id)
+
+    def workshop_summary_docx(self, workshop_id: int, lang: str) -> bytes:
+        """Return the one-page summary of a workshop (an export of its dossier)."""
+        self.require(Action.EXPORT, self._workshops.get(workshop_id).dossier_id)
+        return summary_docx(summarise(self.path, workshop_id), lang)
+
+    # ------------------------------------------------------------ consent
+
+    def consent_matrix(self, record: DossierRecord) -> list[ConsentRow]:
+        """Return partners x sections with every partner's latest word."""
+        self.require(Action.READ, record.id)
+        return self._consents.matrix(record.id, record.dossier)
+
+    def objections(self, record: DossierRecord) -> list[tuple[str, Consent]]:
+        """Return (partner name, consent) for every standing objection of a current partner."""
+        self.require(Action.READ, record.id)
+        return self._consents.objections(record.id, record.dossier)
+
+    def record_consent(
+        self,
+        dossier_id: int,
+        section: str,
+        partner_id: str,
+        decision: Decision | str,
+        reason: str,
+        workshop_id: int | None = None,
+    ) -> Consent:
+        """Record a partner's word on a section (edit_section); an objection needs a reason."""
+        return self._consents.record(
+            self, dossier_id, section, partner_id, decision, reason, by=self.by, workshop_id=workshop_id
+        )
