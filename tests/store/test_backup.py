@@ -37,7 +37,7 @@ def test_backup_while_a_connection_holds_uncheckpointed_writes(
         Change.put(item_unit("partner", "stad"), partner, record.version(item_unit("partner", "stad"))),
         by="a",
     )
-    backup(store.path, tmp_path / "copy.db")
+    backup(store.backend, tmp_path / "copy.db")
     assert Store(tmp_path / "copy.db").load(dossier_id).dossier.partners[0].name == "Na de back-up"
 
 
@@ -61,7 +61,7 @@ def test_restore_into_a_new_path_needs_no_force(
     store: Store, dossier_id: int, db_path: Path, tmp_path: Path
 ) -> None:
     target = tmp_path / "backup.db"
-    backup(store.path, target)
+    backup(store.backend, target)
     assert run("restore", str(target), "--db", str(tmp_path / "fresh.db"))[0] == 0
     assert [s.id for s in Store(tmp_path / "fresh.db").list_dossiers()] == [dossier_id]
 

@@ -8,7 +8,7 @@ import pytest
 
 from workbench.dossier.model import Dossier, Partner, RoleAssignment
 from workbench.dossier.units import Change, UnitRef, identity_unit, item_unit, section_unit
-from workbench.store.db import database_path
+from workbench.store.db import database_address
 from workbench.store.dossiers import DossierNotFound, EditConflict, InvalidChange, Store
 
 
@@ -176,12 +176,12 @@ def test_deleting_a_dossier_removes_its_units_and_history(store: Store, dossier_
     conn.close()
 
 
-def test_database_path_prefers_flag_then_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_database_address_prefers_flag_then_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("WORKBENCH_DB", "/tmp/env.db")
-    assert str(database_path("flag.db")) == "flag.db"
-    assert str(database_path()) == "/tmp/env.db"
+    assert str(database_address("flag.db")) == "flag.db"
+    assert str(database_address()) == "/tmp/env.db"
     monkeypatch.delenv("WORKBENCH_DB")
-    assert str(database_path()) == "workbench.db"
+    assert str(database_address()) == "workbench.db"
 
 
 def test_last_revision_names_who_deleted_a_unit(store: Store, dossier_id: int) -> None:

@@ -28,7 +28,7 @@ from workbench.dossier.portable import (
 from workbench.dossier.validation import parse_dossier, rule_problems
 from workbench.i18n import LANGUAGES, t
 from workbench.store.backup import backup, restore_backup
-from workbench.store.db import database_path
+from workbench.store.db import database_address
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -146,7 +146,7 @@ def validate(ctx: Context, file: Path) -> None:
 @friendly
 def backup_command(ctx: Context, output: Path, db_path: str | None) -> None:
     """Back up the database while the app may be running (SQLite online backup)."""
-    backup(open_store(ctx, db_path).path, output)
+    backup(open_store(ctx, db_path).backend, output)
     click.echo(ctx.say("backup.written", path=output))
 
 
@@ -158,7 +158,7 @@ def backup_command(ctx: Context, output: Path, db_path: str | None) -> None:
 @friendly
 def restore(ctx: Context, file: Path, force: bool, db_path: str | None) -> None:
     """Restore the database from a backup; refuses to overwrite without --force."""
-    target = database_path(db_path)
+    target = database_address(db_path)
     restore_backup(file, target, force=force)
     click.echo(ctx.say("backup.restored", path=target))
 

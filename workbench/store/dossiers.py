@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
 from contextlib import AbstractContextManager
-from pathlib import Path
 from typing import Any
-
-from sqlite_utils import Database
 
 from workbench.clock import moment, stamp
 from workbench.dossier.model import Dossier, Identity
@@ -25,7 +21,7 @@ from workbench.dossier.records import (
     UnitVersion,
 )
 from workbench.dossier.units import Change, UnitRef, assemble, disassemble, singleton_units
-from workbench.store.db import StorageFailure, connect, prepare, write
+from workbench.store.db import Address, Connection, StorageFailure, open_backend, scope
 from workbench.store.documents import GeneratedDocuments
 from workbench.store.revisions import (
     Writing,
@@ -49,9 +45,9 @@ from workbench.store.rows import record, records
 class Store(GeneratedDocuments):
     """Narrow interface to the dossiers: list, create, load, save, history, restore, documents."""
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
-        self.path = Path(path)
-        prepare(self.path)
+    def __init__(self, address: Address) -> None:
+        self.backend = open_backend(address)  # a SQLite file, or a PostgreSQL server by URL
+        self.backend.prepare()
 
     # ------------------------------------------------------------ who acts
 
@@ -62,11 +58,11 @@ class Store(GeneratedDocuments):
         """Return the name a change is recorded under: the one given (a Workspace uses its person's)."""
         return given
 
-    def _connect(self) -> AbstractContextManager[Database]:
-        return connect(self.path)
+    def _connect(self) -> AbstractContextManager[Connection]:
+        return self.backend.read()
 
-    def _write(self) -> AbstractContextManager[Database]:
-        return write(self.path)
+    def _write(self, *scopes: str) -> AbstractContextManager[Connection]:
+        return self.backend.write(*scopes)
 
     # ------------------------------------------------------------ reading
 
@@ -81,7 +77,7 @@ class Store(GeneratedDocuments):
         with self._connect() as db:
             return self._load(db, dossier_id)
 
-    def _load(self, db: Database, dossier_id: int) -> DossierRecord:
+    def _load(self, db: Connection, dossier_id: int) -> DossierRecord:
         head = dossier_row(db, dossier_id)
         rows = list(db.query("SELECT * FROM units WHERE dossier_id = ? ORDER BY position, key", [dossier_id]))
         units = {UnitRef(kind=r["kind"], key=r["key"]): json.loads(r["data"]) for r in rows}
@@ -145,12 +141,12 @@ class Store(GeneratedDocuments):
         """Store a whole dossier as a new one; never touches an existing dossier."""
         now = stamp()
         with self._write() as db:
-            cursor = db.execute(
+            new_id = db.insert(
                 "INSERT INTO dossiers (name, call, status, revision, created_at, created_by,"
                 " updated_at, updated_by) VALUES (?, ?, ?, 1, ?, ?, ?, ?)",
                 [dossier.identity.name, dossier.identity.call, dossier.identity.status, now, by, now, by],
             )
-            writing = Writing(int(cursor.lastrowid or 0), 1, by, now, action)
+            writing = Writing(new_id, 1, by, now, action)
             for position, (unit, data) in enumerate(disassemble(dossier).items()):
                 insert_unit(db, writing, unit, position, 1, data)
                 record_revision(db, writing, unit, 1, action, data, sorted(data))
@@ -176,7 +172,8 @@ class Store(GeneratedDocuments):
         The note (JSON-ready) is kept with each recorded revision, e.g. a vote record.
         """
         now = stamp()
-        with self._write() as db:
+        # The dossier's scope: on PostgreSQL its lock; consent is recorded under the same one.
+        with self._write(scope("dossier", dossier_id)) as db:
             head = dossier_row(db, dossier_id)
             rows = unit_rows(db, dossier_id)
             dossier = changed_dossier(db, dossier_id, rows, changes)
