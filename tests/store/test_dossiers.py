@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 import pytest
 
+from tests.backends import count
 from workbench.dossier.model import Dossier, Partner, RoleAssignment
 from workbench.dossier.units import Change, UnitRef, identity_unit, item_unit, section_unit
 from workbench.store.db import database_address
@@ -161,8 +163,10 @@ def test_unknown_dossier_is_a_named_error(store: Store) -> None:
         store.load(404)
 
 
-def test_database_uses_wal_and_foreign_keys(store: Store, dossier_id: int, db_path) -> None:
-    conn = sqlite3.connect(db_path)
+def test_a_sqlite_file_uses_wal_and_stays_intact(tmp_path: Path, small_dossier: Dossier) -> None:
+    path = tmp_path / "w.db"
+    Store(path).import_dossier(small_dossier, by="ann")
+    conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
@@ -170,10 +174,8 @@ def test_database_uses_wal_and_foreign_keys(store: Store, dossier_id: int, db_pa
 
 def test_deleting_a_dossier_removes_its_units_and_history(store: Store, dossier_id: int, db_path) -> None:
     store.delete_dossier(dossier_id)
-    conn = sqlite3.connect(db_path)
-    assert conn.execute("SELECT count(*) FROM units").fetchone()[0] == 0
-    assert conn.execute("SELECT count(*) FROM revisions").fetchone()[0] == 0
-    conn.close()
+    assert count(db_path, "units") == 0  # the foreign keys cascade, on both backends
+    assert count(db_path, "revisions") == 0
 
 
 def test_database_address_prefers_flag_then_environment(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -320,6 +320,14 @@ def postgres_backend(url: str) -> PostgresBackend:
         return found
 
 
+def forget(url: str) -> None:
+    """Close this process's pool for one URL and forget its backend (a test's schema is dropped next)."""
+    with _backends_lock:
+        found = _backends.pop((url, os.getpid()), None)
+    if found is not None:
+        found.close()
+
+
 def close_all() -> None:
     """Close every pool this process opened."""
     with _backends_lock:

@@ -1,0 +1,95 @@
+"""The two database backends the suites run on: a SQLite file, or a fresh schema on a PostgreSQL server.
+
+The server is $WORKBENCH_TEST_PG (./check starts one with tests/postgres_server.py when
+PostgreSQL is installed). Without it the PostgreSQL half of a dual-backend test is skipped and
+says why; with $WORKBENCH_REQUIRE_PG=1 (CI) it fails instead, so the half never passes unrun.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import pytest
+
+from workbench.store.db import connect, is_postgres, open_backend
+
+SQLITE, POSTGRESQL = "sqlite", "postgresql"
+NO_SERVER = "no PostgreSQL server for the tests: set WORKBENCH_TEST_PG (./check starts one)"
+
+
+def server_url() -> str:
+    """Return the test server's URL, or skip (fail in CI) when there is none."""
+    url = os.environ.get("WORKBENCH_TEST_PG", "")
+    if not url:
+        if os.environ.get("WORKBENCH_REQUIRE_PG") == "1":
+            pytest.fail(NO_SERVER + ", and WORKBENCH_REQUIRE_PG=1 requires one")
+        pytest.skip(NO_SERVER)
+    return url
+
+
+def with_schema(url: str, schema: str) -> str:
+    """Return the URL of one schema on the server (its search_path), for a test's own tables."""
+    joiner = "&" if "?" in url else "?"
+    return f"{url}{joiner}options={quote(f'-c search_path={schema}')}"
+
+
+@contextmanager
+def fresh_schema() -> Iterator[str]:
+    """Make an empty schema on the test server; yield its URL; drop it and this process's pool after."""
+    import psycopg
+
+    from workbench.store.postgresql import forget
+
+    url = server_url()
+    schema = f"test_{secrets.token_hex(6)}"
+    with psycopg.connect(url, autocommit=True) as admin:
+        admin.execute(f"CREATE SCHEMA {schema}")
+    address = with_schema(url, schema)
+    try:
+        yield address
+    finally:
+        forget(address)
+        with psycopg.connect(url, autocommit=True) as admin:
+            admin.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@contextmanager
+def database(kind: str, folder: Path) -> Iterator[Any]:
+    """Yield the address of a fresh database of one kind: a file's Path, or a server schema's URL."""
+    if kind == SQLITE:
+        yield folder / "workbench.db"
+        return
+    with fresh_schema() as url:
+        yield url
+
+
+def rows(address: Any, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+    """Read rows through the store's own connection, on either backend."""
+    with connect(address) as db:
+        return db.query(sql, params or [])
+
+
+def count(address: Any, table: str) -> int:
+    return int(rows(address, f"SELECT count(*) AS n FROM {table}")[0]["n"])
+
+
+def everything_stored(address: Any) -> bytes:
+    """Return what the database keeps, as bytes: the files on disk, or every row of every table."""
+    if not is_postgres(address):
+        path = Path(address)
+        files = [path, path.with_name(path.name + "-wal")]
+        return b"".join(f.read_bytes() for f in files if f.exists())
+    backend = open_backend(address)
+    with backend.read() as db:
+        texts = [
+            str(r["t"])
+            for table in backend.tables()
+            for r in db.query(f"SELECT {table}::text AS t FROM {table}")
+        ]
+    return "\n".join(texts).encode()
