@@ -156,7 +156,7 @@ def write_change(
     # Store what the model made of the input (trimmed, normalised), not the raw input.
     data = unit_data(dossier, change.unit) or {}
     if current:
-        db.execute(
+        updated = db.execute(
             "UPDATE units SET version = ?, data = ?, updated_at = ?, updated_by = ?"
             " WHERE dossier_id = ? AND kind = ? AND key = ? AND version = ?",
             [
@@ -170,6 +170,8 @@ def write_change(
                 change.base_version,
             ],
         )
+        if updated.rowcount != 1:  # changed since it was read: only a write without its lock could
+            raise _stale(db, writing.dossier_id, change.unit)
     else:
         insert_unit(db, writing, change.unit, position, version, data)
         position += 1
@@ -258,6 +260,11 @@ def _conflict(
         return EditConflict(unit, by=current["updated_by"], at=moment(current["updated_at"]), theirs=theirs)
     by, at = _last_change(db, dossier_id, unit)
     return EditConflict(unit, by=by, at=at, theirs=theirs)
+
+
+def _stale(db: Connection, dossier_id: int, unit: UnitRef) -> EditConflict:
+    fresh = unit_rows(db, dossier_id).get(unit)
+    return _conflict(db, dossier_id, unit, fresh, json.loads(fresh["data"]) if fresh else None)
 
 
 def _last_change(db: Connection, dossier_id: int, unit: UnitRef) -> tuple[str, datetime | None]:
