@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 import pytest
 
@@ -44,7 +44,7 @@ def fresh_schema() -> Iterator[str]:
     """Make an empty schema on the test server; yield its URL; drop it and this process's pool after."""
     import psycopg
 
-    from workbench.store.postgresql import forget
+    from workbench.store.postgresql import close_all
 
     url = server_url()
     schema = f"test_{secrets.token_hex(6)}"
@@ -54,7 +54,7 @@ def fresh_schema() -> Iterator[str]:
     try:
         yield address
     finally:
-        forget(address)
+        close_all()  # this test's pools, also those of the same schema opened read-only
         with psycopg.connect(url, autocommit=True) as admin:
             admin.execute(f"DROP SCHEMA {schema} CASCADE")
 
@@ -93,3 +93,56 @@ def everything_stored(address: Any) -> bytes:
             for r in db.query(f"SELECT {table}::text AS t FROM {table}")
         ]
     return "\n".join(texts).encode()
+
+
+def contents(address: Any) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table: what 'nothing was saved' is checked against."""
+    backend = open_backend(address)
+    with backend.read() as db:
+        return {
+            t: sorted((tuple(r.values()) for r in db.query(f"SELECT * FROM {t}")), key=repr)
+            for t in backend.tables()
+        }
+
+
+def with_option(url: str, setting: str) -> str:
+    """Return a PostgreSQL URL whose connections also `SET` one setting (e.g. read-only)."""
+    base, _, query = url.partition("?")
+    params = dict(p.split("=", 1) for p in query.split("&") if p)
+    options = unquote(params.get("options", ""))
+    params["options"] = quote(f"{options} -c {setting}".strip())
+    return base + "?" + "&".join(f"{k}={v}" for k, v in params.items())
+
+
+def read_only(address: Any) -> str:
+    """Return the address of the same database, opened read-only."""
+    if is_postgres(address):
+        return with_option(str(address), "default_transaction_read_only=on")
+    return f"file:{address}?mode=ro"
+
+
+class PostgresFault:
+    """Refuse writes to some tables as a full disk would (SQLSTATE disk_full), until lifted."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+
+    def on(self, *tables: str, message: str) -> None:
+        import psycopg
+
+        with psycopg.connect(self.url, autocommit=True) as conn:
+            conn.execute(
+                "CREATE OR REPLACE FUNCTION fault_refuse() RETURNS trigger LANGUAGE plpgsql AS $$"
+                f" BEGIN RAISE EXCEPTION '{message}' USING ERRCODE = 'disk_full'; END $$"
+            )
+            for table in tables or open_backend(self.url).tables():
+                conn.execute(
+                    f"CREATE TRIGGER fault_{table} BEFORE INSERT OR UPDATE OR DELETE ON {table}"
+                    " FOR EACH ROW EXECUTE FUNCTION fault_refuse()"
+                )
+
+    def off(self) -> None:
+        import psycopg
+
+        with psycopg.connect(self.url, autocommit=True) as conn:
+            conn.execute("DROP FUNCTION IF EXISTS fault_refuse() CASCADE")  # and its triggers

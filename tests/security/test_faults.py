@@ -1,8 +1,10 @@
 """Database faults, for real: a full disk, a read-only file, an I/O error, half-way through a save.
 
-Faults are made with SQLite itself, never with mocks: a trigger that refuses a write half-way
-(as a full disk would), the database opened read-only through a `file:...?mode=ro` URI, a file
-size limit on a child process, and a tiny tmpfs where the machine allows mounting one.
+Faults are made with the database itself, never with mocks: a trigger that refuses a write
+half-way (as a full disk would), the database opened read-only through a `file:...?mode=ro` URI,
+a file size limit on a child process, and a tiny tmpfs where the machine allows mounting one.
+Every write of the core is also faulted on PostgreSQL (a trigger raising disk_full, a connection
+with default_transaction_read_only), and a server that cannot be reached or locks too long.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import pytest
 from argon2 import PasswordHasher
 from streamlit.testing.v1 import AppTest
 
+from tests.backends import PostgresFault, contents, read_only
 from tests.shown import as_seen
 from workbench.access.accounts import Accounts
 from workbench.access.permissions import DossierRole
@@ -32,6 +35,7 @@ from workbench.demo import large_dossier
 from workbench.dossier.model import Dossier, Identity
 from workbench.dossier.portable import to_json
 from workbench.dossier.units import Change, item_unit, section_unit
+from workbench.store.db import is_postgres
 from workbench.store.dossiers import StorageFailure, Store
 from workbench.ui.common import PAGES
 
@@ -46,10 +50,11 @@ NOT_SAVED_READ_ONLY = "Niet bewaard: de databank is alleen-lezen."
 
 
 class Fault:
-    """Refuse writes to some tables of a database file, as a full disk would, until lifted."""
+    """Refuse writes to some tables of a database, as a full disk would, until lifted (both backends)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Any) -> None:
         self.path = path
+        self._server = PostgresFault(str(path)) if is_postgres(path) else None
 
     def _tables(self) -> list[str]:
         with sqlite3.connect(self.path) as conn:
@@ -59,6 +64,9 @@ class Fault:
         return [r[0] for r in rows]
 
     def on(self, *tables: str, message: str = FULL) -> None:
+        if self._server is not None:
+            self._server.on(*tables, message=message)
+            return
         conn = sqlite3.connect(self.path, isolation_level=None)
         for table in tables or self._tables():
             for event in ("INSERT", "UPDATE", "DELETE"):
@@ -69,6 +77,9 @@ class Fault:
         conn.close()
 
     def off(self) -> None:
+        if self._server is not None:
+            self._server.off()
+            return
         conn = sqlite3.connect(self.path, isolation_level=None)
         names = conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'fault_%'")
         for (name,) in names.fetchall():
@@ -76,27 +87,11 @@ class Fault:
         conn.close()
 
 
-def contents(path: Path) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of every table: what 'nothing was saved' is checked against."""
-    with sqlite3.connect(path) as conn:
-        tables = [
-            r[0]
-            for r in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-            )
-        ]
-        return {t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables}
-
-
 @pytest.fixture
 def fault(db_path: Path, store: Store) -> Iterator[Fault]:
     made = Fault(db_path)
     yield made
     made.off()
-
-
-def read_only(path: Path) -> str:
-    return f"file:{path}?mode=ro"
 
 
 # ---------------------------------------------------------------- the store: all or nothing
@@ -271,8 +266,9 @@ WRITE_NAMES = [
 
 
 @pytest.fixture
-def world(db_path: Path, small_dossier: Dossier) -> World:
-    return World(db_path, small_dossier)
+def world(backend: Any, small_dossier: Dossier) -> World:
+    """Every write, on both backends: a SQLite file, then a PostgreSQL schema."""
+    return World(backend, small_dossier)
 
 
 def test_the_list_of_writes_is_complete(world: World) -> None:

@@ -104,7 +104,7 @@ _REASONS = {
     "XX002": "corrupt",
     "P0001": "other",  # raised by a trigger: the database refuses the write
 }
-_CLASSES = {"08": "unreachable", "57": "unreachable", "28": "unreachable", "3D": "unreachable", "53": "busy"}
+_CLASSES = {"08": "unreachable", "57": "unreachable", "28": "login_refused", "3D": "unreachable", "53": "busy"}
 
 
 def storage_failure(exc: psycopg.Error) -> StorageFailure | None:
@@ -114,7 +114,10 @@ def storage_failure(exc: psycopg.Error) -> StorageFailure | None:
     code = exc.sqlstate or ""
     reason = _REASONS.get(code) or _CLASSES.get(code[:2])
     if reason is None and not code and isinstance(exc, psycopg.OperationalError):
-        reason = "unreachable"  # no answer at all: the server is down or the connection broke
+        # A connection that failed carries no SQLSTATE, only the server's words.
+        text = str(exc).lower()
+        refused = any(p in text for p in ("authentication failed", "no password supplied", "role "))
+        reason = "login_refused" if refused else "unreachable"
     if reason is None:
         return None
     return StorageFailure(reason, f"{code or type(exc).__name__}: {exc}".strip())
@@ -256,20 +259,28 @@ class PostgresBackend(Backend):
     # ------------------------------------------------------------ schema
 
     def prepare(self, *, again: bool = False) -> None:
-        """Apply the pending migrations once per process (two processes starting at once take turns)."""
+        """Apply the pending migrations once per process (two processes starting at once take turns).
+
+        A schema that is up to date is only read, so a read-only database (a standby, a role
+        without write rights) opens for reading.
+        """
         if self._prepared and not again:
             return
         # A direct connection: a wrong URL or a stopped server fails at once, not after the pool's wait.
         with _faults_translated(), psycopg.connect(self.url, autocommit=True, connect_timeout=10) as conn:
             _configure(conn)
+            wanted = ordered()
+            if _applied(conn) >= {m.name for m in wanted}:
+                self._prepared = True
+                return
             with conn.transaction():
                 conn.execute("SELECT pg_advisory_xact_lock(%s)", [MIGRATING])
                 conn.execute(
                     f"CREATE TABLE IF NOT EXISTS {MIGRATIONS_TABLE} (migration_set TEXT NOT NULL,"
                     " name TEXT NOT NULL, applied_at TEXT NOT NULL, PRIMARY KEY (migration_set, name))"
                 )
-                done = {r[0] for r in conn.execute(f"SELECT name FROM {MIGRATIONS_TABLE}").fetchall()}
-                for migration in ordered():
+                done = _applied(conn)  # again, under the lock: another process may have just migrated
+                for migration in wanted:
                     if migration.name in done:
                         continue
                     migration.fn(MigrationConnection(conn))
@@ -288,6 +299,15 @@ class PostgresBackend(Backend):
                 " AND table_name NOT LIKE '\\_%' ESCAPE '\\' ORDER BY table_name"
             )
         return [r["name"] for r in rows]
+
+
+def _applied(conn: psycopg.Connection[Any]) -> set[str]:
+    """Return the names of the migrations applied to the schema (none: a new database)."""
+    found = conn.execute("SELECT to_regclass(%s)", [MIGRATIONS_TABLE]).fetchone()
+    if not found or found[0] is None:
+        return set()
+    rows = conn.execute(f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = 'workbench'").fetchall()
+    return {r[0] for r in rows}
 
 
 def _configure(conn: psycopg.Connection[Any]) -> None:
