@@ -104,7 +104,13 @@ _REASONS = {
     "XX002": "corrupt",
     "P0001": "other",  # raised by a trigger: the database refuses the write
 }
-_CLASSES = {"08": "unreachable", "57": "unreachable", "28": "login_refused", "3D": "unreachable", "53": "busy"}
+_CLASSES = {
+    "08": "unreachable",
+    "57": "unreachable",
+    "28": "login_refused",
+    "3D": "unreachable",
+    "53": "busy",
+}
 
 
 def storage_failure(exc: psycopg.Error) -> StorageFailure | None:
