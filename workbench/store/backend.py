@@ -42,7 +42,12 @@ class Cursor(Protocol):
     @property
     def rowcount(self) -> int: ...
 
+    @property
+    def description(self) -> Any: ...
+
     def fetchone(self) -> Any: ...
+
+    def fetchmany(self, size: int) -> list[Any]: ...
 
     def fetchall(self) -> list[Any]: ...
 
@@ -62,6 +67,10 @@ class Connection(Protocol):
 
     def insert(self, sql: str, params: Params = ()) -> int:
         """Run one INSERT and return the id of the new row."""
+        ...
+
+    def execute_many(self, sql: str, rows: Sequence[Params]) -> None:
+        """Run one statement for each row of parameters (a bulk copy)."""
         ...
 
     def lock(self, *scopes: str) -> None:
@@ -98,6 +107,14 @@ class Backend(ABC):
     @abstractmethod
     def tables(self) -> list[str]:
         """Return the names of the workbench's tables (not the migrations' own)."""
+
+    @abstractmethod
+    def references(self) -> dict[str, set[str]]:
+        """Return, per table, the tables its foreign keys point to."""
+
+    @abstractmethod
+    def continue_ids(self, db: Connection, table: str) -> None:
+        """Let new rows of a table get ids after rows copied in with their own ids."""
 
 
 Address = str | os.PathLike[str] | Backend

@@ -17,7 +17,7 @@ import logging
 import os
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
@@ -164,6 +164,10 @@ class PostgresConnection:
         row = self.conn.execute(pg_sql(f"{sql} RETURNING id"), list(params)).fetchone()
         return int(row[0]) if row else 0
 
+    def execute_many(self, sql: str, rows: Sequence[Params]) -> None:
+        with self.conn.cursor() as cursor:
+            cursor.executemany(pg_sql(sql), [list(r) for r in rows])
+
     def lock(self, *scopes: str) -> None:
         """Lock more scopes, in one order (the lock numbers') so that two writes never wait on each other."""
         keys = sorted({lock_key(s) for s in scopes})
@@ -305,6 +309,29 @@ class PostgresBackend(Backend):
                 " AND table_name NOT LIKE '\\_%' ESCAPE '\\' ORDER BY table_name"
             )
         return [r["name"] for r in rows]
+
+    def references(self) -> dict[str, set[str]]:
+        found: dict[str, set[str]] = {t: set() for t in self.tables()}
+        with self.read() as db:
+            for r in db.query(
+                "SELECT source.relname AS source, target.relname AS target FROM pg_constraint c"
+                " JOIN pg_class source ON source.oid = c.conrelid"
+                " JOIN pg_class target ON target.oid = c.confrelid"
+                " WHERE c.contype = 'f' AND c.connamespace = current_schema()::regnamespace"
+            ):
+                found.setdefault(r["source"], set()).add(r["target"])
+        return found
+
+    def continue_ids(self, db: Any, table: str) -> None:
+        """Move an identity column's sequence past the ids copied in (they came with their own)."""
+        found = db.execute(
+            "SELECT pg_get_serial_sequence(table_name, column_name) FROM information_schema.columns"
+            " WHERE table_schema = current_schema() AND table_name = ? AND column_name = 'id'",
+            [table],
+        ).fetchone()
+        sequence = found[0] if found else None
+        if sequence:
+            db.execute(f"SELECT setval(?, COALESCE(max(id), 0) + 1, false) FROM {table}", [sequence])
 
 
 def _applied(conn: psycopg.Connection[Any]) -> set[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
@@ -68,6 +68,9 @@ class SqliteConnection:
         # Every row fetched: a RETURNING statement is finished only when its rows are read.
         return int(self.conn.execute(f"{sql} RETURNING id", params).fetchall()[0][0])
 
+    def execute_many(self, sql: str, rows: Sequence[Params]) -> None:
+        self.conn.executemany(sql, rows)
+
     def lock(self, *scopes: str) -> None:
         """Lock nothing more: BEGIN IMMEDIATE already holds the file's one write lock."""
 
@@ -103,6 +106,16 @@ class SqliteBackend(Backend):
                 " AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '\\_%' ESCAPE '\\' ORDER BY name"
             )
         return [r["name"] for r in rows]
+
+    def continue_ids(self, db: Any, table: str) -> None:
+        """Do nothing: an INTEGER PRIMARY KEY takes the largest id plus one by itself."""
+
+    def references(self) -> dict[str, set[str]]:
+        with connect(self.path) as db:
+            return {
+                t: {r["table"] for r in db.query(f"SELECT * FROM pragma_foreign_key_list('{t}')")}
+                for t in self.tables()
+            }
 
 
 def prepare(path: Path, *, again: bool = False) -> None:
