@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -67,6 +68,9 @@ def test_an_edit_in_one_process_shows_in_the_other_and_a_conflict_between_them_i
     two_apps: tuple[App, App], new_page: Any, pg_database: str
 ) -> None:
     first, second = two_apps
+    for app in two_apps:  # what a proxy asks before it sends anyone there
+        with urllib.request.urlopen(f"{app.url}/healthz", timeout=30) as answer:
+            assert (answer.status, answer.read()) == (200, b"ok\n")
     dossier_id = Store(pg_database).import_dossier(
         Dossier(
             identity=Identity(name="Gedeeld over twee processen", call="voortraject"),

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tests.backends import count
 from workbench.dossier.model import Dossier, Partner, RoleAssignment
 from workbench.dossier.units import Change, UnitRef, identity_unit, item_unit, section_unit
-from workbench.store.db import database_address
+from workbench.store.db import database_address, health
 from workbench.store.dossiers import DossierNotFound, EditConflict, InvalidChange, Store
 
 
@@ -193,3 +194,8 @@ def test_last_revision_names_who_deleted_a_unit(store: Store, dossier_id: int) -
     last = store.last_revision(dossier_id, unit)
     assert last is not None and (last.by, last.action) == ("bob", "delete")
     assert store.last_revision(dossier_id, UnitRef(kind="role", key="nope")) is None
+
+
+def test_the_health_check_says_the_database_answers(store: Store, db_path: Any, tmp_path: Path) -> None:
+    assert health(db_path) is None
+    assert health(tmp_path / "nowhere" / "w.db") == "cannot_open"

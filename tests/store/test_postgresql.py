@@ -19,7 +19,7 @@ from tests.backends import everything_stored, rows, with_option
 from workbench.dossier.model import Dossier
 from workbench.dossier.units import Change, section_unit
 from workbench.store import postgresql
-from workbench.store.db import open_backend, scope
+from workbench.store.db import health, open_backend, scope
 from workbench.store.dossiers import StorageFailure, Store
 from workbench.store.migrations import ordered
 from workbench.store.postgresql import lock_key, pg_ddl, pg_sql
@@ -158,6 +158,11 @@ def test_a_server_that_does_not_answer_is_a_storage_failure() -> None:
     with socket_nobody_listens_on() as port, pytest.raises(StorageFailure) as caught:
         Store(f"postgresql://workbench:geheim@127.0.0.1:{port}/workbench")
     assert caught.value.reason == "unreachable"
+
+
+def test_the_health_check_names_a_server_that_does_not_answer() -> None:
+    with socket_nobody_listens_on() as port:
+        assert health(f"postgresql://workbench:geheim@127.0.0.1:{port}/workbench") == "unreachable"
 
 
 def test_a_wrong_password_is_a_refused_login(pg_database: str) -> None:

@@ -57,6 +57,18 @@ def prepare(address: Address, *, again: bool = False) -> None:
     open_backend(address).prepare(again=again)
 
 
+def health(address: Address) -> str | None:
+    """Return None when the database answers with an up-to-date schema, else the fault's reason."""
+    try:
+        backend = open_backend(address)
+        backend.prepare()
+        with backend.read() as db:
+            db.execute("SELECT count(*) FROM dossiers").fetchone()
+    except StorageFailure as failure:
+        return failure.reason
+    return None
+
+
 def driver_errors() -> tuple[type[Exception], ...]:
     """Return the errors of the database drivers in use: a bug of ours, shown in one line by the CLI."""
     found: list[type[Exception]] = [sqlite3.Error]
@@ -78,6 +90,7 @@ __all__ = [
     "create_private",
     "database_address",
     "driver_errors",
+    "health",
     "is_postgres",
     "make_private",
     "open_backend",
