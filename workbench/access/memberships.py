@@ -192,7 +192,7 @@ def mark_used(db: Connection, invitation: Invitation, user_id: int, now: datetim
         "UPDATE invitations SET used_by = ?, used_at = ? WHERE id = ? AND used_at IS NULL",
         [user_id, stamp(now), invitation.id],
     )
-    if cursor.rowcount != 1:  # cannot happen under BEGIN IMMEDIATE; refuse rather than reuse
+    if cursor.rowcount != 1:  # cannot happen: these writes take turns; refuse rather than reuse
         raise InvitationInvalid("invite.used")
 
 

@@ -1,8 +1,9 @@
 """Taking part in a workshop with a code and a name only: join, add ideas, put and take back dots.
 
 Participants have no account: the token they get when joining lives in their browser session and
-lets them act in that one workshop, nothing else. Every read-modify-write runs in one BEGIN
-IMMEDIATE transaction, so dots and limits hold when thirty phones press at once.
+lets them act in that one workshop, nothing else. Every read-modify-write runs in one
+write transaction that locks the participant's workshop first (BEGIN IMMEDIATE on SQLite), so
+dots and limits hold when thirty phones press at once.
 """
 
 from __future__ import annotations

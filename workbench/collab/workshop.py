@@ -7,8 +7,9 @@ facilitator clusters ideas, adds alternative formulations to vote on, and promot
 ones into the section's narrative: a normal versioned save through the dossier store, whose
 revision carries the vote record, so the section's history shows what the group decided.
 
-Every read-modify-write runs in one BEGIN IMMEDIATE transaction: dots and limits hold when
-thirty phones press at once.
+Every read-modify-write runs in one write transaction holding the workshop's scope (BEGIN
+IMMEDIATE on SQLite, the workshop's lock on PostgreSQL): dots and limits hold when thirty phones
+press at once, on one app process or several.
 """
 
 from __future__ import annotations
