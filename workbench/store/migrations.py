@@ -4,7 +4,7 @@ One list for both backends. SQLite applies it through sqlite-utils; PostgreSQL r
 functions (store/postgresql.py), whose `db.execute` turns SQLite's column types into its own:
 `INTEGER PRIMARY KEY` an identity column, `INTEGER` BIGINT, `REAL` DOUBLE PRECISION, `BLOB`
 BYTEA. So a new migration is one more function here, written with `db.execute` and those types
-(TEXT for moments, as ISO 8601, and for JSON); tests/store/test_schema.py checks that both
+(TEXT for moments, as ISO 8601, and for JSON); tests/store/test_postgresql.py checks that both
 backends then have the same tables, columns and indexes. A step only one engine understands
 asks `dialect(db)`.
 """
