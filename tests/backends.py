@@ -59,14 +59,50 @@ def fresh_schema() -> Iterator[str]:
             admin.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
+class SessionSchema:
+    """One migrated schema for the whole test run, emptied before each test that uses it.
+
+    Making a schema and migrating it costs about a second per test; emptying every table (and
+    restarting their ids) costs a few milliseconds and leaves the same state: an empty database.
+    """
+
+    def __init__(self) -> None:
+        self.address = ""
+        self._made: Any = None
+
+    def emptied(self) -> str:
+        if not self.address:
+            self._made = fresh_schema()
+            self.address = self._made.__enter__()
+            open_backend(self.address).prepare()
+        else:
+            backend = open_backend(self.address)
+            with backend.write() as db:
+                db.execute(f"TRUNCATE {', '.join(backend.tables())} RESTART IDENTITY CASCADE")
+        return self.address
+
+    def close(self) -> None:
+        if self._made is not None:
+            self._made.__exit__(None, None, None)
+
+
 @contextmanager
-def database(kind: str, folder: Path) -> Iterator[Any]:
-    """Yield the address of a fresh database of one kind: a file's Path, or a server schema's URL."""
+def database(kind: str, folder: Path, shared: SessionSchema | None = None) -> Iterator[Any]:
+    """Yield the address of an empty database of one kind: a file's Path, or a server schema's URL."""
     if kind == SQLITE:
         yield folder / "workbench.db"
         return
-    with fresh_schema() as url:
-        yield url
+    if shared is None:
+        with fresh_schema() as url:
+            yield url
+        return
+    from workbench.store.postgresql import close_all
+
+    address = shared.emptied()
+    try:
+        yield address
+    finally:
+        close_all(keep=[address])  # pools of the same schema opened otherwise (read-only, ...)
 
 
 def rows(address: Any, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.backends import POSTGRESQL, SQLITE, database, fresh_schema
+from tests.backends import POSTGRESQL, SQLITE, SessionSchema, database, fresh_schema
 from workbench.dossier.model import Dossier, Identity, Partner, RoleAssignment
 from workbench.store.dossiers import Store
 
@@ -89,13 +89,22 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
 
 @pytest.fixture(params=[SQLITE, pytest.param(POSTGRESQL, marks=pytest.mark.postgresql)])
 def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
-    """The database of one test, once per backend: a fresh SQLite file, a fresh PostgreSQL schema.
+    """The database of one test, once per backend: a fresh SQLite file, an empty PostgreSQL schema.
 
     A suite runs on both by asking for `backend`, or by overriding `db_path` with it (see
     tests/store/conftest.py); everything built on `db_path` (the `store`, ...) follows.
     """
-    with database(request.param, tmp_path) as address:
+    shared = request.getfixturevalue("pg_schema") if request.param == POSTGRESQL else None
+    with database(request.param, tmp_path, shared) as address:
         yield address
+
+
+@pytest.fixture(scope="session")
+def pg_schema() -> Iterator[SessionSchema]:
+    """The test run's PostgreSQL schema, emptied before each test of the `backend` fixture."""
+    shared = SessionSchema()
+    yield shared
+    shared.close()
 
 
 @pytest.fixture

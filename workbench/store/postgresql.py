@@ -17,7 +17,7 @@ import logging
 import os
 import re
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
@@ -381,12 +381,12 @@ def forget(url: str) -> None:
         found.close()
 
 
-def close_all() -> None:
-    """Close every pool this process opened."""
+def close_all(keep: Collection[str] = ()) -> None:
+    """Close every pool this process opened (but those of the URLs to `keep`)."""
     with _backends_lock:
-        mine = [b for (_, pid), b in _backends.items() if pid == os.getpid()]
-        _backends.clear()
-    for backend in mine:
+        mine = [k for k in _backends if k[1] == os.getpid() and k[0] not in keep]
+        closing = [_backends.pop(k) for k in mine]
+    for backend in closing:
         backend.close()
 
 
