@@ -41,6 +41,8 @@ TEMPLATES: dict[str, str] = {
     "agreement_en.docx": "agreement_en.txt",
     "strategy_nl.docx": "strategy_nl.txt",
     "strategy_en.docx": "strategy_en.txt",
+    "submission_nl.docx": "submission_nl.txt",
+    "submission_en.docx": "submission_en.txt",
 }
 
 _FIXED_TIME = datetime(2024, 1, 1, tzinfo=UTC)
@@ -204,7 +206,10 @@ def _setup_document(doc: DocumentObject, settings: dict[str, str]) -> None:
 
     toc = styles.add_style("toc 1", WD_STYLE_TYPE.PARAGRAPH)
     toc.base_style = normal
-    toc.paragraph_format.space_after = Pt(2)
+    # 23 articles and 9 annexes fit on the title page: no spill page with one line on it.
+    toc.font.size = Pt(9.5)
+    toc.paragraph_format.space_after = Pt(0)
+    toc.paragraph_format.line_spacing = 1.0
     toc.element.get_or_add_pPr().append(
         parse_xml(f'<w:tabs {nsdecls("w")}><w:tab w:val="right" w:leader="dot" w:pos="9060"/></w:tabs>')
     )

@@ -17,14 +17,17 @@ from workbench.dossier.model import (
     CustomRole,
     DeviceLine,
     Dossier,
+    EndOfLoan,
     FinancingSource,
     Flow,
     FlowType,
+    GdprLegalBasis,
     GdprRole,
     Identity,
     Indicator,
     IndicatorType,
     Klankbordgroep,
+    LendingPolicy,
     Mandate,
     Milestone,
     Objective,
@@ -37,12 +40,15 @@ from workbench.dossier.model import (
     Representative,
     RoleAssignment,
     ScalingStep,
+    Signatory,
     SocialEconomyActivity,
     Stuurgroep,
     TargetGroup,
     VatStatus,
     Werkgroep,
 )
+
+UNCONFIRMED = "[Te bespreken: bevestig de grondslag van de vertegenwoordiging"  # the OCMW's article
 
 ALL = [Objective.TOEGANG, Objective.VAARDIGHEDEN, Objective.ONDERSTEUNING]
 # Mod-97 valid fictional enterprise numbers.
@@ -60,7 +66,13 @@ def _partner(i: int, pid: str, name: str, org: OrgType, form: str, town: str, fu
         contact=ContactPerson(
             name=f"An Voorbeeld {i}", email=f"an{i}@{pid}.example.org", phone="000 00 00 00"
         ),
-        vat_status=VatStatus.VRIJGESTELD if org is not OrgType.SOCIALE_ECONOMIE else VatStatus.BTW_PLICHTIG,
+        vat_status=(
+            VatStatus.NIET_BTW_PLICHTIG
+            if org in (OrgType.LOKAAL_BESTUUR, OrgType.OCMW)
+            else VatStatus.VRIJGESTELD
+            if org is not OrgType.SOCIALE_ECONOMIE
+            else VatStatus.BTW_PLICHTIG
+        ),
         funded=funded,
         representative=Representative(
             name=f"Jan Peeters {i}",
@@ -267,6 +279,11 @@ def rich_dossier() -> Dossier:
                 purpose="rapportering",
                 data_categories="naam, postcode",
                 retention="5 jaar",
+                legal_basis=GdprLegalBasis.PUBLIC_TASK,
+                legal_basis_detail="BVR van 17 december 2021",
+                data_subjects="gebruikers van de digibank",
+                recipients="de partijen; geaggregeerd aan WSE",
+                contact_point_partner_id="mortsel",
                 roles=[
                     ProcessingRole(partner_id="mortsel", role=GdprRole.JOINT_CONTROLLER),
                     ProcessingRole(partner_id="boechout", role=GdprRole.JOINT_CONTROLLER),
@@ -280,6 +297,26 @@ def rich_dossier() -> Dossier:
             ],
             "narrative": "Gefaseerde opstart.",
         },
+        signatories=[
+            Signatory(id=f"s-{pid}", partner_id=pid, name=f"Els Directeur {i}", function="algemeen directeur")
+            for i, pid in enumerate(("mortsel", "boechout", "ocmw"))
+        ],
+        lending=LendingPolicy(
+            loan_term_days=90,
+            extensions=2,
+            long_term=True,
+            long_term_months=12,
+            deposit=Decimal("25.00"),
+            insured_by_partner_id="stw",
+            insurance="diefstal en schade",
+            end_of_loan=EndOfLoan.RETURN_OR_DONATION,
+            donation_conditions="na drie jaar gebruik",
+            revision_partner_id="stw",
+            revision="wissen en herinstalleren",
+            reuse_cycles=4,
+            eligibility="Volwassenen uit de doelgroep.",
+            notes="Afspraken over toebehoren.",
+        ),
     )
     return d
 

@@ -9,6 +9,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from babel import Locale
 from babel.dates import format_date, format_datetime
 from babel.numbers import format_currency, format_decimal
 
@@ -42,6 +43,13 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, /, **params: Any) -> str:
     if text is None:
         text = catalogue(DEFAULT_LANGUAGE).get(key, key)
     return text.format(**params) if params else text
+
+
+def tn(key: str, count: int | Decimal, lang: str = DEFAULT_LANGUAGE, /, **params: Any) -> str:
+    """Translate a countable phrase: '<key>.one' or '<key>.other' by the language's plural rule."""
+    form = Locale.parse(_LOCALES[language(lang)]).plural_form(count)
+    chosen = f"{key}.{form}" if has(f"{key}.{form}", lang) else f"{key}.other"
+    return t(chosen, lang, count=fmt_number(count, lang), **params)
 
 
 def has(key: str, lang: str = DEFAULT_LANGUAGE) -> bool:

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from tests.backends import count
+from workbench.demo import demo_dossiers
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -31,11 +32,12 @@ def test_the_demo_dossiers_go_to_postgresql_and_round_trip_and_no_sqlite_file_ap
 ) -> None:
     workbench(tmp_path, pg_database, "demo")
     listed = [line.split("\t") for line in workbench(tmp_path, pg_database, "list").splitlines()]
-    assert len(listed) == 4 and count(pg_database, "dossiers") == 4
+    demos = len(demo_dossiers())
+    assert len(listed) == demos and count(pg_database, "dossiers") == demos
     first_id = listed[-1][0]
     workbench(tmp_path, pg_database, "export", first_id, "-o", str(tmp_path / "d.json"))
     new_id = workbench(tmp_path, pg_database, "import", str(tmp_path / "d.json")).split()[-1]
     workbench(tmp_path, pg_database, "export", new_id, "-o", str(tmp_path / "again.json"))
     assert json.loads((tmp_path / "again.json").read_text()) == json.loads((tmp_path / "d.json").read_text())
-    assert count(pg_database, "dossiers") == 5 and count(pg_database, "units") > 100
+    assert count(pg_database, "dossiers") == demos + 1 and count(pg_database, "units") > 100
     assert sorted(p.name for p in tmp_path.iterdir()) == ["again.json", "d.json"]  # no workbench.db

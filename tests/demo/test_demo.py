@@ -134,7 +134,8 @@ def test_complete_demo_has_full_partner_and_indicator_data(dossier: Dossier) -> 
     for i in dossier.strategy.impactmeting.indicators:
         assert i.unit and i.baseline is not None and i.target is not None and i.source and i.owner_partner_id
     processed = {r.partner_id for a in dossier.processing for r in a.roles}
-    assert processed == {p.id for p in dossier.partners}
+    # A body without legal personality is in no processing: the party acting for it is.
+    assert processed == {p.id for p in dossier.partners if p.legal_personality}
 
 
 def test_digbij_is_an_incomplete_draft() -> None:

@@ -40,3 +40,26 @@ def test_comparing_two_versions_names_the_clause_and_the_edit_behind_it(store: S
     assert [c.key for c in changes] == ["clause_governance"]
     [cause] = changes[0].causes
     assert (cause.unit, cause.by, cause.revision) == (unit, "bob", 2)
+
+
+def test_the_default_comparison_pairs_documents_of_the_same_kind_and_language() -> None:
+    from datetime import UTC, datetime
+
+    from workbench.documents.versions import comparable, default_pair
+    from workbench.dossier.records import DocumentVersion
+
+    def version(i: int, kind: str, lang: str = "nl") -> DocumentVersion:
+        at = datetime(2026, 1, i, tzinfo=UTC)
+        return DocumentVersion(i, 1, i, kind, lang, "", 1, "x", "ann", at)
+
+    newest_first = [
+        version(4, "agreement", "en"),
+        version(3, "agreement"),
+        version(2, "strategy"),
+        version(1, "agreement", "en"),
+    ]
+    assert default_pair(newest_first) == (1, 4)
+    assert default_pair(newest_first[1:]) == (1, 3)  # no Dutch agreement before it: the English one
+    assert default_pair(newest_first[2:3]) == (2, 2)  # nothing to compare with: itself
+    assert [v.id for v in comparable(newest_first, 2)] == [2]
+    assert default_pair([]) is None

@@ -86,9 +86,13 @@ def test_budget_over_the_call_cap_is_reported_in_euro(small_dossier: Dossier) ->
     small_dossier.roles[0].budget = Budget(loonkosten=Decimal("15000.50"))
     found = [p for p in rule_problems(small_dossier) if p.code == "rule.budget_over_cap"]
     assert found[0].message("nl") == (
-        "Het totale budget (€\xa015.000,50) overschrijdt het maximum van de oproep (€\xa015.000,00)."
+        "Het aandeel ten laste van de oproep (€\xa015.000,50) overschrijdt het maximum van de "
+        "oproep (€\xa015.000,00); andere financieringsbronnen tellen daarbij niet mee."
     )
-    assert found[0].message("en") == "The total budget (€15,000.50) exceeds the call's maximum (€15,000.00)."
+    assert found[0].message("en") == (
+        "The share charged to the call (€15,000.50) exceeds the call's maximum "
+        "(€15,000.00); other funding sources do not count towards it."
+    )
 
 
 def test_period_outside_the_call_window_and_too_long(small_dossier: Dossier) -> None:

@@ -183,3 +183,17 @@ def wait_for_app(page: object) -> None:
     page.wait_for_function(  # type: ignore[attr-defined]
         "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000
     )
+
+
+def upload_template(page: object, url: str, template: Path) -> None:
+    """Open the page afresh and upload; return once the server has the file.
+
+    The uploader lists the file's name before the upload has reached the server: a click then runs
+    with the old file, and the upload's own rerun drops the click. The list of variables is drawn
+    by the server, only once it has a template.
+    """
+    page.goto(url)  # type: ignore[attr-defined]
+    wait_for_app(page)
+    page.locator("input[type=file]").set_input_files(str(template))  # type: ignore[attr-defined]
+    page.get_by_text("Variabelen die een sjabloon kan gebruiken").wait_for(timeout=60_000)  # type: ignore[attr-defined]
+    wait_for_app(page)

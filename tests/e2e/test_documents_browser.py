@@ -8,11 +8,20 @@ from pathlib import Path
 import docx
 import pytest
 
-from tests.e2e.conftest import App, wait_for_app
+from tests.e2e.conftest import App, upload_template, wait_for_app
 from workbench.demo import demo_dossiers
 from workbench.store.dossiers import Store
 
 pytestmark = pytest.mark.e2e
+
+
+def _wait_for_text(page, text: str) -> None:
+    """Wait for `text`; on a timeout, fail with what the page shows instead (its last lines)."""
+    try:
+        page.get_by_text(text).wait_for(timeout=60_000)
+    except Exception as exc:
+        shown = page.locator("[data-testid='stMain']").inner_text()[-1500:]
+        raise AssertionError(f"{text!r} did not appear; the page ends with: {shown}") from exc
 
 
 def test_generate_then_download_the_agreement(app: App, new_page) -> None:
@@ -51,24 +60,19 @@ def test_an_uploaded_template_gets_plain_data_and_the_picture(app: App, new_page
     dossier = demo_dossiers()[0]
     dossier_id = Store(app.db).import_dossier(dossier, by="e2e")
     page = new_page()
-    page.goto(f"{app.url}/documents_page?dossier={dossier_id}")
-    wait_for_app(page)
-    upload = page.locator("input[type=file]")
+    url = f"{app.url}/documents_page?dossier={dossier_id}"
     generate = page.get_by_role("button", name="Document genereren")
-    generate.wait_for()
 
     steal = f"{{{{ network_picture.tpl.replace_zipname('docProps/thumbnail.jpeg', '{app.db}') }}}}"
-    upload.set_input_files(str(_template(tmp_path / "stelen.docx", steal)))
-    wait_for_app(page)
+    upload_template(page, url, _template(tmp_path / "stelen.docx", steal))
     generate.click()
-    page.get_by_text("Het sjabloon gebruikt variabelen die niet bestaan: tpl.").wait_for(timeout=60_000)
+    _wait_for_text(page, "Het sjabloon gebruikt variabelen die niet bestaan: tpl.")
     assert Store(app.db).documents(dossier_id) == []
 
     benign = _template(tmp_path / "eigen.docx", "Eigen tekst van {{ dossier_name }}", "{{ network_picture }}")
-    upload.set_input_files(str(benign))
-    wait_for_app(page)
+    upload_template(page, url, benign)
     generate.click()
-    page.get_by_text("Document klaar en bewaard").wait_for(timeout=60_000)
+    _wait_for_text(page, "Document klaar en bewaard")
     wait_for_app(page)
     with page.expect_download() as caught:
         page.get_by_role("button", name="Word-bestand downloaden").click()

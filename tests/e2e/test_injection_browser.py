@@ -3,14 +3,13 @@ Jinja is opened on every page; no script runs, no markup is injected, the text s
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
 from typing import Any
 
 import pytest
-from pydantic import BaseModel
 
 from tests.e2e.conftest import App, start_app, wait_for_app
+from tests.e2e.payloads import poison
 from workbench.demo import demo_dossiers
 from workbench.dossier.model import Dossier
 from workbench.store.dossiers import Store
@@ -22,46 +21,15 @@ PAYLOAD = (
     ' <img src=x onerror="window.__xss=1"><script>window.__xss=1</script>'
     " **vet** [x](javascript:alert(1)) {{7*7}}"
 )
-# Keys whose strings are not free text: ids, references, vocabularies, formatted numbers.
-NOT_TEXT = {
-    "id",
-    "key",
-    "role",
-    "call",
-    "status",
-    "org_type",
-    "vat_status",
-    "type",
-    "kind",
-    "email",
-    "phone",
-    "postcode",
-    "enterprise_number",
-    "start",
-    "end",
-    "due",
-    "planned",
-    "decision_date",
-}
 URL_PATHS = {"history": "history", "projector": "projector", "participate": "meedoen"}
 LOGGED_OUT_ONLY = {"login", "join", "users"}
 
 
 def poisoned(value: Any) -> Any:
     """Return a model's data with the payload appended to every free-text field (not enums, ids, numbers)."""
-    if isinstance(value, BaseModel):
-        out = {}
-        for name in type(value).model_fields:
-            item = getattr(value, name)
-            is_text = isinstance(item, str) and not isinstance(item, Enum)
-            if is_text and name not in NOT_TEXT and not name.endswith("_id"):
-                out[name] = (item + PAYLOAD) if len(item) + len(PAYLOAD) < 200 else item[:40] + PAYLOAD
-            else:
-                out[name] = poisoned(item)
-        return out
-    if isinstance(value, list):
-        return [poisoned(v) for v in value]
-    return value
+    return poison(
+        value, lambda item: (item + PAYLOAD) if len(item) + len(PAYLOAD) < 200 else item[:40] + PAYLOAD
+    )
 
 
 @pytest.fixture(scope="module")

@@ -8,15 +8,14 @@ from __future__ import annotations
 import itertools
 import time
 from collections.abc import Callable, Iterator
-from enum import Enum
 from pathlib import Path
 from typing import Any
 
 import pytest
-from pydantic import BaseModel
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from tests.e2e.conftest import App, Offline, start_app, wait_for_app
+from tests.e2e.payloads import poison
 from workbench.access.accounts import Accounts
 from workbench.access.permissions import DossierRole
 from workbench.collab.consent import Consents
@@ -47,27 +46,6 @@ PIECES = [
     "javascript:alert(1)",
     "user@example.org",
 ]
-# Keys whose strings are not free text: ids, references, vocabularies, formatted numbers.
-NOT_TEXT = {
-    "id",
-    "key",
-    "role",
-    "call",
-    "status",
-    "org_type",
-    "vat_status",
-    "type",
-    "kind",
-    "email",
-    "phone",
-    "postcode",
-    "enterprise_number",
-    "start",
-    "end",
-    "due",
-    "planned",
-    "decision_date",
-}
 URL_PATHS = {"start": "", "history": "history", "projector": "projector", "participate": "meedoen"}
 ROLES = ("coordinator", "coach", "viewer")
 # Only a logged-out visitor sees the login page; only an administrator the accounts.
@@ -95,19 +73,9 @@ _turn = itertools.count()
 
 def poisoned(value: Any) -> Any:
     """Return a model's data with payloads in every free-text field (names keep within 200 characters)."""
-    if isinstance(value, BaseModel):
-        out = {}
-        for name in type(value).model_fields:
-            item = getattr(value, name)
-            is_text = isinstance(item, str) and not isinstance(item, Enum)
-            if is_text and name not in NOT_TEXT and not name.endswith("_id"):
-                out[name] = f"{item[:20]} {payload(178, next(_turn))}"  # each field starts elsewhere
-            else:
-                out[name] = poisoned(item)
-        return out
-    if isinstance(value, list):
-        return [poisoned(v) for v in value]
-    return value
+    return poison(
+        value, lambda item: f"{item[:20]} {payload(178, next(_turn))}"
+    )  # each field starts elsewhere
 
 
 def email(name: str) -> str:

@@ -18,7 +18,8 @@ def test_one_bar_per_step_in_path_order_with_state_and_share() -> None:
     assert len(rows) == len(STEP_KEYS) - 1  # the overview itself is no bar
     assert spec["encoding"]["y"]["sort"] == [r["step"] for r in rows]
     rollen = rows[2]
-    assert (rollen["state"], rollen["label"], rollen["open"]) == ("Vraagt aandacht", "100 %", 6)
+    # Seven: the subsidy to Stad Borgloon, a partner without budget, is flagged too (issue 13).
+    assert (rollen["state"], rollen["label"], rollen["open"]) == ("Vraagt aandacht", "100 %", 7)
 
 
 def test_labels_follow_the_language_and_nothing_is_fetched() -> None:

@@ -9,7 +9,7 @@ import pytest
 from workbench.demo import demo_dossiers, large_dossier
 from workbench.dossier import model as m
 from workbench.dossier.model import Dossier, Model
-from workbench.guide import edits, forms
+from workbench.guide import edits, forms, widget_values
 from workbench.guide.form_specs import FormSpec
 from workbench.store.dossiers import Store
 
@@ -29,7 +29,7 @@ def record(store: Store, dossier_id: int):
 
 
 def _edit(spec: FormSpec, obj: Model | None, **changes: object) -> dict[str, object]:
-    return forms.to_widgets(spec, obj) | changes
+    return widget_values.to_widgets(spec, obj) | changes
 
 
 def test_save_of_a_new_item_appends_it_with_a_new_id(store: Store, dossier_id: int, record) -> None:
@@ -56,21 +56,25 @@ def test_period_rule_is_shown_at_the_end_date(record) -> None:
     values = _edit(
         forms.IDENTITY, identity, **{"period.start": date(2024, 5, 1), "period.end": date(2024, 1, 1)}
     )
-    plan = edits.plan_save(record, forms.IDENTITY, "", values, forms.snapshot(forms.IDENTITY, identity))
+    plan = edits.plan_save(
+        record, forms.IDENTITY, "", values, widget_values.snapshot(forms.IDENTITY, identity)
+    )
     assert plan.outcome == "invalid"
     assert [edits.problem_field(forms.IDENTITY, p) for p in plan.problems] == ["period.end"]
 
 
 def test_unchanged_form_saves_nothing(record) -> None:
     partner = record.dossier.partner("stad")
-    seen = forms.snapshot(forms.PARTNER, partner)
-    plan = edits.plan_save(record, forms.PARTNER, "stad", forms.to_widgets(forms.PARTNER, partner), seen)
+    seen = widget_values.snapshot(forms.PARTNER, partner)
+    plan = edits.plan_save(
+        record, forms.PARTNER, "stad", widget_values.to_widgets(forms.PARTNER, partner), seen
+    )
     assert plan.outcome == "unchanged"
 
 
 def test_someone_elses_change_to_the_same_part_is_a_conflict(store: Store, dossier_id: int, record) -> None:
     partner = record.dossier.partner("vzw")
-    seen = forms.snapshot(forms.PARTNER, partner)
+    seen = widget_values.snapshot(forms.PARTNER, partner)
     theirs = edits.plan_save(
         record, forms.PARTNER, "vzw", _edit(forms.PARTNER, partner, legal_form="vzw"), seen
     )
@@ -89,7 +93,7 @@ def test_someone_elses_change_to_the_same_part_is_a_conflict(store: Store, dossi
         forms.PARTNER,
         "vzw",
         _edit(forms.PARTNER, partner, dpo_contact="dpo@x"),
-        forms.snapshot(forms.PARTNER, mine.theirs),
+        widget_values.snapshot(forms.PARTNER, mine.theirs),
     )
     store.apply(dossier_id, again.changes, by="ann")
     saved = store.load(dossier_id).dossier.partner("vzw")
@@ -105,14 +109,14 @@ def test_changes_to_other_items_of_the_same_section_are_merged(store: Store, dos
         store.apply(dossier_id, plan.changes, by="ann")
     loaded = store.load(dossier_id)
     first, second = loaded.dossier.strategy.doelgroep.target_groups
-    seen_first = forms.snapshot(forms.TARGET_GROUP, first)
+    seen_first = widget_values.snapshot(forms.TARGET_GROUP, first)
     # Bob renames the second group and writes the narrative; Ann then edits the first group.
     bob = edits.plan_save(
         loaded,
         forms.TARGET_GROUP,
         second.id,
         _edit(forms.TARGET_GROUP, second, needs="Hulp"),
-        forms.snapshot(forms.TARGET_GROUP, second),
+        widget_values.snapshot(forms.TARGET_GROUP, second),
     )
     store.apply(dossier_id, bob.changes, by="bob")
     newest = store.load(dossier_id)
@@ -133,7 +137,7 @@ def test_an_item_deleted_meanwhile_is_a_conflict_and_keep_mine_recreates_it(
     store: Store, dossier_id: int, record
 ) -> None:
     partner = record.dossier.partner("vzw")
-    seen = forms.snapshot(forms.PARTNER, partner)
+    seen = widget_values.snapshot(forms.PARTNER, partner)
     store.apply(dossier_id, edits.plan_delete(record, forms.PARTNER, "vzw").changes, by="bob")
     newer = store.load(dossier_id)
     values = _edit(forms.PARTNER, partner, legal_form="vzw")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workbench.guide import edits, forms
+from workbench.guide import edits, forms, widget_values
 from workbench.guide.history import revision_line, steps_in
 from workbench.store.dossiers import Store
 
@@ -10,8 +10,13 @@ from workbench.store.dossiers import Store
 def test_revisions_name_the_step_the_item_and_what_changed(store: Store, dossier_id: int) -> None:
     record = store.load(dossier_id)
     partner = record.dossier.partner("vzw")
-    values = forms.to_widgets(forms.PARTNER, partner) | {"legal_form": "vzw", "dpo_contact": "dpo@vzw"}
-    plan = edits.plan_save(record, forms.PARTNER, "vzw", values, forms.snapshot(forms.PARTNER, partner))
+    values = widget_values.to_widgets(forms.PARTNER, partner) | {
+        "legal_form": "vzw",
+        "dpo_contact": "dpo@vzw",
+    }
+    plan = edits.plan_save(
+        record, forms.PARTNER, "vzw", values, widget_values.snapshot(forms.PARTNER, partner)
+    )
     store.apply(dossier_id, plan.changes, by="bob")
     store.apply(dossier_id, edits.plan_delete(store.load(dossier_id), forms.PARTNER, "vzw").changes, by="bob")
     dossier = store.load(dossier_id).dossier

@@ -42,7 +42,8 @@ def complete_raw() -> dict[str, Any]:
             "name": name,
             "org_type": org_type,
             "enterprise_number": kbo,
-            "vat_status": "vrijgesteld",
+            # Public bodies are niet-btw-plichtig for their tasks as public authority.
+            "vat_status": "niet_btw_plichtig" if org_type in ("lokaal_bestuur", "ocmw") else "btw_plichtig",
             "funded": funded,
             "representative": {**person, "mandate": dict(mandate)},
         }
@@ -137,7 +138,15 @@ def complete_raw() -> dict[str, Any]:
             },
         },
         "processing": [
-            {"id": "pa-1", "name": "Uitleenregister", "roles": [{"partner_id": "stad", "role": "controller"}]}
+            {
+                "id": "pa-1",
+                "name": "Uitleenregister",
+                "legal_basis": "public_task",
+                "roles": [
+                    {"partner_id": "stad", "role": "controller"},
+                    {"partner_id": "kring", "role": "processor"},
+                ],
+            }
         ],
         "planning": {
             "milestones": [{"id": "ms-1", "title": "Start", "due": "2023-01-31", "owner_partner_id": "stad"}],
@@ -288,7 +297,7 @@ CASES: list[tuple[str, Callable[[dict[str, Any]], object], str, str]] = [
         "doelgroep.target_groups_missing",
         lambda raw: section(raw, "doelgroep").update(target_groups=[]),
         "doelgroep",
-        "Beschrijf minstens 1 doelgroep(en); nu zijn het er 0.",
+        "Beschrijf meer doelgroepen: minimum 1, nu 0.",
     ),
     (
         "doelgroep.numbers_missing",
@@ -448,7 +457,8 @@ CASES: list[tuple[str, Callable[[dict[str, Any]], object], str, str]] = [
         "rule.budget_over_cap",
         lambda raw: raw["roles"][0]["budget"].update(externe_prestaties="450000"),
         "budget",
-        "Het totale budget (€\xa0560.000,00) overschrijdt het maximum van de oproep (€\xa0500.000,00).",
+        "Het aandeel ten laste van de oproep (€\xa0560.000,00) overschrijdt het maximum van de "
+        "oproep (€\xa0500.000,00); andere financieringsbronnen tellen daarbij niet mee.",
     ),
     (
         "rule.promotor_multiple",

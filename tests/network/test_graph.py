@@ -13,7 +13,8 @@ def test_partners_become_nodes_and_flows_typed_edges():
         "ref": "stad",
         "label": "Stad Mortsel",
         "org_type": "lokaal_bestuur",
-        "roles": ("promotor",),
+        # It hosts a digipunt: hosting a digipunt is that role, assigned or not (issue 13).
+        "roles": ("promotor", "digipunt_host"),
         "objectives": ("toegang", "vaardigheden", "ondersteuning"),
     }
     assert g.number_of_nodes() == 7

@@ -54,8 +54,8 @@ def test_single_point_of_failure_reads_as_one_sentence():
 def test_a_gap_message_names_who_could_fill_it():
     missing = analyse(every_gap()).by_code("role_missing")[0]
     assert missing.message("nl") == (
-        "Geen enkele partner heeft de rol Digipunt-host. Organisaties die dit vaak opnemen: "
-        "Lokaal bestuur, Opleidingsverstrekker, OCMW of VDAB."
+        "Geen enkele partner heeft de rol Refurbisher of Uitleendienst. Organisaties die dit vaak opnemen: "
+        "Sociale-economiebedrijf, Bedrijf, Lokaal bestuur of Vzw / middenveld."
     )
 
 
@@ -82,7 +82,7 @@ def test_dropout_lines_use_the_dossiers_own_role_labels():
 def test_report_gives_plain_rows_for_the_overview_and_documents():
     d = every_gap()
     rows = report(d, analyse(d), "nl")
-    assert rows["counts"] == {"error": 5, "warning": 13, "info": 0}
+    assert rows["counts"] == {"error": 4, "warning": 14, "info": 0}
     assert rows["findings"][0] == {
         "code": "objective_missing",
         "severity": "error",

@@ -199,3 +199,39 @@ def test_last_revision_names_who_deleted_a_unit(store: Store, dossier_id: int) -
 def test_the_health_check_says_the_database_answers(store: Store, db_path: Any, tmp_path: Path) -> None:
     assert health(db_path) is None
     assert health(tmp_path / "nowhere" / "w.db") == "cannot_open"
+
+
+def test_a_database_from_before_issue_13_loads_with_defaults_and_saves_the_new_parts(
+    store: Store, small_dossier: Dossier
+) -> None:
+    import json
+
+    from workbench.dossier.model import LendingPolicy
+
+    dossier_id = store.import_dossier(small_dossier, by="ann")
+    # As an older version wrote it: no lending unit, no budget "investeringen", no new partner fields.
+    with store.backend.write() as db:
+        db.execute(
+            "DELETE FROM units WHERE kind IN ('lending', 'signatory', 'funding_stream', 'funding_line')"
+        )
+        where = "dossier_id = ? AND kind = ? AND key = ?"
+        for row in db.query(
+            "SELECT dossier_id, kind, key, data FROM units WHERE kind IN ('role', 'partner')"
+        ):
+            unit = json.loads(row["data"])
+            if row["kind"] == "role":
+                unit["budget"].pop("investeringen", None)
+                for field in ("start", "end", "takes_over_from_partner_id"):
+                    unit.pop(field, None)
+            else:
+                unit.pop("legal_personality", None)
+                unit.pop("acts_via_partner_id", None)
+            keys = [row["dossier_id"], row["kind"], row["key"]]
+            db.execute(f"UPDATE units SET data = ? WHERE {where}", [json.dumps(unit), *keys])
+    record = store.load(dossier_id)
+    assert record.dossier.lending == LendingPolicy()
+    assert all(p.legal_personality for p in record.dossier.partners)
+    assert record.version(UnitRef(kind="lending")) == 0
+    policy = LendingPolicy(loan_term_days=30)
+    store.save(dossier_id, Change.put(UnitRef(kind="lending"), policy, base_version=0), by="ann")
+    assert store.load(dossier_id).dossier.lending.loan_term_days == 30

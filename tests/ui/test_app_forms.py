@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.shown import as_seen
 from workbench.dossier.model import Dossier
-from workbench.guide import edits, forms
+from workbench.guide import edits, forms, widget_values
 from workbench.store.dossiers import Store
 from workbench.ui.common import PAGES
 
@@ -105,9 +105,13 @@ def test_a_stale_save_shows_who_changed_it_and_keeping_mine_saves_on_the_newest(
     app.text_input(key=key("partner:vzw", "legal_form")).input("vzw (mijn tekst)")
     # Bob saves the same partner from another laptop.
     record = store.load(opened)
-    bob = forms.to_widgets(forms.PARTNER, record.dossier.partner("vzw")) | {"legal_form": "vzw (Bob)"}
+    bob = widget_values.to_widgets(forms.PARTNER, record.dossier.partner("vzw")) | {"legal_form": "vzw (Bob)"}
     plan = edits.plan_save(
-        record, forms.PARTNER, "vzw", bob, forms.snapshot(forms.PARTNER, record.dossier.partner("vzw"))
+        record,
+        forms.PARTNER,
+        "vzw",
+        bob,
+        widget_values.snapshot(forms.PARTNER, record.dossier.partner("vzw")),
     )
     store.apply(opened, plan.changes, by="Bob")
 
@@ -159,7 +163,7 @@ def test_other_items_of_a_section_saved_meanwhile_are_merged_not_conflicting(
     app.text_input(key=key("target_group:new", "name")).input("Senioren")
     # Bob adds another target group to the same section first.
     record = store.load(opened)
-    bob = forms.to_widgets(forms.TARGET_GROUP, None) | {"name": "Werkzoekenden"}
+    bob = widget_values.to_widgets(forms.TARGET_GROUP, None) | {"name": "Werkzoekenden"}
     store.apply(opened, edits.plan_save(record, forms.TARGET_GROUP, "", bob, None).changes, by="Bob")
     app.button(key="save_target_group:new").click().run()
     names = [g.name for g in store.load(opened).dossier.strategy.doelgroep.target_groups]

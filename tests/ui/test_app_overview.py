@@ -75,12 +75,12 @@ def test_digibasics_has_one_remark_on_a_short_text(app: AppTest, db_path: Path) 
     [
         (
             "nl",
-            "Rollen en engagementen (6)",
+            "Rollen en engagementen (7)",
             "⚠ Niemand heeft de rol “Uitleendienst”, die de oproep verwacht.",
         ),
         (
             "en",
-            "Roles and commitments (6)",
+            "Roles and commitments (7)",
             "⚠ Nobody holds the role “Lending service”, which the call expects.",
         ),
     ],
@@ -113,7 +113,10 @@ def test_the_overview_reports_a_budget_over_the_cap_as_a_rule_problem(app: AppTe
     dossier = by_name("Digibank ZORA Werkt")
     dossier.roles[0].budget.externe_prestaties += Decimal(1000)
     open_page(app, db_path, dossier, OVERVIEW, "en")
-    assert "✖ The total budget (€500,892.00) exceeds the call's maximum (€500,000.00)." in texts(app)
+    assert (
+        "✖ The share charged to the call (€500,892.00) exceeds the call's maximum "
+        "(€500,000.00); other funding sources do not count towards it." in texts(app)
+    )
     assert not app.success
 
 

@@ -41,7 +41,7 @@ def generate(app: AppTest) -> None:
 def test_readiness_lists_the_open_points_per_clause(app: AppTest, db_path: Path) -> None:
     app, _ = open_page(app, db_path, bare_dossier())
     labels = [as_seen(e.label) for e in app.expander]
-    assert any(label.startswith("7. Governance · 5 punt(en)") for label in labels)
+    assert any(label.startswith("7. Governance · Te bespreken: 5") for label in labels)
     assert "De beslissingsregel van de stuurgroep ontbreekt." in "\n".join(t.value for t in app.text)
     assert app.info[0].value == "Nog geen documenten gegenereerd."
 
@@ -121,3 +121,19 @@ def test_only_a_coach_sees_the_template_upload(
     uploads = [e for e in app.get("file_uploader") if getattr(e, "key", None) == "documents_page_template"]
     assert bool(uploads) == sees_upload
     assert app.button(key="documents_page_generate")  # everyone who exports still generates
+
+
+def test_comparison_offers_an_agreement_against_an_agreement(app: AppTest, db_path: Path) -> None:
+    app, dossier_id = open_page(app, db_path, rich_dossier())
+    generate(app)  # agreement
+    app.segmented_control(key="documents_page_kind").set_value("strategy").run()
+    generate(app)  # strategy
+    app.segmented_control(key="documents_page_kind").set_value("agreement").run()
+    generate(app)  # agreement again
+    kept = {v.id: v.kind for v in Store(db_path).documents(dossier_id)}
+    assert sorted(kept.values()) == ["agreement", "agreement", "strategy"]
+    older, newer = app.selectbox(key="documents_page_older"), app.selectbox(key="documents_page_newer")
+    assert kept[newer.value] == kept[older.value] == "agreement"
+    assert older.value != newer.value
+    strategy_label = t("documents.page.kind.strategy", "nl")
+    assert len(older.options) == 2 and not any(strategy_label in option for option in older.options)

@@ -166,13 +166,18 @@ class Accounts(Memberships):
             ok = False
         if not ok or row is None:
             raise LoginFailed()  # the reserved place stays: a counted failure
+        upgraded = self.hasher.hash(password) if self.hasher.check_needs_rehash(stored) else None
+        with self.backend.write() as db:
+            # argon2 took a while: the password may have changed (or the account been disabled)
+            # since it was read. Then this login checked a password that no longer opens anything.
+            current = _user_rows(db, "id = ?", [row["id"]])
+            if not current or current[0]["password_hash"] != stored or current[0]["disabled"]:
+                raise LoginFailed()
+            if upgraded is not None:
+                db.execute("UPDATE users SET password_hash = ? WHERE id = ?", [upgraded, row["id"]])
+            session = _insert_session(db, _user(current[0]), now)
         guard.succeeded(reservation, email, client)
-        if self.hasher.check_needs_rehash(stored):
-            with self.backend.write() as db:
-                db.execute(
-                    "UPDATE users SET password_hash = ? WHERE id = ?", [self.hasher.hash(password), row["id"]]
-                )
-        return self._open_session(_user(row), now)
+        return session
 
     def failed_logins(self, email: str, client: str = LOCAL_CLIENT, now: datetime | None = None) -> int:
         """Return how many failed logins for an email from one client count now."""

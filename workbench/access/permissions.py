@@ -62,7 +62,7 @@ PERMISSIONS: MappingProxyType[DossierRole, frozenset[Action]] = MappingProxyType
 )
 
 # Editing these unit kinds changes the composition of the partnership, not a section's text.
-PARTNER_UNIT_KINDS: frozenset[str] = frozenset({"partner", "role", "custom_role", "flow"})
+PARTNER_UNIT_KINDS: frozenset[str] = frozenset({"partner", "role", "custom_role", "flow", "signatory"})
 
 
 def allowed(role: DossierRole | None, action: Action, *, admin: bool = False) -> bool:

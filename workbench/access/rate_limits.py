@@ -1,7 +1,7 @@
 """Rate limits against guessing: the rules as data, and attempts reserved before the slow part.
 
 A login or a workshop join first *reserves* a place in every limit that applies (one atomic
-transaction per limit, see rate_limit_store.py), and only then checks the password or looks up
+transaction per limit, see store/limit_storage.py), and only then checks the password or looks up
 the code. A refused reservation means the check never runs; a reservation the attempt did not
 need (the password was right, the code admitted someone) is released again, so the limits count
 failures. Rules use the notation of the `limits` library: "N per [M] second|minute|hour|day".

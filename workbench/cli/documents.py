@@ -128,9 +128,16 @@ def strategy_command(ctx: Context, **options: Any) -> None:
     _write_document(ctx, "strategy", **options)
 
 
+@click.command(name="submission")
+@_document_options
+def submission_command(ctx: Context, **options: Any) -> None:
+    """Write the samenwerkingsstrategie as it is submitted: no tool language, consent or raw findings."""
+    _write_document(ctx, "submission", **options)
+
+
 def _write_document(
     ctx: Context,
-    kind: Literal["agreement", "strategy"],
+    kind: Literal["agreement", "strategy", "submission"],
     dossier_id: int,
     output: Path,
     doc_lang: str | None,
@@ -170,7 +177,7 @@ def _write_document(
                 click.echo(f"  - {missing}")
     if pdf:
         try:
-            converted = documents.to_pdf(data)
+            converted = documents.to_pdf(data, lang=ctx.lang)
         except documents.PdfError as exc:
             raise CommandError(ctx.say("documents.cli.pdf_failed", reason=exc)) from exc
         if converted is None:

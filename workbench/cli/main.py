@@ -212,6 +212,7 @@ for command in (
     documents.graph_command,
     documents.agreement_command,
     documents.strategy_command,
+    documents.submission_command,
     access.user,
     access.member,
     access.invite,

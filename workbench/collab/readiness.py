@@ -1,7 +1,7 @@
 """The readiness report: rubric levels pre-filled from the dossier, coach overrides on top, as .docx.
 
-Pre-filling uses the completeness rules (workbench.progress), the network analysis
-(workbench.graph) and the clause checks of the agreement (workbench.documents.checks).
+Pre-filling uses the completeness rules (workbench.guide.progress), the network analysis
+(workbench.network) and the clause checks of the agreement (workbench.documents.checks).
 """
 
 from __future__ import annotations

@@ -10,17 +10,22 @@ from workbench.dossier.model import (
     Address,
     Budget,
     ContactPerson,
+    Dossier,
+    EndOfLoan,
     Flow,
     FlowType,
+    GdprLegalBasis,
     GdprRole,
     Indicator,
     IndicatorType,
+    LendingPolicy,
     Mandate,
     Objective,
     OrgType,
     Partner,
     Representative,
     RoleAssignment,
+    Signatory,
     VatStatus,
 )
 
@@ -148,4 +153,72 @@ def _indicator(
         source=source,
         frequency=frequency,
         owner_partner_id=owner,
+    )
+
+
+# ---------------------------------------------------------------- the legal finish of a demo
+
+
+def lawful(dossier: Dossier, policy: LendingPolicy | None = None) -> Dossier:
+    """Finish a demo the way a lawyer would ask: public bodies niet-btw-plichtig, both signatories
+    of a gemeente or OCMW, a complete register, a lending policy. All of it fictional."""
+    from workbench.dossier.signatories import legal_form  # the demo data follows the legal-form data
+
+    signatories = list(dossier.signatories)
+    for p in dossier.partners:
+        form = legal_form(p)
+        if form.public_body and p.vat_status is VatStatus.VRIJGESTELD:
+            p.vat_status = VatStatus.NIET_BTW_PLICHTIG
+        have = " ".join(
+            [p.representative.function, *(s.function for s in signatories if s.partner_id == p.id)]
+        )
+        for function in form.signatories:
+            if function not in have:
+                town = p.address.municipality or p.name
+                signatories.append(
+                    Signatory(
+                        id=f"sig-{p.id}-{function.split()[-1]}",
+                        partner_id=p.id,
+                        name=f"{'Dirk' if 'directeur' in function else 'Hilde'} Voorbeeld ({town})",
+                        function=function,
+                    )
+                )
+    dossier.signatories = signatories
+    for act in dossier.processing:
+        joint = [r.partner_id for r in act.roles if r.role is GdprRole.JOINT_CONTROLLER]
+        if act.legal_basis is GdprLegalBasis.UNKNOWN:
+            act.legal_basis = GdprLegalBasis.PUBLIC_TASK
+            act.legal_basis_detail = act.legal_basis_detail or (
+                "taak van algemeen belang van de lokale besturen en de subsidievoorwaarden van het BVR "
+                "van 17 december 2021 (digitale inclusie)"
+            )
+        act.data_subjects = act.data_subjects or "gebruikers van de digibank (volwassenen uit de doelgroep)"
+        act.recipients = act.recipients or (
+            "de betrokken partijen volgens deze overeenkomst; geanonimiseerd of geaggregeerd aan WSE"
+        )
+        act.security = act.security or (
+            "toegang alleen voor aangewezen medewerkers, gedeelde map met logging, wissen na de bewaartermijn"
+        )
+        if joint and act.contact_point_partner_id is None:
+            act.contact_point_partner_id = joint[0]
+    if policy is not None:
+        dossier.lending = policy
+    return Dossier.model_validate(dossier.model_dump())
+
+
+def standard_lending(operator: str, refurbisher: str) -> LendingPolicy:
+    """Return a short-term lending policy with checks between borrowers (fictional but usual)."""
+    return LendingPolicy(
+        eligibility="Elke volwassene uit de doelgroep, na doorverwijzing door een partner of bij een "
+        "digipunt.",
+        loan_term_days=90,
+        extensions=2,
+        deposit=None,
+        fee=None,
+        insured_by_partner_id=operator,
+        insurance="diefstal, brand en accidentele schade, zonder franchise voor de ontlener",
+        end_of_loan=EndOfLoan.RETURN,
+        revision_partner_id=refurbisher,
+        revision="gecertificeerd wissen, herinstallatie, nazicht van batterij en lader",
+        reuse_cycles=6,
     )

@@ -18,6 +18,8 @@ from workbench.demo.builders import (
     _partner,
     _role,
     _subsidy_flows,
+    lawful,
+    standard_lending,
 )
 from workbench.dossier.model import (
     AccessPoint,
@@ -746,7 +748,7 @@ def digibasics() -> Dossier:
         "crashcursussen en hulp aan huis volgen in het eerste kwartaal van 2023.",
     )
 
-    return Dossier(
+    dossier = Dossier(
         identity=Identity(
             name="DigiBasics",
             call=CallKind.IMPLEMENTATIETRAJECT,
@@ -767,3 +769,4 @@ def digibasics() -> Dossier:
         processing=processing,
         planning=planning,
     )
+    return lawful(dossier, standard_lending("herstart", "herstart"))

@@ -18,6 +18,8 @@ from workbench.demo.builders import (
     _partner,
     _role,
     _subsidy_flows,
+    lawful,
+    standard_lending,
 )
 from workbench.dossier.model import (
     AccessPoint,
@@ -857,7 +859,7 @@ def halle_pepingen_gooik() -> Dossier:
         "het aantal bereikte gebruikers aan de schijven van de subsidie.",
     )
 
-    return Dossier(
+    dossier = Dossier(
         identity=Identity(
             name="Digibank Halle - Pepingen - Gooik",
             call=CallKind.VERLENGING,
@@ -878,3 +880,4 @@ def halle_pepingen_gooik() -> Dossier:
         processing=processing,
         planning=planning,
     )
+    return lawful(dossier, standard_lending("vites", "vites"))

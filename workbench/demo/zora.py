@@ -18,6 +18,8 @@ from workbench.demo.builders import (
     _partner,
     _role,
     _subsidy_flows,
+    lawful,
+    standard_lending,
 )
 from workbench.dossier.model import (
     AccessPoint,
@@ -772,7 +774,7 @@ def zora_werkt() -> Dossier:
         "Vanaf mei 2023 draaien uitleendienst en digipunten; in het najaar volgt het vormingsaanbod.",
     )
 
-    return Dossier(
+    dossier = Dossier(
         identity=Identity(
             name="Digibank ZORA Werkt",
             call=CallKind.IMPLEMENTATIETRAJECT,
@@ -805,3 +807,4 @@ def zora_werkt() -> Dossier:
         processing=processing,
         planning=planning,
     )
+    return lawful(dossier, standard_lending("stw", "stw"))

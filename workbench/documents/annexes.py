@@ -2,16 +2,42 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from workbench.documents.builder import DASH, Builder
+from workbench.dossier import courts
+from workbench.dossier.signatories import legal_form
 
 
-def court(b: Builder, promotor: dict[str, Any]) -> str:
-    """Return the competent court: the judicial district of the promotor's seat."""
-    if promotor["municipality"]:
-        return b.t("documents.court", municipality=promotor["municipality"])
-    return b.todo("geschillen", "court")
+def court(b: Builder, promotor: dict[str, Any]) -> dict[str, str]:
+    """Return the competent courts: the arrondissement and afdeling of the promotor's municipality."""
+    place = "geschillen"
+    if not promotor["municipality"] and not promotor.get("postcode"):
+        text = b.todo(place, "court")
+        return {"text": text, "enterprise": "", "source": ""}
+    seat = courts.seat_of(promotor["municipality"], promotor.get("postcode", ""))
+    if seat is None:
+        text = b.todo(place, "court_unknown", municipality=promotor["municipality"])
+        return {"text": text, "enterprise": "", "source": ""}
+    court_name = seat.court_with_division
+    if not seat.confirmed:
+        court_name += " " + b.todo(place, "court_unconfirmed", court=seat.court_with_division, note=seat.note)
+    text = b.t("documents.court", court=court_name, municipality=seat.municipality)
+    # The enterprise court hears disputes between undertakings (art. 573 Ger.W.): only where
+    # at least two parties are undertakings can it be competent.
+    undertakings = [p for p in b.dossier.partners if p.legal_personality and legal_form(p).undertaking]
+    enterprise = (
+        b.t("documents.enterprise_court", court=seat.enterprise_court_with_division)
+        if len(undertakings) >= 2
+        else ""
+    )
+    source = courts.source()
+    return {
+        "text": text,
+        "enterprise": enterprise,
+        "source": b.t("documents.court_source", date=b.date(date.fromisoformat(source["date"]))),
+    }
 
 
 def signing(b: Builder, promotor: dict[str, Any]) -> dict[str, str]:
@@ -73,5 +99,5 @@ def findings(b: Builder, findings: list[tuple[str, str]] | None) -> dict[str, An
     if findings is None:
         return {"available": False, "rows": [], "text": b.t("documents.findings_unavailable")}
     rows = [{"label": label, "message": message} for label, message in findings]
-    text = b.t("documents.findings_count", count=len(rows)) if rows else b.t("documents.findings_none")
+    text = b.plural("documents.findings_count", len(rows)) if rows else b.t("documents.findings_none")
     return {"available": True, "rows": rows, "text": text}

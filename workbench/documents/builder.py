@@ -11,7 +11,7 @@ from typing import Any
 from docx.shared import Mm
 
 from workbench.dossier.model import Dossier, Objective, RoleAssignment
-from workbench.i18n import fmt_date, fmt_money, fmt_number, language, t
+from workbench.i18n import fmt_date, fmt_money, fmt_number, language, t, tn
 
 DASH = "–"
 IMAGE_WIDTH = Mm(160)  # the network picture, in our templates and in uploaded ones
@@ -44,6 +44,10 @@ class Builder:
 
     def t(self, key: str, **params: Any) -> str:
         return t(key, self.lang, **params)
+
+    def plural(self, key: str, count: int | Decimal, **params: Any) -> str:
+        """Translate a countable phrase with the right plural form ("1 indicator", "3 indicatoren")."""
+        return tn(key, count, self.lang, **params)
 
     def todo(self, place: str | Iterable[str], gap: str, **params: Any) -> str:
         """Record a gap and return its default, visibly marked as a point to discuss."""

@@ -10,9 +10,9 @@ from typing import Literal
 
 from workbench.documents.context import CLAUSES, build
 from workbench.dossier.model import SECTION_KEYS, Dossier
-from workbench.i18n import t
+from workbench.i18n import has, t
 
-DocumentKind = Literal["agreement", "strategy"]
+DocumentKind = Literal["agreement", "strategy", "submission"]
 STRATEGY_SECTIONS: tuple[str, ...] = (
     "partnerschap",
     *SECTION_KEYS,
@@ -22,6 +22,8 @@ STRATEGY_SECTIONS: tuple[str, ...] = (
     "netwerk",
     "instemming",
 )
+# The strategy as it is submitted: no consent matrix (it stays with the working version).
+SUBMISSION_SECTIONS: tuple[str, ...] = tuple(s for s in STRATEGY_SECTIONS if s != "instemming")
 
 
 @dataclass(frozen=True)
@@ -43,10 +45,16 @@ def readiness(dossier: Dossier, lang: str, document: DocumentKind = "agreement")
     _, gaps = build(dossier, lang)
     if document == "agreement":
         keys, prefix = CLAUSES, "clause"
+    elif document == "submission":
+        keys, prefix = SUBMISSION_SECTIONS, "strategy"
     else:
         keys, prefix = STRATEGY_SECTIONS, "strategy"
     checks = []
     for number, key in enumerate(keys, start=1):
-        label = t(f"section.{key}", lang) if key in SECTION_KEYS else t(f"{prefix}.{key}", lang)
+        own = f"{document}.{key}"
+        if key in SECTION_KEYS:
+            label = t(f"section.{key}", lang)
+        else:
+            label = t(own, lang) if has(own, lang) else t(f"{prefix}.{key}", lang)
         checks.append(ClauseCheck(number, key, label, tuple(gaps.by_place.get(key, ()))))
     return checks

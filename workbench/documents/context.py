@@ -13,11 +13,11 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from workbench.documents import annexes, obligations
+from workbench.documents import annexes, funding, gdpr, lending, obligations, signatories, timeline
 from workbench.documents.builder import DASH, Builder, Gaps
 from workbench.documents.strategy import consent_matrix, strategy_sections
 from workbench.dossier.calls import CallProfile, call_profile
-from workbench.dossier.model import CallKind, Dossier, Objective, Partner
+from workbench.dossier.model import CallKind, Dossier, Objective
 from workbench.dossier.records import ConsentRow
 
 # The 23 clauses of the samenwerkingsovereenkomst (DOMAIN section 4), in article order.
@@ -83,18 +83,26 @@ def build(
         or b.todo(("overwegingen", "partnerschap"), "area"),
         "summary": dossier.identity.summary or b.todo(("overwegingen", "partnerschap"), "summary"),
         "period": _period(b),
-        "parties": _parties(b),
+        "parties": signatories.parties(b, DASH),
+        "representation_bases": signatories.bases(b),
         "promotor": promotor,
         "objectives": _objectives(b),
         "engagements": _engagements(b),
         "governance": _governance(b, promotor),
         "budget": budget,
         "reporting": obligations.reporting(b),
+        "funding": funding.financing_plan(b),
         "gdpr": obligations.gdpr(b),
-        "lending": obligations.lending(b),
+        "gdpr_annex": gdpr.annex(b, DASH),
+        "lending": obligations.lending(b) | {"rules": lending.rules(b)},
         "court": annexes.court(b, promotor),
         "signing": annexes.signing(b, promotor),
-        "signatures": _signatures(b),
+        "signatures": signatories.signatures(b),
+        "timeline": {
+            "recitals": timeline.recitals(b),
+            "effect": timeline.effect(b),
+            "roles": timeline.role_periods(b),
+        },
         "role_matrix": _role_matrix(b),
         "milestones": annexes.milestones(b),
         "access_points": annexes.access_points(b),
@@ -131,6 +139,7 @@ def _doc(b: Builder, revision: int | None, today: date) -> dict[str, Any]:
     return {
         "generated_on": generated,
         "version_label": version,
+        "submission_label": b.t("documents.submission_label", date=generated),
         "status": b.t(f"status.{b.dossier.identity.status.value}"),
     }
 
@@ -183,79 +192,25 @@ def _period(b: Builder) -> dict[str, str]:
 # ---------------------------------------------------------------- parties
 
 
-def _address(p: Partner) -> str:
-    town = " ".join(x for x in (p.address.postcode, p.address.municipality) if x)
-    return ", ".join(x for x in (p.address.street, town) if x)
-
-
-def _mandate_text(b: Builder, p: Partner, places: tuple[str, ...]) -> str:
-    mandate = p.representative.mandate
-    if not mandate.body or not mandate.decision_date:
-        return b.todo(places, "mandate", partner=p.name)
-    text = b.t("documents.mandate", body=mandate.body, date=b.date(mandate.decision_date))
-    if mandate.reference:
-        text += " " + b.t("documents.reference", reference=mandate.reference)
-    return text
-
-
-def _representative(b: Builder, p: Partner, places: tuple[str, ...]) -> str:
-    rep = p.representative
-    if not rep.name:
-        return b.todo(places, "representative", partner=p.name)
-    return f"{rep.name}, {rep.function}" if rep.function else rep.name
-
-
-def _parties(b: Builder) -> list[dict[str, Any]]:
-    places = ("partijen",)
-    rows = []
-    for i, p in enumerate(b.dossier.partners, start=1):
-        address = _address(p) or b.todo(places, "address", partner=p.name)
-        rows.append(
-            {
-                "number": str(i),
-                "name": p.name,
-                "org_type": b.t(f"org_type.{p.org_type.value}"),
-                "legal_form": p.legal_form or b.t(f"org_type.{p.org_type.value}"),
-                "enterprise_number": p.enterprise_number
-                or b.todo(places, "enterprise_number", partner=p.name),
-                "address": address,
-                "representative": _representative(b, p, places),
-                "mandate": _mandate_text(b, p, places),
-                "contact": ", ".join(x for x in (p.contact.name, p.contact.email, p.contact.phone) if x)
-                or DASH,
-                "roles": ", ".join(b.role_label(r.role) for r in b.roles_of[p.id]) or DASH,
-            }
-        )
-    if not rows:
-        b.todo(places, "no_partners")
-    return rows
-
-
-def _signatures(b: Builder) -> list[dict[str, str]]:
-    places = ("ondertekening",)
-    return [
-        {
-            "name": p.name,
-            "representative": _representative(b, p, places),
-            "mandate": _mandate_text(b, p, places),
-        }
-        for p in b.dossier.partners
-    ]
-
-
 def _promotor(b: Builder) -> dict[str, Any]:
     holders = b.dossier.partners_with_role("promotor")
     if len(holders) > 1:
         b.todo("promotor", "several_promotors", names=b.join([p.name for p in holders]))
     if not holders:
         name = b.todo(("partijen", "promotor"), "promotor")
-        return {"name": name, "label": name, "municipality": "", "exists": False}
-    p = holders[0]
+        return {"name": name, "label": name, "municipality": "", "postcode": "", "exists": False}
+    body = holders[0]
+    # A body without legal personality cannot be promotor: the party acting for it is.
+    p = signatories.acting_party(b.dossier, body)
     number = b.dossier.partners.index(p) + 1
+    name = signatories.party_label(b, body)
+    if not body.legal_personality and p is body:
+        b.todo(("partijen", "promotor"), "acts_via_missing", partner=body.name)
     return {
-        "name": p.name,
-        "label": b.t("documents.party_label", number=number, name=p.name),
+        "name": name,
+        "label": b.t("documents.party_label", number=number, name=name),
         "municipality": p.address.municipality,
+        "postcode": p.address.postcode,
         "exists": True,
     }
 
@@ -327,7 +282,8 @@ def _engagements(b: Builder) -> list[dict[str, Any]]:
             )
         links = list(flow_lines.get(p.id, ()))
         if hosted.get(p.id):
-            links.insert(0, b.t("documents.hosts", places=b.join(hosted[p.id])))
+            count = len(hosted[p.id])
+            links.insert(0, b.plural("documents.hosts", count, places=b.join(hosted[p.id])))
         rows.append({"name": p.name, "roles": roles, "links": links})
     return rows
 
@@ -337,10 +293,11 @@ def _role_matrix(b: Builder) -> list[dict[str, str]]:
     for p in b.dossier.partners:
         mine = b.roles_of[p.id]
         covered = {o for r in mine for o in r.objectives}
+        covered |= {o for a in b.dossier.access_points if a.host_partner_id == p.id for o in a.objectives}
         rows.append(
             {
                 "name": p.name,
-                "roles": ", ".join(b.role_label(r.role) for r in mine) or DASH,
+                "roles": ", ".join(b.role_label(r) for r in b.dossier.held_roles(p.id)) or DASH,
                 "toegang": b.check(Objective.TOEGANG in covered),
                 "vaardigheden": b.check(Objective.VAARDIGHEDEN in covered),
                 "ondersteuning": b.check(Objective.ONDERSTEUNING in covered),

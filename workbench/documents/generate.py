@@ -13,6 +13,7 @@ import signal
 import subprocess
 import tempfile
 from collections.abc import Callable, Sequence
+from copy import deepcopy
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ from jinja2 import Environment, StrictUndefined
 from lxml import etree
 from markupsafe import Markup, escape
 
+from workbench.documents import layout as document_layout
 from workbench.documents.builder import IMAGE_WIDTH
 from workbench.documents.checks import DocumentKind
 from workbench.documents.context import ANNEXES, CLAUSES, context
@@ -50,6 +52,7 @@ __all__ = [
     "pdf_unavailable_reason",
     "render",
     "strategy",
+    "submission",
     "template_bytes",
     "to_pdf",
 ]
@@ -103,6 +106,7 @@ def render(
         values[key] = InlineImage(tpl, io.BytesIO(png), width=IMAGE_WIDTH)
     tpl.render(values, jinja_env=jinja_env or environment())
     mark_points_to_discuss(tpl.docx, lang)
+    document_layout.tidy(tpl.docx)
     props = tpl.docx.core_properties
     props.title = title
     props.author = "Digibank Werkbank"
@@ -114,13 +118,42 @@ def render(
 
 
 def mark_points_to_discuss(document: Any, lang: str) -> None:
-    """Highlight every run that carries a "[Te bespreken: ...]" default."""
+    """Highlight every "[Te bespreken: ...]" default: the marker itself, not the text around it."""
     prefix = t("documents.todo", lang).split("{text}")[0]
     find = etree.XPath("//w:t[contains(., $prefix)]", namespaces={"w": _W})
     for text in find(document.element, prefix=prefix):
         run = text.getparent()
-        if run is not None and run.tag == qn("w:r"):
+        if run is None or run.tag != qn("w:r"):
+            continue
+        parts = _marked_parts(text.text or "", prefix)
+        single = len(run.findall(qn("w:t"))) == 1 and run.find(qn("w:br")) is None
+        if not single or len(parts) == 1:
             Run(run, None).font.highlight_color = WD_COLOR_INDEX.YELLOW  # type: ignore[arg-type]
+            continue
+        for piece, marked in parts:
+            copy = deepcopy(run)
+            copy.find(qn("w:t")).text = piece
+            if marked:
+                Run(copy, None).font.highlight_color = WD_COLOR_INDEX.YELLOW  # type: ignore[arg-type]
+            run.addprevious(copy)
+        run.getparent().remove(run)
+
+
+def _marked_parts(text: str, prefix: str) -> list[tuple[str, bool]]:
+    """Split a text into plain and marked pieces; a marker ends at its own closing bracket."""
+    parts: list[tuple[str, bool]] = []
+    i = 0
+    while (start := text.find(prefix, i)) >= 0:
+        depth, end = 0, start
+        while end < len(text):
+            depth += {"[": 1, "]": -1}.get(text[end], 0)
+            end += 1
+            if depth == 0:
+                break
+        parts += [(text[i:start], False), (text[start:end], True)]
+        i = end
+    parts.append((text[i:], False))
+    return [(piece, marked) for piece, marked in parts if piece]
 
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -140,7 +173,7 @@ def network_picture(dossier: Dossier, lang: str) -> bytes:
     """Return the picture of the partner network (PNG with legend) for the documents."""
     from workbench.network import picture  # matplotlib is only needed when a picture is drawn
 
-    return picture.to_png(dossier, lang)
+    return picture.to_png(dossier, lang, page=True)
 
 
 def generate(
@@ -157,7 +190,7 @@ def generate(
     """Make one document with its gap analysis and network picture, from ours or a custom template.
 
     `progress` hears the steps ("picture", "render") so a page can show where it is. A custom
-    template is rendered sandboxed in another process (workbench.custom_templates).
+    template is rendered sandboxed in another process (workbench.documents.uploaded).
     """
     step = progress or (lambda name: None)
     lang = language(lang)
@@ -210,6 +243,18 @@ def strategy(
     return _document("strategy", dossier, lang, revision, network_png, findings, consent)
 
 
+def submission(
+    dossier: Dossier,
+    lang: str,
+    *,
+    revision: int | None = None,
+    network_png: bytes | None = None,
+    findings: list[tuple[str, str]] | None = None,
+) -> bytes:
+    """Return the samenwerkingsstrategie as it is submitted: no tool language, consent or raw findings."""
+    return _document("submission", dossier, lang, revision, network_png, findings)
+
+
 def _document(
     kind: DocumentKind,
     dossier: Dossier,
@@ -221,6 +266,10 @@ def _document(
 ) -> bytes:
     lang = language(lang)
     ctx = context(dossier, lang, revision=revision, findings=findings, consent=consent)
+    if kind == "submission":
+        from workbench.documents.submission import risks  # the network analysis, for this document only
+
+        ctx["risks"] = risks(dossier, lang)
     images = {"network_picture": network_png} if network_png else None
     return render(
         template_bytes(kind, lang), ctx, lang=lang, images=images, title=document_title(kind, dossier, lang)
@@ -243,11 +292,19 @@ def pdf_unavailable_reason(lang: str = "nl") -> str | None:
     return None if _soffice() else t("documents.pdf_unavailable", lang)
 
 
-def to_pdf(docx_bytes: bytes, timeout: float = 180) -> bytes | None:
-    """Convert a .docx to PDF with LibreOffice; None when LibreOffice is not installed."""
+def to_pdf(docx_bytes: bytes, timeout: float = 180, lang: str = "nl") -> bytes | None:
+    """Convert a .docx to PDF with LibreOffice; None when LibreOffice is not installed.
+
+    A document that links outside itself is refused (PdfError, in `lang`): LibreOffice would fetch
+    a linked picture from the network or read it from the server's disk while converting.
+    """
+    from workbench.documents.links import describe, external_references
+
     soffice = _soffice()
     if soffice is None:
         return None
+    if linked := external_references(docx_bytes):
+        raise PdfError(t("documents.pdf_external", lang, names=describe(linked)))
     with tempfile.TemporaryDirectory(prefix="workbench-pdf-") as tmp:
         work = Path(tmp)
         source = work / "document.docx"

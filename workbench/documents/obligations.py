@@ -6,9 +6,11 @@ from decimal import Decimal
 from typing import Any
 
 from workbench.documents.builder import DASH, Builder
+from workbench.documents.signatories import party_label
 from workbench.documents.strategy import indicator_rows
 from workbench.dossier.calls import call_profile
 from workbench.dossier.model import GdprRole, VatStatus
+from workbench.dossier.signatories import legal_form
 
 _COSTS = ("loonkosten", "werkingskosten", "externe_prestaties")
 
@@ -34,6 +36,7 @@ def budget(b: Builder) -> dict[str, Any]:
                 {"name": b.name(r.partner_id), "role": b.role_label(r.role), **_cost_cells(b, amounts)}
             )
     rows, funded, unfunded = [], [], []
+    received: list[Any] = []
     for p in b.dossier.partners:
         amounts = per_partner[p.id]
         total = sum(amounts.values(), Decimal(0))
@@ -47,6 +50,8 @@ def budget(b: Builder) -> dict[str, Any]:
             vat = b.t(f"vat_status.{p.vat_status.value}")
         if p.funded and not total:
             b.todo("financiering", "funded_without_budget", partner=p.name)
+        if total:
+            received.append(p)
         rows.append({"name": p.name, "vat": vat, **_cost_cells(b, amounts)})
     totals = {key: sum((a[key] for a in per_partner.values()), Decimal(0)) for key in _COSTS}
     grand = sum(totals.values(), Decimal(0))
@@ -72,6 +77,16 @@ def budget(b: Builder) -> dict[str, Any]:
         "cap_text": cap_text,
         "funded": b.join(funded) or b.todo("subsidievoorwaarden", "no_funded"),
         "unfunded": b.join(unfunded),
+        # A de-minimis declaration concerns undertakings; an RSZ certificate, employers whose
+        # wages are charged to the subsidy (DOMAIN section 2; to be confirmed against the manual).
+        "de_minimis": b.join([p.name for p in received if legal_form(p).undertaking]),
+        "rsz": b.join(
+            [
+                p.name
+                for p in received
+                if any(r.budget.loonkosten for r in b.dossier.roles if r.partner_id == p.id)
+            ]
+        ),
     }
 
 
@@ -82,7 +97,7 @@ def reporting(b: Builder) -> dict[str, Any]:
     """Return the indicators the parties report on, with their owners."""
     rows = indicator_rows(b, "rapportering")
     count = len(b.dossier.strategy.impactmeting.indicators)
-    return {"indicators": rows, "count": str(count)}
+    return {"indicators": rows, "count": b.plural("documents.indicators", count)}
 
 
 def gdpr(b: Builder) -> dict[str, Any]:
@@ -96,7 +111,9 @@ def gdpr(b: Builder) -> dict[str, Any]:
         parts = []
         for pr in act.roles:
             involved[pr.partner_id] = None
-            parts.append(f"{b.name(pr.partner_id)}: {b.t(f'gdpr.{pr.role.value}')}")
+            partner = b.dossier.partner(pr.partner_id)
+            who = party_label(b, partner) if partner else b.name(pr.partner_id)
+            parts.append(f"{who}: {b.t(f'gdpr.{pr.role.value}')}")
             has_joint |= pr.role is GdprRole.JOINT_CONTROLLER
             if pr.role is GdprRole.PROCESSOR:
                 has_processor = True
@@ -135,8 +152,9 @@ def lending(b: Builder) -> dict[str, Any]:
     operators = b.dossier.partners_with_role("uitleendienst")
     refurbishers = b.dossier.partners_with_role("refurbisher")
     donors = b.dossier.partners_with_role("hardware_donor")
-    if circ.responsible_partner_id:
-        owner = b.name(circ.responsible_partner_id)
+    responsible = b.dossier.partner(circ.responsible_partner_id)
+    if responsible is not None:
+        owner = party_label(b, responsible)
     elif operators:
         owner = b.todo(place, "device_owner", partner=operators[0].name)
     else:

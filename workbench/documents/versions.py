@@ -16,33 +16,35 @@ from workbench.dossier.units import UnitRef
 from workbench.i18n import fmt_datetime, has, t
 
 if TYPE_CHECKING:
-    from workbench.dossier.records import Revision
+    from workbench.dossier.records import DocumentVersion, Revision
 
-# Which editing units (workbench.units) each clause is written from: a changed clause
+# Which editing units (workbench.dossier.units) each clause is written from: a changed clause
 # points at the dossier revisions that touched them.
 CLAUSE_SOURCES: dict[str, tuple[str, ...]] = {
-    "partijen": ("partner", "role"),
-    "overwegingen": ("identity",),
+    "partijen": ("partner", "role", "signatory"),
+    "overwegingen": ("identity", "trajectory", "funding_stream"),
     "voorwerp": ("identity", "role"),
     "duur": ("identity",),
     "rollen": ("partner", "role", "custom_role", "flow", "access_point"),
     "promotor": ("partner", "role"),
     "governance": ("governance", "partner"),
-    "financiering": ("partner", "role", "identity"),
-    "subsidievoorwaarden": ("partner", "role"),
+    "financiering": ("partner", "role", "identity", "funding_stream", "funding_line"),
+    "subsidievoorwaarden": ("partner", "role", "funding_stream"),
     "rapportering": ("section:impactmeting", "partner"),
     "gegevensbescherming": ("processing", "partner"),
-    "uitleendienst": ("role", "partner", "section:circulariteit"),
+    "uitleendienst": ("role", "partner", "section:circulariteit", "lending"),
     "communicatie": ("identity",),
+    "toetreding_uittreding": ("role", "partner"),
     "geschillen": ("partner", "role"),
-    "ondertekening": ("partner",),
+    "ondertekening": ("partner", "signatory"),
     "strategie": ("identity",),
     "rolmatrix": ("partner", "role", "custom_role"),
-    "budget": ("partner", "role", "identity"),
+    "budget": ("partner", "role", "identity", "funding_stream", "funding_line"),
     "planning": ("planning", "partner"),
     "digipunten": ("access_point", "partner"),
     "indicatoren": ("section:impactmeting", "partner"),
     "avg": ("processing", "partner"),
+    "uitleenreglement": ("lending", "partner"),
     "netwerk": ("flow", "partner", "role"),
 }
 
@@ -160,3 +162,25 @@ def describe_causes(change: ClauseChange, lang: str) -> list[str]:
         )
         for r in change.causes
     ]
+
+
+def comparable(versions: list[DocumentVersion], newer: int) -> list[DocumentVersion]:
+    """Return the versions a document can be compared with: the same kind of document, newest first."""
+    chosen = next((v for v in versions if v.id == newer), None)
+    if chosen is None:
+        return []
+    return [v for v in versions if v.kind == chosen.kind]
+
+
+def default_pair(versions: list[DocumentVersion]) -> tuple[int, int] | None:
+    """Pick what to compare first: the newest document and the version before it of the same kind.
+
+    An agreement is compared with an agreement (in the same language when there is one), never
+    with a strategy. Versions are newest first, as the store lists them.
+    """
+    if not versions:
+        return None
+    newest = versions[0]
+    same = [v for v in versions[1:] if v.kind == newest.kind]
+    older = next((v for v in same if v.lang == newest.lang), same[0] if same else newest)
+    return older.id, newest.id

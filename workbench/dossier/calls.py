@@ -38,6 +38,8 @@ class CallProfile(BaseModel):
     funding_tiers: tuple[FundingTier, ...] = ()
     min_target_groups: int = Field(default=1, ge=0)
     skip_rules: tuple[str, ...] = ()  # completeness rules (data/completeness.toml) this call does not ask
+    # Cost categories the call's own budget lines may use; other funding streams may use any.
+    cost_categories: tuple[str, ...] = ("loonkosten", "werkingskosten", "externe_prestaties")
 
 
 @cache

@@ -10,12 +10,14 @@ from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from workbench.dossier.fields import *  # noqa: F403 - the model is the one place to import dossier types from
-from workbench.dossier.fields import EnterpriseNumber, Id, Line, Model, Money, Name, Text
+from workbench.dossier.fields import EnterpriseNumber, Id, Line, Model, Name, Text
 from workbench.dossier.references import dangling_references
 from workbench.dossier.strategy import *  # noqa: F403
 from workbench.dossier.strategy import (
     Strategy,
 )
+from workbench.dossier.terms import *  # noqa: F403
+from workbench.dossier.terms import Budget, FundingLine, FundingStream, LendingPolicy, Signatory, Trajectory
 from workbench.dossier.vocabulary import *  # noqa: F403
 from workbench.dossier.vocabulary import (
     ROLE_CATALOGUE,
@@ -23,6 +25,7 @@ from workbench.dossier.vocabulary import (
     CallKind,
     DossierStatus,
     FlowType,
+    GdprLegalBasis,
     GdprRole,
     Objective,
     OrgType,
@@ -50,6 +53,9 @@ class Identity(Model):
     period: Period = Field(default_factory=Period)
     status: DossierStatus = DossierStatus.CONCEPT
     summary: Text = Field(default="", title="Short description")
+    effect_from_period_start: bool = Field(
+        default=False, title="The agreement takes effect from the start of the project period"
+    )
 
 
 # ---------------------------------------------------------------- partners
@@ -93,16 +99,9 @@ class Partner(Model):
     funded: bool = Field(default=False, title="Receives part of the subsidy")
     representative: Representative = Field(default_factory=Representative)
     dpo_contact: Line = Field(default="", title="Data protection officer (contact)")
-
-
-class Budget(Model):
-    loonkosten: Money = Decimal(0)
-    werkingskosten: Money = Decimal(0)
-    externe_prestaties: Money = Decimal(0)
-
-    @property
-    def total(self) -> Decimal:
-        return self.loonkosten + self.werkingskosten + self.externe_prestaties
+    # An interlokale vereniging has no legal personality: it contracts through another party.
+    legal_personality: bool = Field(default=True, title="Has legal personality")
+    acts_via_partner_id: Id | None = None
 
 
 class CustomRole(Model):
@@ -118,6 +117,16 @@ class RoleAssignment(Model):
     engagement: Text = Field(default="", title="What the partner commits to")
     capacity: Line = Field(default="", title="Capacity (FTE, hours, devices, ...)")
     budget: Budget = Field(default_factory=Budget)
+    start: date | None = Field(default=None, title="Holds the role from")
+    end: date | None = Field(default=None, title="Holds the role until")
+    # A body that takes over a role from another on `start` (a change of implementing body).
+    takes_over_from_partner_id: Id | None = None
+
+    @model_validator(mode="after")
+    def _end_after_start(self) -> RoleAssignment:
+        if self.start and self.end and self.end < self.start:
+            raise PydanticCustomError("period_order", "end before start")
+        return self
 
 
 class Flow(Model):
@@ -185,6 +194,14 @@ class ProcessingActivity(Model):
     data_categories: Text = ""
     retention: Line = ""
     roles: list[ProcessingRole] = Field(default_factory=list, max_length=100)
+    legal_basis: GdprLegalBasis = GdprLegalBasis.UNKNOWN
+    legal_basis_detail: Line = Field(default="", title="Legal basis in detail (decree, task, ...)")
+    data_subjects: Line = Field(default="", title="Categories of data subjects")
+    recipients: Line = Field(default="", title="Recipients")
+    special_categories: Line = Field(default="", title="Special categories of data (art. 9), if any")
+    security: Text = Field(default="", title="Technical and organisational measures")
+    transfers: Line = Field(default="", title="Transfers outside the EEA, if any")
+    contact_point_partner_id: Id | None = None
 
 
 class Milestone(Model):
@@ -216,6 +233,11 @@ class Dossier(Model):
     strategy: Strategy = Field(default_factory=Strategy)
     processing: list[ProcessingActivity] = Field(default_factory=list, max_length=100)
     planning: Planning = Field(default_factory=Planning)
+    signatories: list[Signatory] = Field(default_factory=list, max_length=2000)
+    funding_streams: list[FundingStream] = Field(default_factory=list, max_length=50)
+    funding_lines: list[FundingLine] = Field(default_factory=list, max_length=2000)
+    trajectories: list[Trajectory] = Field(default_factory=list, max_length=10)
+    lending: LendingPolicy = Field(default_factory=LendingPolicy)
 
     @model_validator(mode="after")
     def _references_exist(self) -> Dossier:
@@ -236,10 +258,33 @@ class Dossier(Model):
         return ROLE_CATALOGUE + tuple(r.key for r in self.custom_roles)
 
     def partners_with_role(self, role: str) -> list[Partner]:
-        """Return the partners holding a role, in partner order."""
+        """Return the partners holding a role, in partner order (hosting a digipunt is that role)."""
+        if role == "digipunt_host":
+            return self.hosts()
         holders = {r.partner_id for r in self.roles if r.role == role}
         return [p for p in self.partners if p.id in holders]
 
     def budget_total(self) -> Decimal:
-        """Return the summed budget of every role assignment."""
+        """Return the call's share: the summed budget of every role assignment."""
         return sum((r.budget.total for r in self.roles), Decimal(0))
+
+    def cofunding_total(self) -> Decimal:
+        """Return what the other funding streams pay (the budget lines outside the call)."""
+        return sum((line.budget.total for line in self.funding_lines), Decimal(0))
+
+    def hosts(self) -> list[Partner]:
+        """Return the partners hosting a digipunt: by role or by the digipunten they host."""
+        ids = {r.partner_id for r in self.roles if r.role == "digipunt_host"}
+        ids |= {a.host_partner_id for a in self.access_points if a.host_partner_id}
+        return [p for p in self.partners if p.id in ids]
+
+    def held_roles(self, partner_id: str) -> list[str]:
+        """Return the roles a partner holds, hosting a digipunt included when it hosts one."""
+        roles = list(dict.fromkeys(r.role for r in self.roles if r.partner_id == partner_id))
+        if "digipunt_host" not in roles and any(a.host_partner_id == partner_id for a in self.access_points):
+            roles.append("digipunt_host")
+        return roles
+
+    def signatories_of(self, partner_id: str) -> list[Signatory]:
+        """Return the persons signing for one partner, in the order given."""
+        return [s for s in self.signatories if s.partner_id == partner_id]

@@ -25,6 +25,16 @@ class Referencing(Protocol):
     def strategy(self) -> Any: ...
     @property
     def planning(self) -> Any: ...
+    @property
+    def signatories(self) -> Sequence[Any]: ...
+    @property
+    def funding_streams(self) -> Sequence[Any]: ...
+    @property
+    def funding_lines(self) -> Sequence[Any]: ...
+    @property
+    def trajectories(self) -> Sequence[Any]: ...
+    @property
+    def lending(self) -> Any: ...
     def role_keys(self) -> Sequence[str]: ...
 
 
@@ -46,12 +56,36 @@ def dangling_references(dossier: Referencing) -> list[tuple[tuple[Any, ...], str
             found.append((loc, kind, value))
 
     unique(dossier.partners, "partners")
-    for field in ("roles", "flows", "access_points", "processing"):
+    for field in (
+        "roles",
+        "flows",
+        "access_points",
+        "processing",
+        "signatories",
+        "funding_streams",
+        "funding_lines",
+        "trajectories",
+    ):
         unique(getattr(dossier, field), field)
     roles = set(dossier.role_keys())
+    streams = {s.id for s in dossier.funding_streams}
+    for i, partner in enumerate(dossier.partners):
+        check(("partners", i, "acts_via_partner_id"), partner.acts_via_partner_id, partners, "partner")
+    for i, sig in enumerate(dossier.signatories):
+        check(("signatories", i, "partner_id"), sig.partner_id, partners, "partner")
+    for i, line in enumerate(dossier.funding_lines):
+        check(("funding_lines", i, "stream_id"), line.stream_id, streams, "funding_stream")
+        check(("funding_lines", i, "partner_id"), line.partner_id, partners, "partner")
+        check(("funding_lines", i, "role"), line.role, roles, "role")
+    for i, tr in enumerate(dossier.trajectories):
+        check(("trajectories", i, "promotor_partner_id"), tr.promotor_partner_id, partners, "partner")
+    lending = dossier.lending
+    check(("lending", "insured_by_partner_id"), lending.insured_by_partner_id, partners, "partner")
+    check(("lending", "revision_partner_id"), lending.revision_partner_id, partners, "partner")
     for i, r in enumerate(dossier.roles):
         check(("roles", i, "partner_id"), r.partner_id, partners, "partner")
         check(("roles", i, "role"), r.role, roles, "role")
+        check(("roles", i, "takes_over_from_partner_id"), r.takes_over_from_partner_id, partners, "partner")
     for i, f in enumerate(dossier.flows):
         check(("flows", i, "source_partner_id"), f.source_partner_id, partners, "partner")
         check(("flows", i, "target_partner_id"), f.target_partner_id, partners, "partner")
@@ -102,6 +136,7 @@ def dangling_references(dossier: Referencing) -> list[tuple[tuple[Any, ...], str
             "partner",
         )
     for i, p in enumerate(dossier.processing):
+        check(("processing", i, "contact_point_partner_id"), p.contact_point_partner_id, partners, "partner")
         for j, pr in enumerate(p.roles):
             check(("processing", i, "roles", j, "partner_id"), pr.partner_id, partners, "partner")
     for i, milestone in enumerate(dossier.planning.milestones):

@@ -14,14 +14,18 @@ class Step(NamedTuple):
 
 
 STEPS: tuple[Step, ...] = (
-    Step("partnerschap", ("identity",)),
-    Step("partners", ("partner",)),
+    Step("partnerschap", ("identity", "trajectory")),
+    Step("partners", ("partner", "signatory")),
     Step("rollen", ("role", "custom_role", "flow")),
     Step("digipunten", ("access_point",)),
     Step("governance", ("governance",)),
-    *(Step(section, ("section",), section) for section in SECTION_KEYS),
+    # The lending rules are edited beside the devices they govern.
+    *(
+        Step(section, ("section", "lending") if section == "circulariteit" else ("section",), section)
+        for section in SECTION_KEYS
+    ),
     Step("gegevensbescherming", ("processing",)),
-    Step("budget", ("planning",)),
+    Step("budget", ("planning", "funding_stream", "funding_line")),
     Step("overzicht", ()),
 )
 STEP_KEYS: tuple[str, ...] = tuple(s.key for s in STEPS)

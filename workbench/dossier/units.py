@@ -51,6 +51,12 @@ KINDS: dict[str, _Kind] = {
     "section": _Kind("strategy", None),
     "processing": _Kind("processing", "id"),
     "planning": _Kind("planning", None),
+    # Added with issue 13; an older database simply has none of these rows (defaults apply).
+    "signatory": _Kind("signatories", "id"),
+    "funding_stream": _Kind("funding_streams", "id"),
+    "funding_line": _Kind("funding_lines", "id"),
+    "trajectory": _Kind("trajectories", "id"),
+    "lending": _Kind("lending", None),
 }
 _LIST_KIND_BY_FIELD = {k.field: name for name, k in KINDS.items() if k.key_field}
 

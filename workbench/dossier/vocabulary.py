@@ -13,7 +13,10 @@ __all__ = [
     "ConnectivityKind",
     "CostCategory",
     "DossierStatus",
+    "EndOfLoan",
     "FlowType",
+    "FundingKind",
+    "GdprLegalBasis",
     "GdprRole",
     "IndicatorType",
     "Objective",
@@ -51,8 +54,9 @@ class OrgType(StrEnum):
 class VatStatus(StrEnum):
     ONBEKEND = "onbekend"
     BTW_PLICHTIG = "btw_plichtig"
-    VRIJGESTELD = "vrijgesteld"
+    VRIJGESTELD = "vrijgesteld"  # exempt activities (art. 44 WBTW): not the status of a public authority
     GEMENGD = "gemengd"
+    NIET_BTW_PLICHTIG = "niet_btw_plichtig"  # a public body acting as public authority (art. 6 WBTW)
 
 
 class Objective(StrEnum):
@@ -65,6 +69,21 @@ class CostCategory(StrEnum):
     LOONKOSTEN = "loonkosten"
     WERKINGSKOSTEN = "werkingskosten"
     EXTERNE_PRESTATIES = "externe_prestaties"
+    INVESTERINGEN = "investeringen"  # only where a call profile or another stream allows it
+
+
+class FundingKind(StrEnum):
+    """Where the money of a budget line comes from; the call itself is the default stream."""
+
+    PUBLIC_PROGRAMME = "public_programme"  # e.g. the federal "E-inclusion for Belgium"
+    OWN_CONTRIBUTION = "own_contribution"
+    OTHER = "other"
+
+
+class EndOfLoan(StrEnum):
+    RETURN = "return"
+    DONATION = "donation"
+    RETURN_OR_DONATION = "return_or_donation"
 
 
 class FlowType(StrEnum):
@@ -86,6 +105,18 @@ class GdprRole(StrEnum):
     CONTROLLER = "controller"
     PROCESSOR = "processor"
     JOINT_CONTROLLER = "joint_controller"
+
+
+class GdprLegalBasis(StrEnum):
+    """The grounds of art. 6(1) GDPR, by their letter."""
+
+    UNKNOWN = "unknown"
+    CONSENT = "consent"  # a
+    CONTRACT = "contract"  # b
+    LEGAL_OBLIGATION = "legal_obligation"  # c
+    VITAL_INTERESTS = "vital_interests"  # d
+    PUBLIC_TASK = "public_task"  # e
+    LEGITIMATE_INTERESTS = "legitimate_interests"  # f
 
 
 class IndicatorType(StrEnum):

@@ -17,7 +17,9 @@ from workbench.dossier.records import DossierRecord, InvalidChange
 from workbench.dossier.units import Change, UnitRef, item_unit
 from workbench.dossier.validation import Problem, from_validation_error
 
-CATEGORIES: tuple[str, ...] = tuple(c.value for c in CostCategory)
+# The call's own cost categories (calls.toml); investments, where another stream allows them, are
+# edited in the role and funding-line forms.
+CATEGORIES: tuple[str, ...] = tuple(c.value for c in CostCategory if c is not CostCategory.INVESTERINGEN)
 PLANNING_UNIT = UnitRef(kind="planning")
 _CENT = Decimal("0.01")
 

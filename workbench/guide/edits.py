@@ -19,8 +19,9 @@ from workbench.dossier.records import DossierRecord
 from workbench.dossier.units import Change
 from workbench.dossier.validation import Problem, from_validation_error
 from workbench.guide.form_specs import FormSpec, Kind
-from workbench.guide.forms import CUSTOM_ROLE, apply_values, changed_paths, snapshot
+from workbench.guide.forms import CUSTOM_ROLE
 from workbench.guide.parts import Consequence, deletion, part, unit_model
+from workbench.guide.widget_values import apply_values, changed_paths, snapshot
 
 
 def custom_role_key(label: str, taken: tuple[str, ...] | set[str]) -> str:

@@ -37,6 +37,7 @@ class Kind(StrEnum):
     PARTNERS = "partners"  # several partners
     TARGET_GROUPS = "target_groups"  # target groups of the doelgroep section
     ROLE = "role"  # a role key: the catalogue plus the dossier's own roles
+    FUNDING_STREAM = "funding_stream"  # one of the dossier's funding streams besides the call
     GDPR_ROLES = "gdpr_roles"  # processing roles: which partners hold which GDPR role
 
 
@@ -53,6 +54,9 @@ ENUM_LABELS: dict[type[Enum], str] = {
     m.GdprRole: "gdpr",
     m.IndicatorType: "indicator_type",
     m.ConnectivityKind: "connectivity",
+    m.FundingKind: "funding_kind",
+    m.EndOfLoan: "end_of_loan",
+    m.GdprLegalBasis: "legal_basis",
 }
 
 
@@ -168,6 +172,8 @@ def infer_field(model: type[Model], path: str) -> Field:
         return make(Kind.TARGET_GROUPS)
     if name.endswith("partner_id"):
         return make(Kind.PARTNER)
+    if name == "stream_id":
+        return make(Kind.FUNDING_STREAM)
     if origin is list:
         inner = _strip_annotated(typing.get_args(base)[0])
         if isinstance(inner, type) and issubclass(inner, Enum):
@@ -188,7 +194,7 @@ def infer_field(model: type[Model], path: str) -> Field:
     if base is Decimal:
         return make(Kind.DECIMAL)
     if base is str:
-        if owner is m.RoleAssignment and name == "role":
+        if owner in (m.RoleAssignment, m.FundingLine) and name == "role":
             return make(Kind.ROLE)
         return make(Kind.TEXT if (max_chars or 0) > 300 else Kind.LINE)
     raise TypeError(f"{owner.__name__}.{name}: no widget for {base}")

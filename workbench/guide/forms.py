@@ -1,4 +1,4 @@
-"""Forms as data: which widgets edit which part of a dossier, and how widget values become models.
+"""Forms as data: which widgets edit which part of a dossier (widget_values.py: values <-> models).
 
 A form edits some fields of one part of a dossier: a whole unit (a partner), some fields of a
 singleton unit (the stuurgroep inside governance) or one item of a list inside a unit (a
@@ -9,15 +9,12 @@ and hands the widget values back; `workbench.guide.edits` turns them into a save
 
 from __future__ import annotations
 
-import copy
 import typing
-from datetime import datetime
-from decimal import Decimal, InvalidOperation
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from workbench.dossier import model as m
 from workbench.dossier.model import Model
-from workbench.guide.form_specs import Field, FormSpec, Kind, form, model_field
+from workbench.guide.form_specs import FormSpec, form
 
 # ---------------------------------------------------------------- the forms of the guided path
 
@@ -25,7 +22,35 @@ IDENTITY = form(
     "identity",
     m.Identity,
     "identity",
-    [(None, [["name"], ["call", "status"], ["werkingsgebied"], ["period.start", "period.end"], ["summary"]])],
+    [
+        (
+            None,
+            [
+                ["name"],
+                ["call", "status"],
+                ["werkingsgebied"],
+                ["period.start", "period.end"],
+                ["effect_from_period_start"],
+                ["summary"],
+            ],
+        )
+    ],
+)
+TRAJECTORY = form(
+    "trajectory",
+    m.Trajectory,
+    "trajectory",
+    [
+        (
+            None,
+            [
+                ["call", "promotor_partner_id"],
+                ["start", "end"],
+                ["requested", "granted"],
+                ["decision_date", "decision_number"],
+            ],
+        )
+    ],
 )
 PARTNER = form(
     "partner",
@@ -44,7 +69,14 @@ PARTNER = form(
             ],
         ),
         ("form.group.privacy", [["dpo_contact"]]),
+        ("form.group.legal_personality", [["legal_personality", "acts_via_partner_id"]]),
     ],
+)
+SIGNATORY = form(
+    "signatory",
+    m.Signatory,
+    "signatory",
+    [(None, [["partner_id"], ["name", "function"], ["delegation"]])],
 )
 ROLE = form(
     "role",
@@ -52,7 +84,35 @@ ROLE = form(
     "role",
     [
         (None, [["partner_id", "role"], ["objectives"], ["engagement"], ["capacity"]]),
-        ("form.group.budget", [["budget.loonkosten", "budget.werkingskosten", "budget.externe_prestaties"]]),
+        ("form.group.role_period", [["start", "end"], ["takes_over_from_partner_id"]]),
+        (
+            "form.group.budget",
+            [
+                ["budget.loonkosten", "budget.werkingskosten"],
+                ["budget.externe_prestaties", "budget.investeringen"],
+            ],
+        ),
+    ],
+)
+FUNDING_STREAM = form(
+    "funding_stream",
+    m.FundingStream,
+    "funding_stream",
+    [(None, [["name", "kind"], ["funder"], ["decision_reference", "decision_date"], ["amount"]])],
+)
+FUNDING_LINE = form(
+    "funding_line",
+    m.FundingLine,
+    "funding_line",
+    [
+        (None, [["stream_id"], ["partner_id", "role"], ["description"]]),
+        (
+            "form.group.budget",
+            [
+                ["budget.loonkosten", "budget.werkingskosten"],
+                ["budget.externe_prestaties", "budget.investeringen"],
+            ],
+        ),
     ],
 )
 CUSTOM_ROLE = form("custom_role", m.CustomRole, "custom_role", [(None, [["label"]])])
@@ -114,8 +174,31 @@ PROCESSING = form(
     m.ProcessingActivity,
     "processing",
     [
-        (None, [["name"], ["purpose"], ["data_categories"], ["retention"]]),
-        ("form.group.gdpr_roles", [["roles"]]),
+        (None, [["name"], ["purpose"], ["legal_basis", "legal_basis_detail"]]),
+        ("form.group.register", [["data_subjects"], ["data_categories"], ["special_categories"]]),
+        ("form.group.register_more", [["recipients", "transfers"], ["retention"], ["security"]]),
+        ("form.group.gdpr_roles", [["roles"], ["contact_point_partner_id"]]),
+    ],
+)
+LENDING = form(
+    "lending",
+    m.LendingPolicy,
+    "lending",
+    [
+        (
+            None,
+            [
+                ["eligibility"],
+                ["loan_term_days", "extensions"],
+                ["long_term", "long_term_months"],
+                ["deposit", "fee"],
+            ],
+        ),
+        (
+            "form.group.lending_care",
+            [["insured_by_partner_id", "insurance"], ["revision_partner_id"], ["revision"]],
+        ),
+        ("form.group.lending_end", [["end_of_loan", "reuse_cycles"], ["donation_conditions"], ["notes"]]),
     ],
 )
 
@@ -160,6 +243,7 @@ class SectionLayout(NamedTuple):
 
     lists: tuple[FormSpec, ...]
     own: FormSpec  # the narrative and any other section-level fields
+    beside: tuple[FormSpec, ...] = ()  # other units edited on the same page (the lending rules)
 
 
 SECTIONS: dict[str, SectionLayout] = {
@@ -167,7 +251,7 @@ SECTIONS: dict[str, SectionLayout] = {
     "outreach": SectionLayout((CHANNEL,), _section_form("outreach", [["narrative"]])),
     "sociale_economie": SectionLayout((ACTIVITY,), _section_form("sociale_economie", [["narrative"]])),
     "circulariteit": SectionLayout(
-        (DEVICE,), _section_form("circulariteit", [["responsible_partner_id"], ["narrative"]])
+        (DEVICE,), _section_form("circulariteit", [["responsible_partner_id"], ["narrative"]]), (LENDING,)
     ),
     "duurzaamheid": SectionLayout((FINANCING, SCALING), _section_form("duurzaamheid", [["narrative"]])),
     "connectiviteit": SectionLayout((MEASURE,), _section_form("connectiviteit", [["narrative"]])),
@@ -176,8 +260,13 @@ SECTIONS: dict[str, SectionLayout] = {
 
 ALL_FORMS: tuple[FormSpec, ...] = (
     IDENTITY,
+    TRAJECTORY,
     PARTNER,
+    SIGNATORY,
     ROLE,
+    FUNDING_STREAM,
+    FUNDING_LINE,
+    LENDING,
     CUSTOM_ROLE,
     FLOW,
     ACCESS_POINT,
@@ -203,139 +292,3 @@ NOT_EDITED: dict[str, str] = {
 for _name, _cls in vars(m).items():
     if isinstance(_cls, type) and issubclass(_cls, Model) and "id" in _cls.model_fields:
         NOT_EDITED[f"{_name}.id"] = "made with model.new_id() when the item is created"
-
-
-# ---------------------------------------------------------------- values between widgets and models
-
-
-def _get(data: Any, path: str) -> Any:
-    for name in path.split("."):
-        data = data.get(name) if isinstance(data, dict) else None
-    return data
-
-
-def _set(data: dict[str, Any], path: str, value: Any) -> None:
-    *parents, last = path.split(".")
-    for name in parents:
-        data = data.setdefault(name, {})
-    data[last] = value
-
-
-def _unset(data: dict[str, Any], path: str) -> None:
-    *parents, last = path.split(".")
-    for name in parents:
-        data = data.get(name, {})
-    data.pop(last, None)
-
-
-def _default(model: type[Model], path: str) -> Any:
-    _, info = model_field(model, path)
-    if info.is_required():
-        return None
-    return info.get_default(call_default_factory=True)
-
-
-def widget_value(f: Field, value: Any) -> Any:
-    """Turn a model value (as python objects) into what the field's widget shows."""
-    if f.kind in (Kind.LINE, Kind.TEXT):
-        return value or ""
-    if f.kind is Kind.LINES:
-        return "\n".join(value or [])
-    if f.kind is Kind.DECIMAL:
-        return None if value is None else float(value)
-    if f.kind in (Kind.CHOICE, Kind.ROLE):
-        return getattr(value, "value", value)
-    if f.kind is Kind.CHOICES:
-        return [getattr(v, "value", v) for v in value or []]
-    if f.kind is Kind.PARTNER:
-        return value or ""
-    if f.kind in (Kind.PARTNERS, Kind.TARGET_GROUPS):
-        return list(value or [])
-    if f.kind is Kind.BOOL:
-        return bool(value)
-    return value
-
-
-def to_widgets(spec: FormSpec, obj: Model | None) -> dict[str, Any]:
-    """Return the widget values of a form filled from a saved part (None: a new, empty one)."""
-    values: dict[str, Any] = {}
-    for f in spec.fields:
-        if obj is None:
-            value = _default(spec.model, f.path)
-        else:
-            value = obj
-            for name in f.path.split("."):
-                value = getattr(value, name)
-        if f.kind is Kind.GDPR_ROLES:
-            roles = list(value or [])
-            for role, name in zip(m.GdprRole, f.widget_names(), strict=True):
-                values[name] = [r.partner_id for r in roles if r.role == role]
-        else:
-            values[f.path] = widget_value(f, value)
-    return values
-
-
-def _decimal(value: Any) -> Any:
-    if value is None or isinstance(value, Decimal):
-        return value
-    try:
-        return Decimal(repr(value) if isinstance(value, float) else str(value)).quantize(Decimal("0.01"))
-    except (InvalidOperation, ValueError):
-        return str(value)  # let the model say what is wrong with it
-
-
-def model_value(f: Field, value: Any) -> Any:
-    """Turn a widget value into input for the model (validation happens there)."""
-    if f.kind in (Kind.LINE, Kind.TEXT):
-        text = value or ""
-        return None if f.optional and not str(text).strip() else text
-    if f.kind is Kind.LINES:
-        return [line.strip() for line in str(value or "").splitlines() if line.strip()]
-    if f.kind is Kind.DECIMAL:
-        return _decimal(value)
-    if f.kind is Kind.PARTNER:
-        return value or None
-    if f.kind in (Kind.CHOICES, Kind.PARTNERS, Kind.TARGET_GROUPS):
-        return list(value or [])
-    if f.kind is Kind.DATE and isinstance(value, datetime):
-        return value.date()
-    return value
-
-
-def apply_values(spec: FormSpec, base: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
-    """Return the part's data with the form's fields replaced by the widget values."""
-    data = copy.deepcopy(base)
-    for f in spec.fields:
-        if f.kind is Kind.GDPR_ROLES:
-            roles = [
-                {"partner_id": pid, "role": role.value}
-                for role, name in zip(m.GdprRole, f.widget_names(), strict=True)
-                for pid in values.get(name) or []
-            ]
-            _set(data, f.path, roles)
-            continue
-        value = model_value(f, values.get(f.path))
-        if value is None and f.required:
-            _unset(data, f.path)  # the model then says the field is required
-            continue
-        if value is None and not f.optional:
-            # An emptied number keeps the model's default (0) instead of failing.
-            value = _default(spec.model, f.path)
-            if isinstance(value, Model):
-                value = value.model_dump(mode="json")
-        _set(data, f.path, value)
-    return data
-
-
-def snapshot(spec: FormSpec, obj: Model | None) -> dict[str, Any] | None:
-    """Return the saved values of a form's fields (JSON), to notice later changes by others."""
-    if obj is None:
-        return None
-    raw = obj.model_dump(mode="json")
-    return {f.path: _get(raw, f.path) for f in spec.fields}
-
-
-def changed_paths(before: dict[str, Any] | None, after: dict[str, Any] | None) -> list[str]:
-    """List the field paths whose saved value differs between two snapshots."""
-    keys = list((before or {}).keys() | (after or {}).keys())
-    return sorted(k for k in keys if (before or {}).get(k) != (after or {}).get(k))

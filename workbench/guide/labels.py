@@ -53,6 +53,16 @@ def item_title(obj: Model, dossier: Dossier, lang: str) -> str:
         return f"{obj.activity} · {partner_name(dossier, obj.partner_id, lang)}"
     if isinstance(obj, m.CustomRole):
         return obj.label
+    if isinstance(obj, m.Signatory):
+        who = obj.name or obj.function or obj.id
+        return f"{who} · {partner_name(dossier, obj.partner_id, lang)}"
+    if isinstance(obj, m.FundingLine):
+        stream = next((s.name for s in dossier.funding_streams if s.id == obj.stream_id), obj.stream_id)
+        return (
+            f"{stream}: {role_name(dossier, obj.role, lang)} · {partner_name(dossier, obj.partner_id, lang)}"
+        )
+    if isinstance(obj, m.Trajectory):
+        return t(f"call.{obj.call.value}", lang)
     for attr in ("name", "title", "description", "device_type", "source"):
         value = getattr(obj, attr, None)
         if isinstance(value, str) and value:
@@ -95,6 +105,8 @@ def display(f: Field, value: Any, dossier: Dossier, lang: str) -> str:
         return ", ".join(target_group_name(dossier, v) for v in value)
     if f.kind is Kind.ROLE:
         return role_name(dossier, value, lang)
+    if f.kind is Kind.FUNDING_STREAM:
+        return next((s.name for s in dossier.funding_streams if s.id == value), value)
     if f.kind is Kind.GDPR_ROLES:
         return "; ".join(
             f"{partner_name(dossier, r.partner_id, lang)}: {enum_label(r.role, m.GdprRole, lang)}"

@@ -268,6 +268,11 @@ _LOC_STEPS = {
     "governance": "governance",
     "processing": "gegevensbescherming",
     "planning": "budget",
+    "signatories": "partners",
+    "funding_streams": "budget",
+    "funding_lines": "budget",
+    "trajectories": "partnerschap",
+    "lending": "circulariteit",
 }
 
 

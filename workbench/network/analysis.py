@@ -62,6 +62,10 @@ class _Facts:
             holder_sets[r.role].add(r.partner_id)
             for objective in r.objectives:
                 objective_sets[objective.value].add(r.partner_id)
+        for host in dossier.hosts():
+            if host.id not in holder_sets["digipunt_host"]:
+                facts.roles_of[host.id].append("digipunt_host")
+            holder_sets["digipunt_host"].add(host.id)
         for role, holders in holder_sets.items():
             facts.role_holders[role] = sorted(holders, key=facts.order.__getitem__)
         for key, holders in objective_sets.items():

@@ -80,9 +80,13 @@ class Finding(_Frozen):
     def message_key(self) -> str:
         return f"graph.finding.{self.code}" + (f".{self.variant}" if self.variant else "")
 
+    def values(self, lang: str = DEFAULT_LANGUAGE) -> dict[str, str]:
+        """Return the finding's parameters as words in a language (for other phrasings of it)."""
+        return {k: _render(v, lang) for k, v in self.params.items()}
+
     def message(self, lang: str = DEFAULT_LANGUAGE) -> str:
         """Explain the finding in plain words in a language, with who could fill a gap."""
-        values = {k: _render(v, lang) for k, v in self.params.items()}
+        values = self.values(lang)
         text = t(self.message_key, lang, **values)
         if values.get("suggestions"):
             text += " " + t("graph.finding.suggest", lang, suggestions=values["suggestions"])

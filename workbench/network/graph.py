@@ -106,7 +106,8 @@ def build(
             ref=partner.id,
             label=partner.name,
             org_type=partner.org_type.value,
-            roles=tuple(roles_of[partner.id]),
+            # Hosting a digipunt is that role, with or without a role assignment (one truth).
+            roles=tuple(dossier.held_roles(partner.id)),
             objectives=tuple(objectives_of[partner.id]),
         )
     for flow in dossier.flows:

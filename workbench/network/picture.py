@@ -26,10 +26,11 @@ from workbench.network.style import (
 )
 
 
-def _figure(dossier: Dossier, lang: str, graph: nx.MultiDiGraph | None) -> Figure:
+def _figure(dossier: Dossier, lang: str, graph: nx.MultiDiGraph | None, page: bool = False) -> Figure:
     graph = build(dossier) if graph is None else graph
-    width = 11 + min(len(graph) / 25, 9)
-    fig = Figure(figsize=(width, width * 0.62), layout="constrained")
+    # On an A4 page the picture is 16 cm wide: draw it at that size so labels stay readable.
+    width = 7.0 if page else 11 + min(len(graph) / 25, 9)
+    fig = Figure(figsize=(width, width * (1.05 if page else 0.62)), layout="constrained")
     ax = fig.add_subplot()
     ax.set_axis_off()
     title = ax.set_title(f"{dossier.identity.name} - {t('graph.view.title', lang)}", loc="left", fontsize=13)
@@ -39,7 +40,7 @@ def _figure(dossier: Dossier, lang: str, graph: nx.MultiDiGraph | None) -> Figur
             nx.Graph(graph.to_undirected()), seed=7, k=1.6 / max(len(graph), 1) ** 0.5
         )
         _draw_edges(ax, graph, positions)
-        _draw_nodes(ax, graph, positions)
+        _draw_nodes(ax, graph, positions, label_size=8 if page else 7.5)
     else:
         ax.text(0.5, 0.5, t("graph.view.empty", lang), ha="center", va="center", parse_math=False)
     legend = legend_entries(graph, lang)
@@ -86,10 +87,11 @@ def _figure(dossier: Dossier, lang: str, graph: nx.MultiDiGraph | None) -> Figur
     if handles:
         box = fig.legend(
             handles=handles,
-            loc="outside right upper",
+            loc="outside lower center" if page else "outside right upper",
+            ncols=3 if page else 1,
             title=t("graph.view.legend", lang),
-            fontsize=9,
-            title_fontsize=11,
+            fontsize=7.5 if page else 9,
+            title_fontsize=9 if page else 11,
             frameon=False,
         )
         for text in [*box.get_texts(), box.get_title()]:
@@ -125,7 +127,7 @@ def _draw_edges(ax: Any, graph: nx.MultiDiGraph, positions: dict[str, Any]) -> N
         )
 
 
-def _draw_nodes(ax: Any, graph: nx.MultiDiGraph, positions: dict[str, Any]) -> None:
+def _draw_nodes(ax: Any, graph: nx.MultiDiGraph, positions: dict[str, Any], label_size: float = 7.5) -> None:
     for node, data in graph.nodes(data=True):
         x, y = positions[node]
         shape = node_shape(data)
@@ -153,18 +155,26 @@ def _draw_nodes(ax: Any, graph: nx.MultiDiGraph, positions: dict[str, Any]) -> N
             label,
             ha="center",
             va="top",
-            fontsize=7.5,
+            fontsize=label_size,
             zorder=3,
             parse_math=False,
             bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.7},
         )
 
 
-def to_png(dossier: Dossier, lang: str = DEFAULT_LANGUAGE, graph: nx.MultiDiGraph | None = None) -> bytes:
-    """Draw the network with its legend as a PNG image for documents."""
+def to_png(
+    dossier: Dossier,
+    lang: str = DEFAULT_LANGUAGE,
+    graph: nx.MultiDiGraph | None = None,
+    *,
+    page: bool = False,
+) -> bytes:
+    """Draw the network with its legend as a PNG image; `page`: sized for an A4 page of a document."""
     buffer = io.BytesIO()
     with matplotlib.rc_context({"text.usetex": False}):
-        _figure(dossier, lang, graph).savefig(buffer, format="png", dpi=150, metadata={"Software": None})
+        _figure(dossier, lang, graph, page).savefig(
+            buffer, format="png", dpi=200 if page else 150, metadata={"Software": None}
+        )
     return buffer.getvalue()
 
 

@@ -177,7 +177,8 @@ class Store(GeneratedDocuments):
             head = dossier_row(db, dossier_id)
             rows = unit_rows(db, dossier_id)
             dossier = changed_dossier(db, dossier_id, rows, changes)
-            if any(c.unit.kind == "identity" for c in changes):
+            # A partner who comes back (a restore, the same id again) brings back their objections.
+            if any(c.unit.kind in ("identity", "partner") for c in changes):
                 refuse_ready_while_objecting(db, dossier_id, dossier)
             writing = Writing(dossier_id, head["revision"] + 1, by, now, action, note)
             position = max((r["position"] for r in rows.values()), default=0) + 1

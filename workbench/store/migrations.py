@@ -301,7 +301,7 @@ def m005_workshops(db: Database) -> None:
 
 @migrations()
 def m006_rate_limits(db: Database) -> None:
-    # Rate limiting through the `limits` library (workbench/rate_limit_store.py): one row per
+    # Rate limiting through the `limits` library (workbench/store/limit_storage.py): one row per
     # counted attempt (moving window) and one per fixed-window counter. Keys hold only hashes of
     # emails and addresses. Times are seconds since the epoch.
     db.execute(

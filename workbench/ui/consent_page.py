@@ -11,7 +11,7 @@ from workbench.dossier.records import ConsentRow, Decision
 from workbench.ui import faults
 from workbench.ui.common import labeller, store, tr
 from workbench.ui.consent_view import objections
-from workbench.ui.markup import md
+from workbench.ui.markup import inert_cells, md
 from workbench.ui.prelude import open_record
 from workbench.ui.workshop_view import current_workshop, refused
 
@@ -28,7 +28,7 @@ def _table(matrix: list[ConsentRow]) -> None:
             for s, c in row.cells.items()
         }
         rows.append({tr("consent.partner"): row.partner_name, **cells})
-    st.dataframe(rows, hide_index=True)
+    st.dataframe(inert_cells(rows), hide_index=True)
 
 
 def _form(dossier_id: int, matrix: list[ConsentRow]) -> None:

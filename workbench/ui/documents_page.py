@@ -10,7 +10,7 @@ from workbench.access.permissions import AccessDenied, Action
 from workbench.documents import checks
 from workbench.documents import generate as documents
 from workbench.documents.uploaded.templates import TemplateProblem
-from workbench.documents.versions import change_title, describe_causes
+from workbench.documents.versions import change_title, comparable, default_pair, describe_causes
 from workbench.i18n import LANGUAGES, fmt_datetime, t
 from workbench.store.dossiers import DocumentVersion, DossierRecord, StorageFailure
 from workbench.ui import faults
@@ -19,7 +19,7 @@ from workbench.ui.markup import inert, md
 from workbench.ui.prelude import open_record
 from workbench.workspace import Workspace
 
-Kind = Literal["agreement", "strategy"]
+Kind = Literal["agreement", "strategy", "submission"]
 
 
 def _label(v: DocumentVersion) -> str:
@@ -79,13 +79,13 @@ def _generate(db: Workspace, record: DossierRecord, kind: Kind, doc_lang: str, p
             status.update(label=tr("documents.page.not_saved"), state="error")
             return
         status.update(label=tr("documents.page.done"), state="complete", expanded=False)
-    # Show the new version, and compare it with the one before it. Assigning (not deleting)
-    # the keys is what makes the browser's widgets follow.
+    # Show the new version, and compare it with the one before it of the same kind. Assigning
+    # (not deleting) the keys is what makes the browser's widgets follow.
     version = made.version
-    earlier = [v.id for v in db.documents(record.id) if v.id != version.id]
+    pair = default_pair(db.documents(record.id))
     st.session_state["documents_page_version"] = version.id
-    st.session_state["documents_page_newer"] = version.id
-    st.session_state["documents_page_older"] = earlier[0] if earlier else version.id
+    if pair:
+        st.session_state["documents_page_older"], st.session_state["documents_page_newer"] = pair
 
 
 def _downloads(db: Workspace, record: DossierRecord, versions: list[DocumentVersion]) -> None:
@@ -135,7 +135,7 @@ def _downloads(db: Workspace, record: DossierRecord, versions: list[DocumentVers
     elif right.button(tr("documents.page.make_pdf"), key="documents_page_make_pdf"):
         with st.spinner(tr("documents.page.making_pdf")):
             try:
-                st.session_state["documents_page_pdf"] = (version.id, documents.to_pdf(data))
+                st.session_state["documents_page_pdf"] = (version.id, documents.to_pdf(data, lang=lang()))
             except documents.PdfError as exc:
                 right.error(tr("documents.page.pdf_failed"))
                 right.text(str(exc))
@@ -148,12 +148,18 @@ def _compare(db: Workspace, record: DossierRecord, versions: list[DocumentVersio
     by_id = {v.id: v for v in versions}
     labels = {v.id: _label(v) for v in versions}
     left, right = st.columns(2)
-    st.session_state.setdefault("documents_page_older", versions[min(1, len(versions) - 1)].id)
-    older = left.selectbox(
-        tr("documents.page.older"), list(by_id), format_func=labels.__getitem__, key="documents_page_older"
-    )
+    pair = default_pair(versions)
+    if pair and st.session_state.get("documents_page_newer") not in by_id:
+        st.session_state["documents_page_older"], st.session_state["documents_page_newer"] = pair
     newer = right.selectbox(
         tr("documents.page.newer"), list(by_id), format_func=labels.__getitem__, key="documents_page_newer"
+    )
+    # Only the same kind of document: an agreement against a strategy shows every section changed.
+    same = [v.id for v in comparable(versions, newer)]
+    if st.session_state.get("documents_page_older") not in same:
+        st.session_state["documents_page_older"] = next((i for i in same if i != newer), newer)
+    older = left.selectbox(
+        tr("documents.page.older"), same, format_func=labels.__getitem__, key="documents_page_older"
     )
     old, new = by_id[older], by_id[newer]
     # Versions and past revisions never change: one comparison per pair is enough.
@@ -188,7 +194,7 @@ def render() -> None:
     kind: Kind = (
         cols[0].segmented_control(
             tr("documents.page.kind"),
-            ["agreement", "strategy"],
+            ["agreement", "strategy", "submission"],
             format_func=labeller("documents.page.kind"),
             default="agreement",
             key="documents_page_kind",

@@ -18,7 +18,7 @@ import streamlit as st
 from workbench.access.permissions import AccessDenied
 from workbench.dossier.units import Change
 from workbench.dossier.validation import Problem
-from workbench.guide import edits, forms, parts
+from workbench.guide import edits, parts, widget_values
 from workbench.guide.form_specs import FormSpec
 from workbench.store.dossiers import DossierRecord, EditConflict, InvalidChange, StorageFailure
 from workbench.ui import faults
@@ -80,11 +80,11 @@ def _fill(ref: FormRef, filled: dict[str, Any]) -> None:
 
 def _seed(ref: FormRef, record: DossierRecord) -> None:
     obj = parts.part(record.dossier, ref.spec, ref.item)
-    seed = forms.to_widgets(ref.spec, obj)
+    seed = widget_values.to_widgets(ref.spec, obj)
     _fill(ref, seed)
     st.session_state[_state_key(ref.id)] = {
         "seed": seed,
-        "snapshot": forms.snapshot(ref.spec, obj),
+        "snapshot": widget_values.snapshot(ref.spec, obj),
         "draft": None,
     }
 
@@ -99,7 +99,7 @@ def prepare(ref: FormRef, record: DossierRecord) -> None:
     if "seed" not in saved:
         _seed(ref, record)
         return
-    current = forms.snapshot(ref.spec, parts.part(record.dossier, ref.spec, ref.item))
+    current = widget_values.snapshot(ref.spec, parts.part(record.dossier, ref.spec, ref.item))
     if current != saved["snapshot"] and not touched(ref) and not saved.get("conflict"):
         _seed(ref, record)
         return
@@ -169,7 +169,9 @@ def _apply(ref: FormRef, dossier_id: int, changes: list[Change]) -> bool:
             "by": exc.by,
             "at": exc.at,
             "theirs": obj,
-            "changed": forms.changed_paths(saved.get("snapshot"), forms.snapshot(ref.spec, obj)),
+            "changed": widget_values.changed_paths(
+                saved.get("snapshot"), widget_values.snapshot(ref.spec, obj)
+            ),
         }
         return False
     except InvalidChange as exc:
@@ -235,7 +237,7 @@ def keep_mine(ref: FormRef, dossier_id: int) -> None:
     saved = state(ref)
     conflict = saved.pop("conflict", None) or {}
     theirs = conflict.get("theirs")
-    saved["snapshot"] = forms.snapshot(ref.spec, theirs)
+    saved["snapshot"] = widget_values.snapshot(ref.spec, theirs)
     save(ref, dossier_id)
 
 

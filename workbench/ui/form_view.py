@@ -11,7 +11,7 @@ import streamlit as st
 
 from workbench.access.permissions import edit_action
 from workbench.dossier.model import Dossier, GdprRole
-from workbench.guide import edits, forms, labels, parts
+from workbench.guide import edits, forms, labels, parts, widget_values
 from workbench.guide.form_specs import ENUM_LABELS, Field, Kind
 from workbench.i18n import fmt_datetime, fmt_money, has, t
 from workbench.store.dossiers import DossierRecord
@@ -42,6 +42,9 @@ def _options(f: Field, dossier: Dossier) -> tuple[list[Any], Callable[[Any], str
     if f.kind is Kind.ROLE:
         roles = {key: labels.role_name(dossier, key, code) for key in dossier.role_keys()}
         return list(roles), lambda v: roles.get(v, v)
+    if f.kind is Kind.FUNDING_STREAM:
+        streams = {s.id: s.name for s in dossier.funding_streams}
+        return list(streams), lambda v: streams.get(v, v)
     return [], str
 
 
@@ -209,7 +212,11 @@ def _draw(ref: FormRef, record: DossierRecord, save_label: str) -> None:
 def _budget_total(ref: FormRef) -> None:
     """Show the role's total as typed, formatted the user's way (number inputs cannot)."""
     typed = editing.values(ref)
-    parts = [forms.model_value(f, typed.get(f.path)) for f in ref.spec.fields if f.path.startswith("budget.")]
+    parts = [
+        widget_values.model_value(f, typed.get(f.path))
+        for f in ref.spec.fields
+        if f.path.startswith("budget.")
+    ]
     total = sum((p for p in parts if isinstance(p, Decimal)), Decimal(0))
     st.caption(md("form.budget_total", total=fmt_money(total, lang())))
 

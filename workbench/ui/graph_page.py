@@ -11,6 +11,7 @@ from workbench.network.analysis import analyse
 from workbench.network.graph import build
 from workbench.network.words import describe_dropout, report
 from workbench.ui.common import lang, tr
+from workbench.ui.markup import inert_cells
 from workbench.ui.prelude import open_record
 
 GRAPH_HEIGHT = 720
@@ -65,30 +66,24 @@ def render() -> None:
     rows = report(dossier, analysis, lang())
     st.subheader(tr("graph.page.findings"))
     if rows["findings"]:
-        st.dataframe(
-            [
-                {tr("graph.page.severity"): f["severity_label"], tr("graph.page.finding"): f["message"]}
-                for f in rows["findings"]
-            ],
-            hide_index=True,
-            key="graph_page_findings",
-        )
+        findings = [
+            {tr("graph.page.severity"): f["severity_label"], tr("graph.page.finding"): f["message"]}
+            for f in rows["findings"]
+        ]
+        st.dataframe(inert_cells(findings), hide_index=True, key="graph_page_findings")
     else:
         st.success(tr("graph.page.no_findings"))
     st.subheader(tr("graph.page.coverage"))
-    st.dataframe(
-        [
-            {
-                tr("graph.page.what"): f"{c['kind_label']}: {c['label']}",
-                tr("graph.page.status"): c["status_label"],
-                tr("graph.page.partners"): ", ".join(c["partners"]),
-                tr("graph.page.suggestions"): ", ".join(c["suggestions"]),
-            }
-            for c in rows["coverage"]
-        ],
-        hide_index=True,
-        key="graph_page_coverage",
-    )
+    coverage = [
+        {
+            tr("graph.page.what"): f"{c['kind_label']}: {c['label']}",
+            tr("graph.page.status"): c["status_label"],
+            tr("graph.page.partners"): ", ".join(c["partners"]),
+            tr("graph.page.suggestions"): ", ".join(c["suggestions"]),
+        }
+        for c in rows["coverage"]
+    ]
+    st.dataframe(inert_cells(coverage), hide_index=True, key="graph_page_coverage")
     st.subheader(tr("graph.page.dropout"))
     names = {p.id: p.name for p in dossier.partners}
     chosen = st.selectbox(

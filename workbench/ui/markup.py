@@ -4,6 +4,8 @@ Streamlit reads Markdown in st.markdown, st.caption, alerts, toasts, headings an
 of buttons, expanders, tabs, widgets and tooltips. User text shown there goes through `inert`;
 everything else here is built from it. Prefer st.text or a widget value where the layout allows:
 they never read Markdown at all. tests/security/test_markdown_calls.py checks every call site.
+Tables go through `inert_cells`: their CSV download must hold no spreadsheet formula
+(tests/security/test_table_cells.py checks every table).
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from typing import Any
+
+import pandas as pd
 
 from workbench.ui.common import tr
 
@@ -51,3 +55,39 @@ def red(text: str) -> str:
 def bullets(lines: Iterable[str]) -> str:
     """Return a Markdown list of inert lines."""
     return "\n".join(f"- {inert(line)}" for line in lines)
+
+
+# A spreadsheet reads a cell that starts with one of these as a formula: =HYPERLINK(...) in a partner
+# name became a live link (=WEBSERVICE, DDE: worse) in the CSV that every table's toolbar downloads.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def inert_cell(value: Any) -> Any:
+    """Return a text a spreadsheet reads as text (an invisible word joiner before a formula sign)."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return WORD_JOINER + value
+    return value
+
+
+def plain_cell(value: Any) -> Any:
+    """Undo inert_cell on a value read back from an editable table."""
+    if isinstance(value, str) and value.startswith(WORD_JOINER) and value[1:].startswith(_FORMULA_START):
+        return value[1:]
+    return value
+
+
+def inert_cells(table: Any) -> Any:
+    """Return a table (rows of dicts, or a DataFrame) whose texts and column names are inert_cell'd.
+
+    Streamlit's tables offer "Download as CSV", which writes every cell as it is.
+    """
+    if isinstance(table, pd.DataFrame):
+        frame = table.rename(columns=inert_cell)
+        for column in frame.columns:
+            if pd.api.types.is_object_dtype(frame[column]) or pd.api.types.is_string_dtype(frame[column]):
+                frame[column] = frame[column].map(inert_cell)
+        return frame
+    return [
+        {inert_cell(k): inert_cell(v) for k, v in row.items()} if isinstance(row, dict) else row
+        for row in table
+    ]

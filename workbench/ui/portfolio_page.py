@@ -7,6 +7,7 @@ import streamlit as st
 
 from workbench.collab.reviews import ReviewStatus
 from workbench.ui.common import PAGES, labeller, open_dossier, store, tr
+from workbench.ui.markup import inert_cells
 from workbench.workspace.portfolio import filter_portfolio
 
 
@@ -66,7 +67,7 @@ def render() -> None:
         ],
     )
     event = st.dataframe(
-        table,
+        inert_cells(table),
         hide_index=True,
         width="stretch",
         key="portfolio_table",

@@ -12,7 +12,7 @@ from workbench.dossier.steps import STEP_KEYS
 from workbench.ui import faults
 from workbench.ui.comments import review_control
 from workbench.ui.common import labeller, lang, store, tr
-from workbench.ui.markup import md
+from workbench.ui.markup import inert_cells, md
 from workbench.ui.prelude import open_record
 
 
@@ -45,7 +45,9 @@ def _rubric(dossier_id: int) -> None:
             for i in report.group(group)
         ]
         # Every criterion visible without scrolling inside the table: 35 px per row plus the header.
-        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", height=38 + 35 * len(rows))
+        st.dataframe(
+            inert_cells(pd.DataFrame(rows)), hide_index=True, width="stretch", height=38 + 35 * len(rows)
+        )
     if ws.can(Action.REVIEW, dossier_id):
         with st.form("review_rubric_override"):
             st.subheader(tr("rubric.override"))

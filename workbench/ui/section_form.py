@@ -25,4 +25,8 @@ def render(section: str) -> None:
         st.divider()
         st.caption(tr("form.narrative_hint"))
         form_view.draw(FormRef(layout.own), record)
+        for spec in layout.beside:
+            st.divider()
+            st.subheader(tr(f"form.{spec.key}.title"))
+            form_view.draw(FormRef(spec), record)
     step_page.end(section)

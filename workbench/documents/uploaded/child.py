@@ -29,7 +29,12 @@ from workbench.documents.uploaded.sandbox import (
     ensure_plain,
     environment,
 )
-from workbench.documents.uploaded.templates import MAX_OUTPUT_BYTES, variable_paths
+from workbench.documents.uploaded.templates import (
+    MAX_NAME_LENGTH,
+    MAX_NAMES,
+    MAX_OUTPUT_BYTES,
+    variable_paths,
+)
 
 _ATTRIBUTE = re.compile(r"has no attribute '([^']+)'")
 _UNDEFINED = re.compile(r"'([^']+)' is undefined")
@@ -73,7 +78,14 @@ def main() -> None:
 def _answer_problem(
     kind: str, message: str, names: tuple[str, ...] = (), hints: dict[str, str] | None = None
 ) -> None:
-    problem = {"kind": kind, "message": message, "names": names, "hints": hints or {}}
+    # Bounded: a message may quote a huge string the template made (the app reads only so much).
+    names = tuple(n[:MAX_NAME_LENGTH] for n in names[:MAX_NAMES])
+    hints = {
+        n[:MAX_NAME_LENGTH]: h[:MAX_NAME_LENGTH]
+        for n, h in (hints or {}).items()
+        if n[:MAX_NAME_LENGTH] in names
+    }
+    problem = {"kind": kind, "message": message[:1000], "names": names, "hints": hints}
     sys.stdout.buffer.write(b"ERR\n" + json.dumps(problem).encode())
     sys.stdout.buffer.flush()
 
@@ -85,7 +97,8 @@ def _render(request: dict[str, Any]) -> None:
     known = variable_paths(context)
 
     def unknown(names: tuple[str, ...], message: str = "") -> None:
-        _answer_problem("unknown", message, names, {n: _hint(n, known) for n in names})
+        names = tuple(n[:MAX_NAME_LENGTH] for n in names[:MAX_NAMES])
+        _answer_problem("unknown", message[:1000], names, {n: _hint(n, known) for n in names})
 
     env = environment(finalize=documents.finalize)
     try:

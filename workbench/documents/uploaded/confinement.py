@@ -23,7 +23,7 @@ still meet all of them):
 Fail closed: without Landlock (Linux before 5.13, or disabled at boot) or without libseccomp,
 `confine` raises ConfinementUnavailable and the child renders nothing; the coach is told that
 own templates cannot run safely on this server. Everything the render needs must be imported
-and read before `confine` (see workbench.template_child).
+and read before `confine` (see workbench.documents.uploaded.child).
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """Render a template a coach uploads: plain data, an allow-listed sandbox, a confined process, few at once.
 
 The uploaded .docx is untrusted. It is checked (size, zip, unpacked size). The context must be
-plain data (`template_sandbox.ensure_plain`); each picture becomes a marker string
-(`document_pictures`). A fresh Python process (`workbench.template_child`) preloads what it
-needs, confines itself for good (`workbench.confinement`: no file, no process, no socket) and
+plain data (`sandbox.ensure_plain`); each picture becomes a marker string
+(`pictures.py`). A fresh Python process (`workbench.documents.uploaded.child`) preloads what it
+needs, confines itself for good (`confinement.py`: no file, no process, no socket) and
 renders with the allow-listed sandbox; it is killed past the time limit. At most a few such
 processes run at once per app process (`RenderSlots`). Trusted code here then checks the result
 and puts the pictures in.
@@ -28,7 +28,9 @@ from pathlib import Path
 from typing import Any
 
 from workbench.documents.builder import IMAGE_WIDTH
+from workbench.documents.links import describe, external_references
 from workbench.documents.uploaded.pictures import new_marker, place_pictures
+from workbench.documents.uploaded.pipes import AnswerTooLarge, exchange, kill
 from workbench.documents.uploaded.sandbox import ensure_plain
 from workbench.i18n import t
 
@@ -36,8 +38,16 @@ MAX_TEMPLATE_BYTES = 5 * 1024 * 1024
 MAX_UNPACKED_BYTES = 60 * 1024 * 1024
 MAX_OUTPUT_BYTES = 100 * 1024 * 1024
 MAX_OUTPUT_UNPACKED_BYTES = 100 * 1024 * 1024  # parsed here to place the pictures
+# ... of which XML: the agreement of a dossier with 500 partners (the most a dossier holds) has 7.7 MB.
+MAX_OUTPUT_XML_BYTES = 32 * 1024 * 1024
+MAX_ANSWER_BYTES = MAX_OUTPUT_BYTES + 64 * 1024  # read from the child's stdout: "OK\n" and the document
+MAX_ERROR_BYTES = 64 * 1024  # read from its stderr: the last line names a crash
+MAX_NAMES = 20  # names of unknown variables (or refused calls) an answer may carry ...
+MAX_NAME_LENGTH = 200  # ... and their length: the coach reads them
 MEMORY_LIMIT_BYTES = 1536 * 1024 * 1024
-DEFAULT_TIMEOUT = 10.0
+# Seconds of wall time (and one more of CPU) for one render: a real template takes about one second, but a
+# workshop laptop under load was seen taking many times that; a slot is held this long at worst.
+DEFAULT_TIMEOUT = 30.0
 DEFAULT_SLOTS = 2  # renders at once per app process: $WORKBENCH_TEMPLATE_SLOTS
 DEFAULT_SLOT_WAIT = 5.0  # seconds a render waits for a slot: $WORKBENCH_TEMPLATE_WAIT
 
@@ -231,7 +241,7 @@ def default_slots() -> RenderSlots:
 
 
 def child_command() -> list[str]:
-    """Return the command line of the render process (workbench.template_child)."""
+    """Return the command line of the render process (workbench.documents.uploaded.child)."""
     return [sys.executable, "-I", "-c", _CHILD, str(_PACKAGE_ROOT)]
 
 
@@ -265,6 +275,7 @@ def render_custom(
         default=_iso_date,
     ).encode()
     slots = slots or default_slots()
+    # The answer is read, checked and parsed inside the slot: the app's share of a render is bounded too.
     with slots.slot(lang), tempfile.TemporaryDirectory(prefix="workbench-template-") as empty:
         process = subprocess.Popen(
             child_command(),
@@ -277,27 +288,27 @@ def render_custom(
         )
         with slots.tracking(process):
             try:
-                out, err = process.communicate(payload, timeout=timeout)
+                out, err = exchange(process, payload, timeout, (MAX_ANSWER_BYTES, MAX_ERROR_BYTES))
             except subprocess.TimeoutExpired as exc:
-                _kill(process)
+                kill(process)
                 raise TemplateTimeout(t("custom.timeout", lang, seconds=f"{timeout:g}")) from exc
-    document = read_answer(out, err, process.returncode, lang)
-    try:
-        return place_pictures(document, pictures, IMAGE_WIDTH)
-    except Exception as exc:  # the document's structure came from the template: never a crash
-        raise TemplateProblem(t("custom.failed", lang, reason="invalid output")) from exc
+            except AnswerTooLarge as exc:
+                raise TemplateForbidden(t("custom.answer_too_large", lang)) from exc
+        document = read_answer(out, err, process.returncode, lang)
+        del out  # the answer's copy: only the document is needed from here
+        linked = external_references(document)
+        if linked:
+            raise TemplateForbidden(t("custom.external", lang, names=describe(linked)), tuple(linked))
+        try:
+            return place_pictures(document, pictures, IMAGE_WIDTH)
+        except Exception as exc:  # the document's structure came from the template: never a crash
+            raise TemplateProblem(t("custom.failed", lang, reason="invalid output")) from exc
 
 
 def _iso_date(value: Any) -> str:
     if isinstance(value, date):
         return value.isoformat()
     raise TypeError(f"{type(value).__name__} is not plain data")
-
-
-def _kill(process: subprocess.Popen[bytes]) -> None:
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, signal.SIGKILL)
-    process.communicate()
 
 
 def read_answer(out: bytes, err: bytes, returncode: int, lang: str) -> bytes:
@@ -320,10 +331,15 @@ def _checked_output(document: bytes, lang: str) -> bytes:
     try:
         with zipfile.ZipFile(io.BytesIO(document)) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
+            xml = sum(
+                info.file_size for info in archive.infolist() if info.filename.endswith((".xml", ".rels"))
+            )
     except (zipfile.BadZipFile, ValueError) as exc:
         raise invalid from exc
     if unpacked > MAX_OUTPUT_UNPACKED_BYTES:
         raise invalid
+    if xml > MAX_OUTPUT_XML_BYTES:  # parsing XML here takes some 25 times its size in memory
+        raise TemplateForbidden(t("custom.too_large_result", lang))
     return document
 
 
@@ -331,10 +347,12 @@ def _problem(answer: dict[str, Any], lang: str) -> TemplateProblem:
     """Turn the child's answer into the problem to raise, with its message in the user's language."""
     kind = answer.get("kind", "failed")
     detail = str(answer.get("message", ""))[:300]
-    names = tuple(str(n) for n in answer.get("names", ()))
+    names = tuple(str(n)[:MAX_NAME_LENGTH] for n in list(answer.get("names", ()))[:MAX_NAMES])
     name = names[0] if names else ""
     if kind == "unknown":
-        hints = answer.get("hints", {})
+        hints = {
+            str(n)[:MAX_NAME_LENGTH]: str(h)[:MAX_NAME_LENGTH] for n, h in answer.get("hints", {}).items()
+        }
         shown = [
             f"{n} ({t('custom.did_you_mean', lang, hint=hints[n])})" if hints.get(n) else n for n in names
         ]

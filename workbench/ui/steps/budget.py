@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 
+from workbench.guide import forms
 from workbench.guide.budget import (
     CATEGORIES,
     budget_changes_on,
@@ -20,7 +23,7 @@ from workbench.store.dossiers import DossierRecord
 from workbench.ui import step_page, table_editing
 from workbench.ui.comments import section_panel
 from workbench.ui.common import lang, tr
-from workbench.ui.markup import inert
+from workbench.ui.markup import inert, inert_cells, plain_cell
 from workbench.ui.prelude import open_record
 from workbench.ui.progress_view import role_label, show_alerts
 
@@ -44,7 +47,7 @@ def _summary(record: DossierRecord) -> None:
             total: money(table.total),
         }
     )
-    st.dataframe(pd.DataFrame(rows), hide_index=True, key="budget_summary")
+    st.dataframe(inert_cells(pd.DataFrame(rows)), hide_index=True, key="budget_summary")
     left, middle, right = st.columns(3)
     left.metric(tr("budget.total"), inert(money(table.total)))
     middle.metric(tr("budget.cap"), inert(money(table.cap)))
@@ -71,7 +74,7 @@ def _role_budgets(dossier_id: int, record: DossierRecord) -> None:
     # The model refuses a negative amount naming the role and the cost category.
     amount = lambda c: st.column_config.NumberColumn(tr(f"cost.{c}"), step=0.01, format="euro")  # noqa: E731
     edited = st.data_editor(
-        frame,
+        inert_cells(frame),
         key=table_editing.editor_key(name),
         hide_index=True,
         placeholder="–",
@@ -98,7 +101,7 @@ def _planning(dossier_id: int, record: DossierRecord) -> None:
     frame = pd.DataFrame(milestone_rows(base.dossier), columns=["id", "title", "due", "owner"])
     frame["due"] = pd.to_datetime(frame["due"]).dt.date
     edited = st.data_editor(
-        frame,
+        inert_cells(frame),
         key=table_editing.editor_key(name),
         num_rows="dynamic",
         hide_index=True,
@@ -115,9 +118,16 @@ def _planning(dossier_id: int, record: DossierRecord) -> None:
     st.text_area(tr("budget.planning_narrative"), key=table_editing.editor_key(name, "narrative"), height=150)
     if st.button(tr("budget.save_planning"), key="budget_planning_save", type="primary"):
         narrative = st.session_state.get(table_editing.editor_key(name, "narrative")) or ""
-        if table_editing.save(name, dossier_id, planning_changes_on(edited.to_dict("records"), narrative)):
+        if table_editing.save(
+            name, dossier_id, planning_changes_on(_typed(edited.to_dict("records")), narrative)
+        ):
             st.rerun()
     table_editing.conflict_panel(name, dossier_id, record)
+
+
+def _typed(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Return the planning rows as typed: without the word joiner that kept a title out of formulas."""
+    return [{**row, "title": plain_cell(row.get("title"))} for row in rows]
 
 
 def render() -> None:
@@ -130,6 +140,10 @@ def render() -> None:
     _summary(record)
     show_alerts(assess(record.dossier).findings_for("budget"))
     _role_budgets(dossier_id, record)
+    # Other sources beside the call: the call's cap applies to the call's share only.
+    st.caption(tr("budget.streams_hint"))
+    step_page.item_list(record, forms.FUNDING_STREAM)
+    step_page.item_list(record, forms.FUNDING_LINE)
     _planning(dossier_id, record)
     section_panel(dossier_id, "budget")
     step_page.end("budget")

@@ -8,6 +8,7 @@ from workbench.guide import forms
 from workbench.guide.tables import partner_table
 from workbench.ui import step_page
 from workbench.ui.common import lang, tr
+from workbench.ui.markup import inert_cells
 
 
 def render() -> None:
@@ -20,8 +21,13 @@ def render() -> None:
     with inputs:
         if record.dossier.partners:
             st.subheader(tr("form.partners_overview"))
-            st.dataframe(partner_table(record.dossier, lang()), hide_index=True, key="partners_table")
+            st.dataframe(
+                inert_cells(partner_table(record.dossier, lang())), hide_index=True, key="partners_table"
+            )
         step_page.item_list(record, forms.PARTNER)
+        # A gemeente signs with two (burgemeester and algemeen directeur): the second one here.
+        st.caption(tr("form.signatory.hint"))
+        step_page.item_list(record, forms.SIGNATORY)
     step_page.end("partners")
 
 

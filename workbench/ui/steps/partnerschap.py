@@ -22,6 +22,7 @@ def render() -> None:
         step_page.guidance_panel("partnerschap")
     with inputs:
         form_view.draw(FormRef(forms.IDENTITY), record)
+        step_page.item_list(record, forms.TRAJECTORY)
         objections(record)
 
         st.subheader(tr("dossier.checks"))

@@ -8,6 +8,7 @@ from workbench.guide import forms
 from workbench.guide.tables import role_matrix
 from workbench.ui import step_page
 from workbench.ui.common import lang, tr
+from workbench.ui.markup import inert_cells
 
 
 def render() -> None:
@@ -22,7 +23,9 @@ def render() -> None:
         with roles:
             if record.dossier.roles:
                 st.subheader(tr("form.role_matrix"))
-                st.dataframe(role_matrix(record.dossier, lang()), hide_index=True, key="roles_matrix")
+                st.dataframe(
+                    inert_cells(role_matrix(record.dossier, lang())), hide_index=True, key="roles_matrix"
+                )
             # Grouped by partner, as people think of them in a workshop.
             order = {p.id: i for i, p in enumerate(record.dossier.partners)}
             assignments = sorted(record.dossier.roles, key=lambda r: order.get(r.partner_id, len(order)))
