@@ -22,7 +22,7 @@ ARGS = {"stress.py": ["--processes", "8", "--seconds", "20"], "crash.py": ["--ro
 
 def main() -> None:
     wanted = sys.argv[1:]
-    scripts = sorted(p for p in BENCH.glob("*.py") if p.name != "run.py")
+    scripts = sorted(p for p in BENCH.glob("*.py") if p.name != "run.py" and not p.name.startswith("_"))
     if wanted:
         scripts = [p for p in scripts if any(w in p.stem for w in wanted)]
     rows: list[tuple[str, str, str]] = []

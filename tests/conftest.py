@@ -1,14 +1,16 @@
-"""Shared fixtures: a real SQLite store in tmp_path, small dossiers, the app in AppTest."""
+"""Shared fixtures: a real store (a SQLite file in tmp_path, or PostgreSQL: `backend`), dossiers, the app."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.backends import POSTGRESQL, SQLITE, SessionSchema, database, fresh_schema
 from workbench.dossier.model import Dossier, Identity, Partner, RoleAssignment
 from workbench.store.dossiers import Store
 
@@ -80,3 +82,33 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.section("reliability and load figures")
         for name, summary in FIGURES:
             terminalreporter.write_line(f"{name}: {json.dumps(summary)}")
+
+
+# ---------------------------------------------------------------- both backends
+
+
+@pytest.fixture(params=[SQLITE, pytest.param(POSTGRESQL, marks=pytest.mark.postgresql)])
+def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
+    """The database of one test, once per backend: a fresh SQLite file, an empty PostgreSQL schema.
+
+    A suite runs on both by asking for `backend`, or by overriding `db_path` with it (see
+    tests/store/conftest.py); everything built on `db_path` (the `store`, ...) follows.
+    """
+    shared = request.getfixturevalue("pg_schema") if request.param == POSTGRESQL else None
+    with database(request.param, tmp_path, shared) as address:
+        yield address
+
+
+@pytest.fixture(scope="session")
+def pg_schema() -> Iterator[SessionSchema]:
+    """The test run's PostgreSQL schema, emptied before each test of the `backend` fixture."""
+    shared = SessionSchema()
+    yield shared
+    shared.close()
+
+
+@pytest.fixture
+def pg_database() -> Iterator[str]:
+    """A fresh schema on the PostgreSQL test server, for what only PostgreSQL does."""
+    with fresh_schema() as url:
+        yield url

@@ -102,7 +102,7 @@ def test_many_tabs_redeeming_one_code_at_once_get_one_cookie(accounts: Accounts,
 
     def redeem() -> None:
         start.wait()
-        results.append(Handoffs(handoffs.path, migrate=False).redeem(code, BROWSER, now=T0))
+        results.append(Handoffs(handoffs.backend.address, migrate=False).redeem(code, BROWSER, now=T0))
 
     threads = [threading.Thread(target=redeem) for _ in range(8)]
     for thread in threads:

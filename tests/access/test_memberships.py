@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from argon2 import PasswordHasher
 
+from tests.backends import everything_stored
 from workbench.access.account_records import InvitationInvalid, format_code
 from workbench.access.accounts import Accounts
 from workbench.access.permissions import DossierRole
@@ -20,14 +21,9 @@ def accounts(db_path: Path) -> Accounts:
     return Accounts(db_path, hasher=PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
 
 
-def _file_bytes(db_path: Path) -> bytes:
-    files = [db_path, db_path.with_name(db_path.name + "-wal")]
-    return b"".join(f.read_bytes() for f in files if f.exists())
-
-
 def test_invitation_is_one_time(accounts: Accounts, dossier_id: int, db_path: Path) -> None:
     code, invitation = accounts.create_invitation(dossier_id, DossierRole.COACH, by="Ann", now=T0)
-    assert code.encode() not in _file_bytes(db_path)
+    assert code.encode() not in everything_stored(db_path)
     coach = accounts.add_user("coach@vlaanderen.be", "Coach")
     other = accounts.add_user("other@vlaanderen.be", "Other")
     assert accounts.check_invitation(code, now=T0).id == invitation.id

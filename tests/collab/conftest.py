@@ -1,8 +1,9 @@
-"""Workshops and consent on a real database: a started workshop, the consent records."""
+"""Workshops and consent on a real database of either backend: a started workshop, the consent records."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -10,6 +11,12 @@ from workbench.collab.consent import Consents
 from workbench.collab.workshop import Workshops
 from workbench.collab.workshop_records import Workshop
 from workbench.store.dossiers import Store
+
+
+@pytest.fixture
+def db_path(backend: Any) -> Any:
+    """Every collaboration test runs on a SQLite file, then on a PostgreSQL schema."""
+    return backend
 
 
 @pytest.fixture

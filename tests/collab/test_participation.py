@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from pathlib import Path
 
 import pytest
 
+from tests.backends import everything_stored, rows
 from tests.collab.workshop_helpers import join_as, person, refusal
 from workbench.access.accounts import Accounts
 from workbench.access.permissions import DossierRole
@@ -82,8 +82,9 @@ def test_workshop_token_is_not_stored_in_the_clear(
     workshops: Workshops, workshop: Workshop, db_path: Path
 ) -> None:
     token = join_as(workshops, workshop, "Ann")
-    stored = sqlite3.connect(db_path).execute("SELECT token_hash FROM workshop_participants").fetchone()[0]
-    assert token not in stored
+    (stored,) = rows(db_path, "SELECT token_hash FROM workshop_participants")
+    assert token not in stored["token_hash"]
+    assert b"Ann" in everything_stored(db_path) and token.encode() not in everything_stored(db_path)
     assert workshops.participant("not-a-token") is None
 
 

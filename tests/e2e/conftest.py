@@ -46,16 +46,17 @@ def free_port() -> int:
 @dataclass
 class App:
     url: str
-    db: Path
+    db: Path | str  # a SQLite file, or a postgresql:// URL
     process: subprocess.Popen[bytes]
 
 
-def start_app(db: Path, extra_env: dict[str, str] | None = None) -> App:
+def start_app(db: Path | str, extra_env: dict[str, str] | None = None, log_file: Path | None = None) -> App:
     """Start `streamlit run streamlit_app.py` (st.App behind the security headers, workbench/ui/server.py)
-    on a free loopback port and wait until it is healthy."""
+    on a free loopback port and wait until it is healthy (a database URL needs a `log_file`)."""
     port = free_port()
     env = {**os.environ, "WORKBENCH_DB": str(db), **(extra_env or {})}
-    log = open(db.with_suffix(".log"), "wb")  # noqa: SIM115 - closed with the process
+    log_path = log_file or Path(db).with_suffix(".log")
+    log = open(log_path, "wb")  # noqa: SIM115 - closed with the process
     process = subprocess.Popen(
         [
             sys.executable,
@@ -92,7 +93,7 @@ def start_app(db: Path, extra_env: dict[str, str] | None = None) -> App:
         if process.poll() is not None:
             break
     process.kill()
-    raise RuntimeError(f"the app did not start: {db.with_suffix('.log').read_text(errors='replace')}")
+    raise RuntimeError(f"the app did not start: {log_path.read_text(errors='replace')}")
 
 
 @pytest.fixture(scope="module")

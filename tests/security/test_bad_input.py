@@ -369,7 +369,7 @@ def test_workshop_dots_out_of_range_are_refused_in_dutch(
     app.button(key="FormSubmitter:ws_start-Workshop starten").click().run()
     assert not app.exception
     assert "Kies 1 tot 20 stippen per deelnemer." in [as_seen(str(e.value)) for e in app.error]
-    assert Workshops(store.path).of_dossier(dossier_id) == []
+    assert Workshops(store.backend).of_dossier(dossier_id) == []
 
 
 def test_parse_reports_the_cleaned_fields_by_their_names() -> None:

@@ -1,8 +1,10 @@
 """Database faults, for real: a full disk, a read-only file, an I/O error, half-way through a save.
 
-Faults are made with SQLite itself, never with mocks: a trigger that refuses a write half-way
-(as a full disk would), the database opened read-only through a `file:...?mode=ro` URI, a file
-size limit on a child process, and a tiny tmpfs where the machine allows mounting one.
+Faults are made with the database itself, never with mocks: a trigger that refuses a write
+half-way (as a full disk would), the database opened read-only through a `file:...?mode=ro` URI,
+a file size limit on a child process, and a tiny tmpfs where the machine allows mounting one.
+Every write of the core is also faulted on PostgreSQL (a trigger raising disk_full, a connection
+with default_transaction_read_only), and a server that cannot be reached or locks too long.
 """
 
 from __future__ import annotations
@@ -22,8 +24,10 @@ import pytest
 from argon2 import PasswordHasher
 from streamlit.testing.v1 import AppTest
 
+from tests.backends import PostgresFault, contents, read_only
 from tests.shown import as_seen
 from workbench.access.accounts import Accounts
+from workbench.access.handoffs import Handoffs
 from workbench.access.permissions import DossierRole
 from workbench.collab.consent import Consents
 from workbench.collab.reviews import Anchor, Level, Reviews, ReviewStatus, ThreadStatus
@@ -32,7 +36,9 @@ from workbench.demo import large_dossier
 from workbench.dossier.model import Dossier, Identity
 from workbench.dossier.portable import to_json
 from workbench.dossier.units import Change, item_unit, section_unit
+from workbench.store.db import is_postgres
 from workbench.store.dossiers import StorageFailure, Store
+from workbench.store.drafts import Drafts, owner
 from workbench.ui.common import PAGES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,10 +52,11 @@ NOT_SAVED_READ_ONLY = "Niet bewaard: de databank is alleen-lezen."
 
 
 class Fault:
-    """Refuse writes to some tables of a database file, as a full disk would, until lifted."""
+    """Refuse writes to some tables of a database, as a full disk would, until lifted (both backends)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Any) -> None:
         self.path = path
+        self._server = PostgresFault(str(path)) if is_postgres(path) else None
 
     def _tables(self) -> list[str]:
         with sqlite3.connect(self.path) as conn:
@@ -59,6 +66,9 @@ class Fault:
         return [r[0] for r in rows]
 
     def on(self, *tables: str, message: str = FULL) -> None:
+        if self._server is not None:
+            self._server.on(*tables, message=message)
+            return
         conn = sqlite3.connect(self.path, isolation_level=None)
         for table in tables or self._tables():
             for event in ("INSERT", "UPDATE", "DELETE"):
@@ -69,6 +79,9 @@ class Fault:
         conn.close()
 
     def off(self) -> None:
+        if self._server is not None:
+            self._server.off()
+            return
         conn = sqlite3.connect(self.path, isolation_level=None)
         names = conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'fault_%'")
         for (name,) in names.fetchall():
@@ -76,27 +89,11 @@ class Fault:
         conn.close()
 
 
-def contents(path: Path) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of every table: what 'nothing was saved' is checked against."""
-    with sqlite3.connect(path) as conn:
-        tables = [
-            r[0]
-            for r in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-            )
-        ]
-        return {t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables}
-
-
 @pytest.fixture
 def fault(db_path: Path, store: Store) -> Iterator[Fault]:
     made = Fault(db_path)
     yield made
     made.off()
-
-
-def read_only(path: Path) -> str:
-    return f"file:{path}?mode=ro"
 
 
 # ---------------------------------------------------------------- the store: all or nothing
@@ -178,6 +175,12 @@ class World:
         base = self.store.load(self.dossier_id).version(section_unit("doelgroep"))
         first = Change(unit=section_unit("doelgroep"), data={"narrative": "Eerst"}, base_version=base)
         self.store.apply(self.dossier_id, [first], by="ann")  # so that there is something to restore
+        # What outlives a reload: a draft, an open-mode setting, a hand-over code (issue 14).
+        self.drafts = Drafts(db_path)
+        self.drafts.update(owner("session", self.token), {(self.dossier_id, "identity"): "{}"})
+        self.drafts.set_setting(owner("browser", "cookie-of-ann"), "actor_name", "Ann")
+        self.handoffs = Handoffs(db_path)
+        self.handoffs.offer(self.token, "cookie-of-ann")
 
     def writes(self) -> dict[str, Callable[[], object]]:
         d, s, w = self.dossier_id, self.store, self.workshops
@@ -232,6 +235,13 @@ class World:
                 self.code, "carla@stad.be", "Carla", PASSWORD
             ),
             "disable an account": lambda: self.accounts.set_disabled(self.other.id, True),
+            "keep a draft": lambda: self.drafts.update(
+                owner("session", self.token), {(d, "section:doelgroep"): '{"narrative": "Half"}'}
+            ),
+            "keep the typed name": lambda: self.drafts.set_setting(
+                owner("browser", "cookie-of-ann"), "actor_name", "Anna"
+            ),
+            "offer a hand-over": lambda: self.handoffs.offer(self.token, "cookie-of-ann"),
         }
 
 
@@ -267,12 +277,16 @@ WRITE_NAMES = [
     "invite",
     "register with an invitation",
     "disable an account",
+    "keep a draft",
+    "keep the typed name",
+    "offer a hand-over",
 ]
 
 
 @pytest.fixture
-def world(db_path: Path, small_dossier: Dossier) -> World:
-    return World(db_path, small_dossier)
+def world(backend: Any, small_dossier: Dossier) -> World:
+    """Every write, on both backends: a SQLite file, then a PostgreSQL schema."""
+    return World(backend, small_dossier)
 
 
 def test_the_list_of_writes_is_complete(world: World) -> None:
@@ -304,6 +318,8 @@ def test_every_write_on_a_read_only_database_is_refused_as_read_only(world: Worl
     locked.reviews = Reviews(read_only(world.db), migrate=False)
     locked.consents = Consents(read_only(world.db))
     locked.workshops = Workshops(read_only(world.db))
+    locked.drafts = Drafts(read_only(world.db), migrate=False)
+    locked.handoffs = Handoffs(read_only(world.db), migrate=False)
     before = contents(world.db)
     with pytest.raises(StorageFailure) as caught:
         locked.writes()[name]()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from limits import parse
@@ -25,6 +26,12 @@ from workbench.store.limit_storage import DatabaseStorage, storage_uri
 T0 = datetime(2026, 3, 5, 9, 0, tzinfo=UTC)
 STRANGER, OWNER = "203.0.113.66", "198.51.100.7"
 LIMITS = LoginLimits()
+
+
+@pytest.fixture
+def db_path(backend: Any) -> Any:
+    """This suite runs on both backends: a SQLite file, then a PostgreSQL schema."""
+    return backend
 
 
 @pytest.fixture

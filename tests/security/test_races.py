@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -26,6 +27,12 @@ def _outcome(accounts: Accounts, email: str, password: str) -> str:
     except LoginFailed:
         return "failed"
     return "in"
+
+
+@pytest.fixture
+def db_path(backend: Any) -> Any:
+    """This suite runs on both backends: a SQLite file, then a PostgreSQL schema."""
+    return backend
 
 
 @pytest.fixture

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from workbench.collab.workshop import Workshops
 from workbench.collab.workshop_records import CODE_ALPHABET, Workshop, WorkshopError
 from workbench.store.dossiers import Store
+
+
+@pytest.fixture
+def db_path(backend: Any) -> Any:
+    """This suite runs on both backends: a SQLite file, then a PostgreSQL schema."""
+    return backend
 
 
 @pytest.fixture

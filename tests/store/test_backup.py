@@ -1,15 +1,25 @@
-"""Backup and restore: online backup, a database in its own right, no overwrite without --force."""
+"""Backup and restore of a SQLite file: online backup, a file of its own, no overwrite without --force.
+
+On PostgreSQL the server's own tools back up (pg_dump, README "Deployment"): the command says so.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from workbench.cli.main import main
 from workbench.dossier.units import Change, item_unit
 from workbench.store.backup import backup
 from workbench.store.dossiers import Store
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    """A SQLite file: the SQLite backup API is what these tests check."""
+    return tmp_path / "workbench.db"
 
 
 def run(*args: str) -> tuple[int, str]:
@@ -37,7 +47,7 @@ def test_backup_while_a_connection_holds_uncheckpointed_writes(
         Change.put(item_unit("partner", "stad"), partner, record.version(item_unit("partner", "stad"))),
         by="a",
     )
-    backup(store.path, tmp_path / "copy.db")
+    backup(store.backend, tmp_path / "copy.db")
     assert Store(tmp_path / "copy.db").load(dossier_id).dossier.partners[0].name == "Na de back-up"
 
 
@@ -61,7 +71,7 @@ def test_restore_into_a_new_path_needs_no_force(
     store: Store, dossier_id: int, db_path: Path, tmp_path: Path
 ) -> None:
     target = tmp_path / "backup.db"
-    backup(store.path, target)
+    backup(store.backend, target)
     assert run("restore", str(target), "--db", str(tmp_path / "fresh.db"))[0] == 0
     assert [s.id for s in Store(tmp_path / "fresh.db").list_dossiers()] == [dossier_id]
 
@@ -81,3 +91,14 @@ def test_restore_refuses_a_file_that_is_not_a_workbench_database(db_path: Path, 
     assert code == 1 and "not an intact workbench database" in out
     code, out = run("restore", str(tmp_path / "missing.db"), "--db", str(db_path))
     assert code == 1 and "File not found" in out
+
+
+def test_backup_and_restore_of_a_postgresql_database_point_to_pg_dump(
+    pg_database: str, tmp_path: Path
+) -> None:
+    Store(pg_database)
+    code, out = run("backup", "-o", str(tmp_path / "b.db"), "--db", pg_database)
+    assert code == 1 and "pg_dump" in out
+    assert not (tmp_path / "b.db").exists()
+    code, out = run("restore", str(tmp_path / "b.db"), "--db", pg_database, "--force")
+    assert code == 1 and "pg_restore" in out

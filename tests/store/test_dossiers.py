@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from tests.backends import count
 from workbench.dossier.model import Dossier, Partner, RoleAssignment
 from workbench.dossier.units import Change, UnitRef, identity_unit, item_unit, section_unit
-from workbench.store.db import database_path
+from workbench.store.db import database_address, health
 from workbench.store.dossiers import DossierNotFound, EditConflict, InvalidChange, Store
 
 
@@ -162,8 +164,10 @@ def test_unknown_dossier_is_a_named_error(store: Store) -> None:
         store.load(404)
 
 
-def test_database_uses_wal_and_foreign_keys(store: Store, dossier_id: int, db_path) -> None:
-    conn = sqlite3.connect(db_path)
+def test_a_sqlite_file_uses_wal_and_stays_intact(tmp_path: Path, small_dossier: Dossier) -> None:
+    path = tmp_path / "w.db"
+    Store(path).import_dossier(small_dossier, by="ann")
+    conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
@@ -171,18 +175,16 @@ def test_database_uses_wal_and_foreign_keys(store: Store, dossier_id: int, db_pa
 
 def test_deleting_a_dossier_removes_its_units_and_history(store: Store, dossier_id: int, db_path) -> None:
     store.delete_dossier(dossier_id)
-    conn = sqlite3.connect(db_path)
-    assert conn.execute("SELECT count(*) FROM units").fetchone()[0] == 0
-    assert conn.execute("SELECT count(*) FROM revisions").fetchone()[0] == 0
-    conn.close()
+    assert count(db_path, "units") == 0  # the foreign keys cascade, on both backends
+    assert count(db_path, "revisions") == 0
 
 
-def test_database_path_prefers_flag_then_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_database_address_prefers_flag_then_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("WORKBENCH_DB", "/tmp/env.db")
-    assert str(database_path("flag.db")) == "flag.db"
-    assert str(database_path()) == "/tmp/env.db"
+    assert str(database_address("flag.db")) == "flag.db"
+    assert str(database_address()) == "/tmp/env.db"
     monkeypatch.delenv("WORKBENCH_DB")
-    assert str(database_path()) == "workbench.db"
+    assert str(database_address()) == "workbench.db"
 
 
 def test_last_revision_names_who_deleted_a_unit(store: Store, dossier_id: int) -> None:
@@ -194,8 +196,13 @@ def test_last_revision_names_who_deleted_a_unit(store: Store, dossier_id: int) -
     assert store.last_revision(dossier_id, UnitRef(kind="role", key="nope")) is None
 
 
+def test_the_health_check_says_the_database_answers(store: Store, db_path: Any, tmp_path: Path) -> None:
+    assert health(db_path) is None
+    assert health(tmp_path / "nowhere" / "w.db") == "cannot_open"
+
+
 def test_a_database_from_before_issue_13_loads_with_defaults_and_saves_the_new_parts(
-    store: Store, db_path: Path, small_dossier: Dossier
+    store: Store, small_dossier: Dossier
 ) -> None:
     import json
 
@@ -203,22 +210,24 @@ def test_a_database_from_before_issue_13_loads_with_defaults_and_saves_the_new_p
 
     dossier_id = store.import_dossier(small_dossier, by="ann")
     # As an older version wrote it: no lending unit, no budget "investeringen", no new partner fields.
-    with sqlite3.connect(db_path) as db:
+    with store.backend.write() as db:
         db.execute(
             "DELETE FROM units WHERE kind IN ('lending', 'signatory', 'funding_stream', 'funding_line')"
         )
-        for unit_id, data in db.execute("SELECT rowid, data FROM units WHERE kind = 'role'").fetchall():
-            role = json.loads(data)
-            role["budget"].pop("investeringen", None)
-            role.pop("start", None)
-            role.pop("end", None)
-            role.pop("takes_over_from_partner_id", None)
-            db.execute("UPDATE units SET data = ? WHERE rowid = ?", [json.dumps(role), unit_id])
-        for unit_id, data in db.execute("SELECT rowid, data FROM units WHERE kind = 'partner'").fetchall():
-            partner = json.loads(data)
-            partner.pop("legal_personality", None)
-            partner.pop("acts_via_partner_id", None)
-            db.execute("UPDATE units SET data = ? WHERE rowid = ?", [json.dumps(partner), unit_id])
+        where = "dossier_id = ? AND kind = ? AND key = ?"
+        for row in db.query(
+            "SELECT dossier_id, kind, key, data FROM units WHERE kind IN ('role', 'partner')"
+        ):
+            unit = json.loads(row["data"])
+            if row["kind"] == "role":
+                unit["budget"].pop("investeringen", None)
+                for field in ("start", "end", "takes_over_from_partner_id"):
+                    unit.pop(field, None)
+            else:
+                unit.pop("legal_personality", None)
+                unit.pop("acts_via_partner_id", None)
+            keys = [row["dossier_id"], row["kind"], row["key"]]
+            db.execute(f"UPDATE units SET data = ? WHERE {where}", [json.dumps(unit), *keys])
     record = store.load(dossier_id)
     assert record.dossier.lending == LendingPolicy()
     assert all(p.legal_personality for p in record.dossier.partners)

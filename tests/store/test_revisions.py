@@ -43,7 +43,7 @@ def test_the_state_at_a_revision_replays_saves_and_deletions(store: Store, dossi
     unit = item_unit("partner", "vzw")
     renamed = record.dossier.partners[1].model_copy(update={"name": "Vzw Twee"})
     revision = store.save(dossier_id, Change.put(unit, renamed, record.version(unit)), by="bob")
-    with connect(store.path) as db:
+    with connect(store.backend) as db:
         before, after = state_at(db, dossier_id, record.revision), state_at(db, dossier_id, revision)
     assert before[unit]["name"] == "Vzw Verbinding"
     assert after[unit]["name"] == "Vzw Twee"

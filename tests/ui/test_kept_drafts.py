@@ -50,7 +50,7 @@ def test_unsaved_text_comes_back_after_a_reload_and_goes_once_saved(
     assert store.load(dossier_id).dossier.identity.name == "Digibank Test"  # nothing saved by itself
     again.button(key="save_identity").click().run()
     assert store.load(dossier_id).dossier.identity.name == "Digibank Rupel en Vaart"
-    assert Drafts(store.path).load(owner("browser", browser["id"])) == {}
+    assert Drafts(store.backend).load(owner("browser", browser["id"])) == {}
     assert tab(dossier_id).text_input(key=NAME).value == "Digibank Rupel en Vaart"
 
 

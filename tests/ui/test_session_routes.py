@@ -66,7 +66,7 @@ def set_cookies(response: Response) -> dict[str, Any]:
 
 def code_for(accounts: Accounts, browser: str = BROWSER) -> tuple[str, str]:
     session = accounts.login("ann@stad.be", PASSWORD)
-    code = Handoffs(accounts.path).offer(session.token, browser)
+    code = Handoffs(accounts.backend).offer(session.token, browser)
     assert code
     return session.token, code
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,6 +25,12 @@ class People:
 
     def workspace(self, name: str) -> Workspace:
         return Workspace(self.path, self.accounts.get_user(self.ids[name]))
+
+
+@pytest.fixture
+def db_path(backend: Any) -> Any:
+    """This suite runs on both backends: a SQLite file, then a PostgreSQL schema."""
+    return backend
 
 
 @pytest.fixture

@@ -7,17 +7,14 @@ lookup stays an index hit). Authorisation is not decided here: see workbench.wor
 
 from __future__ import annotations
 
-import os
 import re
 import secrets
 from datetime import datetime, timedelta
 from functools import cached_property
-from pathlib import Path
 from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlite_utils import Database
 
 from workbench.access.account_records import (
     AccountError,
@@ -33,7 +30,7 @@ from workbench.access.rate_limits import LOCAL_CLIENT, Limiter, LoginGuard, Logi
 from workbench.clock import now as now_
 from workbench.clock import stamp
 from workbench.dossier.fields import clean_line
-from workbench.store.db import connect, prepare, write
+from workbench.store.db import Address, Connection, open_backend
 from workbench.store.rows import record
 
 DEFAULT_LOGIN_LIMITS = LoginLimits()
@@ -65,17 +62,17 @@ class Accounts(Memberships):
 
     def __init__(
         self,
-        path: str | os.PathLike[str],
+        address: Address,
         hasher: PasswordHasher | None = None,
         *,
         migrate: bool = True,
         limits: LoginLimits = DEFAULT_LOGIN_LIMITS,
     ) -> None:
-        self.path = Path(path)
+        self.backend = open_backend(address)
         self.hasher = hasher or PasswordHasher()
         self.limits = limits
-        if migrate:  # False when the caller has just prepared the same file
-            prepare(self.path)
+        if migrate:  # False when the caller has just prepared the same database
+            self.backend.prepare()
 
     @cached_property
     def _dummy_hash(self) -> str:
@@ -86,7 +83,7 @@ class Accounts(Memberships):
 
     def any_users(self) -> bool:
         """Tell whether any account exists (none: the app runs in open workshop mode)."""
-        with connect(self.path) as db:
+        with self.backend.read() as db:
             return bool(list(db.query("SELECT 1 FROM users LIMIT 1")))
 
     def add_user(
@@ -103,40 +100,40 @@ class Accounts(Memberships):
         if password is not None:
             check_password(password)
         hashed = self.hasher.hash(password) if password is not None else None
-        with write(self.path) as db:
+        with self.backend.write() as db:
             return _insert_user(db, email, name, hashed, admin, now or now_())
 
     def get_user(self, user_id: int) -> User | None:
-        with connect(self.path) as db:
+        with self.backend.read() as db:
             rows = _user_rows(db, "id = ?", [user_id])
             return _user(rows[0]) if rows else None
 
     def find_user(self, email: str) -> User | None:
-        with connect(self.path) as db:
+        with self.backend.read() as db:
             rows = _user_rows(db, "email = ?", [normalise_email(email)])
             return _user(rows[0]) if rows else None
 
     def list_users(self) -> list[User]:
-        with connect(self.path) as db:
+        with self.backend.read() as db:
             return [_user(r) for r in db.query("SELECT * FROM users ORDER BY email")]
 
     def set_password(self, user_id: int, password: str) -> None:
         """Replace a password; every open session of the account ends."""
         check_password(password)
         hashed = self.hasher.hash(password)
-        with write(self.path) as db:
+        with self.backend.write() as db:
             db.execute("UPDATE users SET password_hash = ? WHERE id = ?", [hashed, user_id])
             db.execute("DELETE FROM sessions WHERE user_id = ?", [user_id])
 
     def set_disabled(self, user_id: int, disabled: bool) -> None:
         """Disable (or enable) an account; disabling ends its sessions."""
-        with write(self.path) as db:
+        with self.backend.write() as db:
             db.execute("UPDATE users SET disabled = ? WHERE id = ?", [int(disabled), user_id])
             if disabled:
                 db.execute("DELETE FROM sessions WHERE user_id = ?", [user_id])
 
     def set_admin(self, user_id: int, admin: bool) -> None:
-        with write(self.path) as db:
+        with self.backend.write() as db:
             db.execute("UPDATE users SET is_admin = ? WHERE id = ?", [int(admin), user_id])
 
     # ------------------------------------------------------------ logging in
@@ -152,13 +149,13 @@ class Accounts(Memberships):
         """
         now = now or now_()
         email = normalise_email(email)
-        guard = LoginGuard(Limiter(self.path, now), self.limits)
+        guard = LoginGuard(Limiter(self.backend, now), self.limits)
         try:
             reservation = guard.reserve(email, client)
         except Throttled as throttled:
             # Not even a correct password gets through while throttled: no oracle for guessing.
             raise LoginThrottled(throttled.retry_after) from None
-        with connect(self.path) as db:
+        with self.backend.read() as db:
             rows = _user_rows(db, "email = ?", [email])
         row = rows[0] if rows else None
         stored = row["password_hash"] if row and row["password_hash"] else self._dummy_hash
@@ -170,7 +167,7 @@ class Accounts(Memberships):
         if not ok or row is None:
             raise LoginFailed()  # the reserved place stays: a counted failure
         upgraded = self.hasher.hash(password) if self.hasher.check_needs_rehash(stored) else None
-        with write(self.path) as db:
+        with self.backend.write() as db:
             # argon2 took a while: the password may have changed (or the account been disabled)
             # since it was read. Then this login checked a password that no longer opens anything.
             current = _user_rows(db, "id = ?", [row["id"]])
@@ -184,7 +181,7 @@ class Accounts(Memberships):
 
     def failed_logins(self, email: str, client: str = LOCAL_CLIENT, now: datetime | None = None) -> int:
         """Return how many failed logins for an email from one client count now."""
-        guard = LoginGuard(Limiter(self.path, now), self.limits)
+        guard = LoginGuard(Limiter(self.backend, now), self.limits)
         return guard.failures(normalise_email(email), client)
 
     def login_external(self, email: str, now: datetime | None = None) -> Session:
@@ -195,14 +192,14 @@ class Accounts(Memberships):
         return self._open_session(user, now or now_())
 
     def _open_session(self, user: User, now: datetime) -> Session:
-        with write(self.path) as db:
+        with self.backend.write() as db:
             return _insert_session(db, user, now)
 
     def user_for_token(self, token: str | None, now: datetime | None = None) -> User | None:
         """Return the person a session token belongs to, or None (unknown, ended, expired, disabled)."""
         if not token:
             return None
-        with connect(self.path) as db:
+        with self.backend.read() as db:
             rows = list(
                 db.query(
                     "SELECT users.* FROM sessions JOIN users ON users.id = sessions.user_id"
@@ -215,7 +212,7 @@ class Accounts(Memberships):
     def logout(self, token: str | None) -> None:
         """End a session: the token no longer opens anything."""
         if token:
-            with write(self.path) as db:
+            with self.backend.write() as db:
                 db.execute("DELETE FROM sessions WHERE token_hash = ?", [digest(token)])
 
     def register_with_invitation(
@@ -232,7 +229,7 @@ class Accounts(Memberships):
         check_password(password)
         self.check_invitation(code, now)  # a cheap refusal before argon2 runs
         hashed = self.hasher.hash(password)
-        with write(self.path) as db:
+        with self.backend.write() as db:
             invitation = valid_invitation(db, code, now)
             user = _insert_user(db, email, name, hashed, False, now)
             self._put_member(db, invitation.dossier_id, user.id, invitation.role, "invitation", now)
@@ -243,7 +240,7 @@ class Accounts(Memberships):
 # ---------------------------------------------------------------- SQL helpers
 
 
-def _user_rows(db: Database, where: str, params: list[Any]) -> list[dict[str, Any]]:
+def _user_rows(db: Connection, where: str, params: list[Any]) -> list[dict[str, Any]]:
     return list(db.query(f"SELECT * FROM users WHERE {where}", params))
 
 
@@ -255,18 +252,20 @@ def _account_fields(email: str, display_name: str) -> tuple[str, str]:
     return email, " ".join(clean_line(display_name).split())[:120]
 
 
-def _insert_user(db: Database, email: str, name: str, hashed: str | None, admin: bool, now: datetime) -> User:
+def _insert_user(
+    db: Connection, email: str, name: str, hashed: str | None, admin: bool, now: datetime
+) -> User:
     if _user_rows(db, "email = ?", [email]):
         raise AccountError("auth.account_exists", email=email)
-    cursor = db.execute(
+    user_id = db.insert(
         "INSERT INTO users (email, display_name, password_hash, is_admin, disabled, created_at)"
         " VALUES (?, ?, ?, ?, 0, ?)",
         [email, name, hashed, int(admin), stamp(now)],
     )
-    return _user(_user_rows(db, "id = ?", [cursor.lastrowid])[0])
+    return _user(_user_rows(db, "id = ?", [user_id])[0])
 
 
-def _insert_session(db: Database, user: User, now: datetime) -> Session:
+def _insert_session(db: Connection, user: User, now: datetime) -> Session:
     token = secrets.token_urlsafe(32)
     expires = now + SESSION_LIFETIME
     db.execute("DELETE FROM sessions WHERE expires_at <= ?", [stamp(now)])

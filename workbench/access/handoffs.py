@@ -12,16 +12,14 @@ session a new token, the one only the cookie holds from then on.
 from __future__ import annotations
 
 import hmac
-import os
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from pathlib import Path
 
 from workbench.access.account_records import digest
 from workbench.clock import moment, stamp
 from workbench.clock import now as now_
-from workbench.store.db import prepare, write
+from workbench.store.db import Address, open_backend
 
 HANDOFF_LIFETIME = timedelta(minutes=1)  # the redirect follows at once; a minute covers a slow machine
 
@@ -37,10 +35,10 @@ class HandedOver:
 class Handoffs:
     """Offer and redeem the one-time codes that move a session into a browser's cookie."""
 
-    def __init__(self, path: str | os.PathLike[str], *, migrate: bool = True) -> None:
-        self.path = Path(path)
+    def __init__(self, address: Address, *, migrate: bool = True) -> None:
+        self.backend = open_backend(address)  # a SQLite file, or a PostgreSQL server by URL
         if migrate:
-            prepare(self.path)
+            self.backend.prepare()
 
     def offer(self, session_token: str, browser: str, now: datetime | None = None) -> str | None:
         """Return a one-time code handing this live session to this browser (None: no such session)."""
@@ -48,7 +46,7 @@ class Handoffs:
             return None
         now = now or now_()
         code = secrets.token_urlsafe(32)
-        with write(self.path) as db:
+        with self.backend.write() as db:
             db.execute("DELETE FROM session_handoffs WHERE expires_at <= ?", [stamp(now)])
             live = list(
                 db.query(
@@ -73,7 +71,7 @@ class Handoffs:
         if not code or not browser:
             return None
         now = now or now_()
-        with write(self.path) as db:
+        with self.backend.write() as db:
             rows = list(db.query("SELECT * FROM session_handoffs WHERE code_hash = ?", [digest(code)]))
             if not rows:
                 return None
@@ -90,9 +88,7 @@ class Handoffs:
             ).rowcount
             if changed != 1:
                 return None
-            (expires,) = db.execute(
-                "SELECT expires_at FROM sessions WHERE token_hash = ?", [digest(token)]
-            ).fetchone()
+            [session] = db.query("SELECT expires_at FROM sessions WHERE token_hash = ?", [digest(token)])
             # Other codes of the same session (a second click) die with the old token.
-            db.execute("DELETE FROM session_handoffs WHERE session_hash = ?", [digest(token)])
-        return HandedOver(token=token, expires_at=moment(expires))
+            db.execute("DELETE FROM session_handoffs WHERE session_hash = ?", [row["session_hash"]])
+        return HandedOver(token=token, expires_at=moment(session["expires_at"]))

@@ -8,9 +8,6 @@ from __future__ import annotations
 
 import secrets
 from datetime import datetime, timedelta
-from pathlib import Path
-
-from sqlite_utils import Database
 
 from workbench.access.account_records import (
     AccountError,
@@ -25,7 +22,7 @@ from workbench.access.permissions import DossierRole
 from workbench.clock import now as now_
 from workbench.clock import stamp
 from workbench.dossier.records import DossierNotFound
-from workbench.store.db import connect, write
+from workbench.store.db import Backend, Connection
 from workbench.store.rows import record
 
 INVITATION_LIFETIME = timedelta(days=7)
@@ -36,12 +33,12 @@ _CODE_LENGTH = 16
 
 
 class Memberships:
-    """The SQL of memberships and invitations in one database file."""
+    """The SQL of memberships and invitations in one database."""
 
-    path: Path
+    backend: Backend
 
     def role_of(self, dossier_id: int, user_id: int) -> DossierRole | None:
-        with connect(self.path) as db:
+        with self.backend.read() as db:
             rows = list(
                 db.query(
                     "SELECT role FROM memberships WHERE dossier_id = ? AND user_id = ?", [dossier_id, user_id]
@@ -51,12 +48,12 @@ class Memberships:
 
     def roles_of(self, user_id: int) -> dict[int, DossierRole]:
         """Return every dossier a person is a member of, with their role there."""
-        with connect(self.path) as db:
+        with self.backend.read() as db:
             rows = db.query("SELECT dossier_id, role FROM memberships WHERE user_id = ?", [user_id])
             return {r["dossier_id"]: DossierRole(r["role"]) for r in rows}
 
     def members(self, dossier_id: int) -> list[Membership]:
-        with connect(self.path) as db:
+        with self.backend.read() as db:
             rows = db.query(
                 "SELECT memberships.*, users.email, users.display_name FROM memberships"
                 " JOIN users ON users.id = memberships.user_id WHERE dossier_id = ?"
@@ -70,12 +67,12 @@ class Memberships:
     ) -> None:
         """Add a person to a dossier or change their role."""
         role = DossierRole(role)
-        with write(self.path) as db:
+        with self.backend.write() as db:
             _require_dossier(db, dossier_id)
             self._put_member(db, dossier_id, user_id, role, by, now or now_())
 
     def _put_member(
-        self, db: Database, dossier_id: int, user_id: int, role: DossierRole, by: str, now: datetime
+        self, db: Connection, dossier_id: int, user_id: int, role: DossierRole, by: str, now: datetime
     ) -> None:
         current = list(
             db.query(
@@ -98,7 +95,7 @@ class Memberships:
 
     def remove_member(self, dossier_id: int, user_id: int) -> None:
         """Take a person off a dossier; the last coordinator cannot be removed."""
-        with write(self.path) as db:
+        with self.backend.write() as db:
             current = list(
                 db.query(
                     "SELECT role FROM memberships WHERE dossier_id = ? AND user_id = ?", [dossier_id, user_id]
@@ -123,9 +120,9 @@ class Memberships:
             raise AccountError("members.invalid_days", max=MAX_INVITATION_LIFETIME.days)
         now = now or now_()
         code = "".join(secrets.choice(_CODE_ALPHABET) for _ in range(_CODE_LENGTH))
-        with write(self.path) as db:
+        with self.backend.write() as db:
             _require_dossier(db, dossier_id)
-            cursor = db.execute(
+            invitation_id = db.insert(
                 "INSERT INTO invitations (code_hash, dossier_id, role, created_by, created_at, expires_at)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
                 [
@@ -137,17 +134,17 @@ class Memberships:
                     stamp(now + valid_for),
                 ],
             )
-            row = next(iter(db.query("SELECT * FROM invitations WHERE id = ?", [cursor.lastrowid])))
+            row = db.query("SELECT * FROM invitations WHERE id = ?", [invitation_id])[0]
         return code, record(Invitation, row)
 
     def invitations(self, dossier_id: int) -> list[Invitation]:
         """List a dossier's invitations, newest first."""
-        with connect(self.path) as db:
+        with self.backend.read() as db:
             rows = db.query("SELECT * FROM invitations WHERE dossier_id = ? ORDER BY id DESC", [dossier_id])
             return [record(Invitation, r) for r in rows]
 
     def revoke_invitation(self, dossier_id: int, invitation_id: int) -> None:
-        with write(self.path) as db:
+        with self.backend.write() as db:
             db.execute(
                 "DELETE FROM invitations WHERE id = ? AND dossier_id = ? AND used_at IS NULL",
                 [invitation_id, dossier_id],
@@ -155,13 +152,13 @@ class Memberships:
 
     def check_invitation(self, code: str, now: datetime | None = None) -> Invitation:
         """Return the invitation a code opens, or raise InvitationInvalid."""
-        with connect(self.path) as db:
+        with self.backend.read() as db:
             return valid_invitation(db, code, now or now_())
 
     def accept_invitation(self, code: str, user_id: int, now: datetime | None = None) -> Invitation:
         """Use a code once: the person becomes a member with the invitation's role."""
         now = now or now_()
-        with write(self.path) as db:
+        with self.backend.write() as db:
             invitation = valid_invitation(db, code, now)
             self._put_member(db, invitation.dossier_id, user_id, invitation.role, "invitation", now)
             mark_used(db, invitation, user_id, now)
@@ -171,12 +168,12 @@ class Memberships:
 # ---------------------------------------------------------------- SQL helpers
 
 
-def _require_dossier(db: Database, dossier_id: int) -> None:
+def _require_dossier(db: Connection, dossier_id: int) -> None:
     if not list(db.query("SELECT 1 FROM dossiers WHERE id = ?", [dossier_id])):
         raise DossierNotFound(dossier_id)
 
 
-def _keep_a_coordinator(db: Database, dossier_id: int) -> None:
+def _keep_a_coordinator(db: Connection, dossier_id: int) -> None:
     count = next(
         iter(
             db.query(
@@ -189,17 +186,17 @@ def _keep_a_coordinator(db: Database, dossier_id: int) -> None:
         raise LastCoordinator()
 
 
-def mark_used(db: Database, invitation: Invitation, user_id: int, now: datetime) -> None:
+def mark_used(db: Connection, invitation: Invitation, user_id: int, now: datetime) -> None:
     """Record that a person used an invitation: a code opens one door once."""
     cursor = db.execute(
         "UPDATE invitations SET used_by = ?, used_at = ? WHERE id = ? AND used_at IS NULL",
         [user_id, stamp(now), invitation.id],
     )
-    if cursor.rowcount != 1:  # cannot happen under BEGIN IMMEDIATE; refuse rather than reuse
+    if cursor.rowcount != 1:  # cannot happen: these writes take turns; refuse rather than reuse
         raise InvitationInvalid("invite.used")
 
 
-def valid_invitation(db: Database, code: str, now: datetime) -> Invitation:
+def valid_invitation(db: Connection, code: str, now: datetime) -> Invitation:
     """Return the invitation a code opens (InvitationInvalid: unknown, used or expired)."""
     rows = list(db.query("SELECT * FROM invitations WHERE code_hash = ?", [digest(normalise_code(code))]))
     if not rows:

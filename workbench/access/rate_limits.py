@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import ipaddress
 import math
-import os
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -22,6 +21,7 @@ from datetime import datetime, timedelta
 from limits import RateLimitItem, RateLimitItemPerDay, parse
 from limits.strategies import MovingWindowRateLimiter
 
+from workbench.store.backend import Address
 from workbench.store.limit_storage import DatabaseStorage, storage_uri
 
 LOCAL_CLIENT = "local"  # the machine itself (Streamlit reports no address for loopback)
@@ -116,10 +116,10 @@ class Reservation:
 class Limiter:
     """The limits of one database at one moment (`now`, else the clock), through the limits library."""
 
-    def __init__(self, path: str | os.PathLike[str], now: datetime | None = None) -> None:
+    def __init__(self, address: Address, now: datetime | None = None) -> None:
         moment = now.timestamp() if now is not None else None
         clock = (lambda: moment) if moment is not None else time.time
-        self.storage = DatabaseStorage(storage_uri(path), clock=clock)
+        self.storage = DatabaseStorage(storage_uri(address), clock=clock)
         self.strategy = MovingWindowRateLimiter(self.storage)
 
     def reserve(self, checks: list[Check]) -> Reservation:

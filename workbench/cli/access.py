@@ -17,12 +17,11 @@ from workbench.access.accounts import Accounts
 from workbench.access.permissions import DossierRole
 from workbench.cli.common import DB_OPTION, CommandError, Context, friendly, open_store
 from workbench.i18n import fmt_datetime
-from workbench.store.db import database_path
 
 
 def _accounts(ctx: Context, db_path: str | None) -> Accounts:
-    open_store(ctx, db_path)  # the same friendly refusal when the file cannot be opened
-    return Accounts(database_path(db_path))
+    store = open_store(ctx, db_path)  # the same friendly refusal when the database cannot be opened
+    return Accounts(store.backend, migrate=False)
 
 
 def _read_password(ctx: Context) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
@@ -13,15 +12,14 @@ import click
 
 from workbench.i18n import t
 from workbench.refusal import Refusal
-from workbench.store.db import StorageFailure, database_path
+from workbench.store.db import StorageFailure, database_address, driver_errors, open_backend
 from workbench.store.dossiers import Store
 
 DB_OPTION = click.option(
     "--db",
     "db_path",
-    type=click.Path(dir_okay=False),
     default=None,
-    help="SQLite database file (default: $WORKBENCH_DB, else workbench.db here).",
+    help="SQLite database file, or a postgresql:// URL (default: $WORKBENCH_DB, else workbench.db here).",
 )
 
 
@@ -54,14 +52,16 @@ def actor() -> str:
 
 def open_store(ctx: Context, db_path: str | None) -> Store:
     """Open the database, or refuse in one line when it cannot be opened."""
-    path = database_path(db_path)
+    backend = open_backend(database_address(db_path))
+    shown = backend.describe()  # a server's URL without its password
+    cannot_open: tuple[type[Exception], ...] = (OSError, *driver_errors())
     try:
-        return Store(path)
+        return Store(backend)
     except StorageFailure as exc:
         reason = ctx.say(f"storage.{exc.reason}")
-        raise CommandError(ctx.say("cli.database_error", path=path, reason=reason)) from exc
-    except (sqlite3.Error, OSError) as exc:
-        raise CommandError(ctx.say("cli.database_error", path=path, reason=exc)) from exc
+        raise CommandError(ctx.say("cli.database_error", path=shown, reason=reason)) from exc
+    except cannot_open as exc:
+        raise CommandError(ctx.say("cli.database_error", path=shown, reason=exc)) from exc
 
 
 def friendly(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -76,7 +76,7 @@ def friendly(func: Callable[..., Any]) -> Callable[..., Any]:
             raise CommandError(exc.message(ctx.lang)) from exc
         except StorageFailure as exc:
             raise CommandError(ctx.say("storage.cli", reason=ctx.say(f"storage.{exc.reason}"))) from exc
-        except sqlite3.Error as exc:
+        except driver_errors() as exc:
             raise CommandError(str(exc)) from exc
 
     return wrapper

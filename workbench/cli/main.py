@@ -28,7 +28,8 @@ from workbench.dossier.portable import (
 from workbench.dossier.validation import parse_dossier, rule_problems
 from workbench.i18n import LANGUAGES, t
 from workbench.store.backup import backup, restore_backup
-from workbench.store.db import database_path
+from workbench.store.copy import copy_database
+from workbench.store.db import database_address, open_backend
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -146,7 +147,7 @@ def validate(ctx: Context, file: Path) -> None:
 @friendly
 def backup_command(ctx: Context, output: Path, db_path: str | None) -> None:
     """Back up the database while the app may be running (SQLite online backup)."""
-    backup(open_store(ctx, db_path).path, output)
+    backup(open_store(ctx, db_path).backend, output)
     click.echo(ctx.say("backup.written", path=output))
 
 
@@ -158,9 +159,27 @@ def backup_command(ctx: Context, output: Path, db_path: str | None) -> None:
 @friendly
 def restore(ctx: Context, file: Path, force: bool, db_path: str | None) -> None:
     """Restore the database from a backup; refuses to overwrite without --force."""
-    target = database_path(db_path)
+    target = database_address(db_path)
     restore_backup(file, target, force=force)
     click.echo(ctx.say("backup.restored", path=target))
+
+
+@main.command("copy-db")
+@click.argument("source")
+@click.argument("target")
+@click.pass_obj
+@friendly
+def copy_db(ctx: Context, source: str, target: str) -> None:
+    """Copy a whole database to an empty one (a SQLite file or a postgresql:// URL) and check the copy.
+
+    The check compares every table: the number of rows and a digest of their content.
+    """
+    origin, destination = open_backend(source), open_backend(target)
+    checks = copy_database(origin, destination)
+    click.echo(ctx.say("copy.copied", source=origin.describe(), target=destination.describe()))
+    for check in checks:
+        click.echo(f"{check.table}\t{check.source_rows}\t{check.target_rows}")
+    click.echo(ctx.say("copy.checked", tables=len(checks), rows=sum(c.target_rows for c in checks)))
 
 
 @main.command()

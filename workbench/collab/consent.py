@@ -7,9 +7,6 @@ sets it back to "in_review", so that rule also holds afterwards.
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 from workbench import clock
 from workbench.collab.acting import Dossiers, authorise, who
 from workbench.dossier.fields import clean_text
@@ -18,7 +15,7 @@ from workbench.dossier.records import Consent, ConsentRow, Decision, EditConflic
 from workbench.dossier.units import Change, identity_unit
 from workbench.refusal import Refusal
 from workbench.store import workshops as sql
-from workbench.store.db import connect, prepare, write
+from workbench.store.db import Address, open_backend, scope
 from workbench.store.rows import record
 
 REASON_MAX = 1000
@@ -29,11 +26,11 @@ class ConsentError(Refusal):
 
 
 class Consents:
-    """Consent records of every dossier in one database file."""
+    """Consent records of every dossier in one database."""
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
-        self.path = Path(path)
-        prepare(self.path)
+    def __init__(self, address: Address) -> None:
+        self.backend = open_backend(address)
+        self.backend.prepare()
 
     def record(
         self,
@@ -63,7 +60,8 @@ class Consents:
             raise ConsentError("consent.error.reason_too_long", max=REASON_MAX)
         now = clock.now()
         by = who(dossiers, by)
-        with write(self.path) as db:
+        # The dossier's scope, as the store's save that refuses "ready" while a partner objects.
+        with self.backend.write(scope("dossier", dossier_id)) as db:
             sql.insert_consent(
                 db,
                 {
@@ -83,7 +81,7 @@ class Consents:
 
     def latest(self, dossier_id: int) -> dict[tuple[str, str], Consent]:
         """Return the latest word per (section, partner)."""
-        with connect(self.path) as db:
+        with self.backend.read() as db:
             rows = sql.latest_consents(db, dossier_id)
         return {(r["section"], r["partner_id"]): record(Consent, r) for r in rows}
 
@@ -104,9 +102,9 @@ class Consents:
         return [(row.partner_name, c) for row in self.matrix(dossier_id, dossier) for c in row.objections]
 
 
-def consent_matrix(path: str | os.PathLike[str], dossier_id: int, dossier: Dossier) -> list[ConsentRow]:
+def consent_matrix(address: Address, dossier_id: int, dossier: Dossier) -> list[ConsentRow]:
     """Return the consent matrix of a dossier: what the strategy document shows."""
-    return Consents(path).matrix(dossier_id, dossier)
+    return Consents(address).matrix(dossier_id, dossier)
 
 
 def _leave_ready(dossiers: Dossiers, dossier_id: int, section: str, partner_id: str, by: str) -> None:

@@ -1,15 +1,15 @@
 """Taking part in a workshop with a code and a name only: join, add ideas, put and take back dots.
 
 Participants have no account: the token they get when joining lives in their browser session and
-lets them act in that one workshop, nothing else. Every read-modify-write runs in one BEGIN
-IMMEDIATE transaction, so dots and limits hold when thirty phones press at once.
+lets them act in that one workshop, nothing else. Every read-modify-write runs in one
+write transaction that locks the participant's workshop first (BEGIN IMMEDIATE on SQLite), so
+dots and limits hold when thirty phones press at once.
 """
 
 from __future__ import annotations
 
 import secrets
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 from workbench import clock
@@ -34,13 +34,13 @@ from workbench.collab.workshop_records import (
 )
 from workbench.dossier.fields import clean_text
 from workbench.store import workshops as sql
-from workbench.store.db import connect, write
+from workbench.store.db import Backend, Connection, scope
 
 
 class Participation:
     """What participants do in the workshops of one database file (Workshops adds the facilitator)."""
 
-    path: Path
+    backend: Backend
     limits: Limits
     join_limits: JoinLimits
 
@@ -58,16 +58,19 @@ class Participation:
         if len(name) > self.limits.name_max:
             raise WorkshopError("workshop.error.name_too_long", max=self.limits.name_max)
         try:
-            reservation = Limiter(self.path, now).reserve(join_checks(self.join_limits, client))
+            reservation = Limiter(self.backend, now).reserve(join_checks(self.join_limits, client))
         except Throttled as throttled:
             minutes = throttled.minutes
             reason = "workshop.error.throttled" if minutes > 1 else "workshop.error.throttled_minute"
             raise WorkshopError(reason, minutes=minutes) from None
         token = secrets.token_urlsafe(24)
         stamp = clock.stamp(now)
-        with write(self.path) as db:
+        with self.backend.write(deferred=True) as db:
             # One query for unknown and closed alike: the same answer along the same path.
             row = sql.open_workshop_by_code(db, wanted)
+            if row is not None:  # a code names one workshop for good: lock it, then look again
+                db.lock(scope("workshop", row["id"]))
+                row = sql.open_workshop_by_code(db, wanted)
             if row is None:
                 raise WorkshopError("workshop.error.unknown_code")
             workshop = workshop_of(row)
@@ -80,7 +83,7 @@ class Participation:
 
     def participant(self, token: str) -> Participant | None:
         """Return who holds this token (None: unknown token)."""
-        with connect(self.path) as db:
+        with self.backend.read() as db:
             row = sql.participant_by_token(db, token_hash(token))
         return participant_of(row) if row else None
 
@@ -88,7 +91,7 @@ class Participation:
         """Add a participant's idea to their workshop's board."""
         text = self._idea_text(text)
         now = clock.now()
-        with write(self.path) as db:
+        with self.backend.write(deferred=True) as db:
             participant, workshop = _acting(db, token)
             if sql.ideas_by(db, participant.id) >= self.limits.ideas_per_participant:
                 raise WorkshopError("workshop.error.too_many_ideas", max=self.limits.ideas_per_participant)
@@ -111,7 +114,7 @@ class Participation:
 
     def vote(self, token: str, idea_id: int) -> int:
         """Put one of the participant's dots on an idea (at most one per idea); return dots left."""
-        with write(self.path) as db:
+        with self.backend.write(deferred=True) as db:
             participant, workshop = _acting(db, token)
             idea = sql.idea_row(db, workshop.id, idea_id)
             if idea is None or idea["hidden"]:
@@ -126,14 +129,14 @@ class Participation:
 
     def unvote(self, token: str, idea_id: int) -> int:
         """Take a dot back from an idea; return dots left."""
-        with write(self.path) as db:
+        with self.backend.write(deferred=True) as db:
             participant, workshop = _acting(db, token)
             sql.delete_vote(db, participant.id, idea_id)
             return workshop.dots - len(sql.votes_of(db, participant.id))
 
     def view(self, token: str) -> ParticipantView | None:
         """Return what one participant sees (None: unknown token)."""
-        with connect(self.path) as db:
+        with self.backend.read() as db:
             row = sql.participant_by_token(db, token_hash(token))
             if row is None:
                 return None
@@ -156,11 +159,13 @@ class Participation:
             raise WorkshopError("workshop.error.board_full", max=self.limits.ideas_per_workshop)
 
 
-def _acting(db: Any, token: str) -> tuple[Participant, Workshop]:
+def _acting(db: Connection, token: str) -> tuple[Participant, Workshop]:
+    """Find the participant of a token and lock their workshop (a write's scope) before reading it."""
     row = sql.participant_by_token(db, token_hash(token)) if token else None
     if row is None:
         raise WorkshopError("workshop.error.unknown_participant")
     participant = participant_of(row)
+    db.lock(scope("workshop", participant.workshop_id))  # a participant never changes workshop
     workshop = load_workshop(db, participant.workshop_id)
     if not workshop.is_open:
         raise WorkshopError("workshop.error.closed")

@@ -8,13 +8,9 @@ themselves live in review_records.py.
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from datetime import datetime
-from pathlib import Path
 from typing import Any
-
-from sqlite_utils import Database
 
 from workbench.clock import moment, stamp
 from workbench.collab.review_records import (
@@ -34,17 +30,17 @@ from workbench.collab.review_records import (
     clean_review_text,
 )
 from workbench.dossier.records import DossierNotFound
-from workbench.store.db import connect, prepare, write
+from workbench.store.db import Address, Connection, open_backend, scope
 from workbench.store.rows import record
 
 
 class Reviews:
     """The SQL of comment threads, section reviews and rubric scores."""
 
-    def __init__(self, path: str | os.PathLike[str], *, migrate: bool = True) -> None:
-        self.path = Path(path)
-        if migrate:  # False when the caller has just prepared the same file
-            prepare(self.path)
+    def __init__(self, address: Address, *, migrate: bool = True) -> None:
+        self.backend = open_backend(address)
+        if migrate:  # False when the caller has just prepared the same database
+            self.backend.prepare()
 
     # ------------------------------------------------------------ threads
 
@@ -61,9 +57,9 @@ class Reviews:
         """Open a thread with its first comment."""
         text = clean_review_text(body, MAX_COMMENT_LENGTH, required=True)
         at = stamp(now)
-        with write(self.path) as db:
+        with self.backend.write(scope("dossier", dossier_id)) as db:
             _require_dossier(db, dossier_id)
-            cursor = db.execute(
+            thread_id = db.insert(
                 "INSERT INTO comment_threads (dossier_id, step, field, clause, responsible_partner, status,"
                 " created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
@@ -78,7 +74,6 @@ class Reviews:
                     at,
                 ],
             )
-            thread_id = int(cursor.lastrowid or 0)
             _add_entry(db, thread_id, EntryKind.COMMENT, text, author, author_id, at)
             return _load_thread(db, dossier_id, thread_id)
 
@@ -94,7 +89,7 @@ class Reviews:
         """Add a reply; replying does not reopen a resolved thread."""
         text = clean_review_text(body, MAX_COMMENT_LENGTH, required=True)
         at = stamp(now)
-        with write(self.path) as db:
+        with self.backend.write(scope("dossier", dossier_id)) as db:
             _load_thread(db, dossier_id, thread_id)
             _add_entry(db, thread_id, EntryKind.COMMENT, text, author, author_id, at)
             db.execute("UPDATE comment_threads SET updated_at = ? WHERE id = ?", [at, thread_id])
@@ -114,7 +109,7 @@ class Reviews:
         status = ThreadStatus(status)
         text = clean_review_text(note, MAX_COMMENT_LENGTH, required=False)
         at = stamp(now)
-        with write(self.path) as db:
+        with self.backend.write(scope("dossier", dossier_id)) as db:
             thread = _load_thread(db, dossier_id, thread_id)
             if thread.status == status:
                 return thread
@@ -128,7 +123,7 @@ class Reviews:
 
     def set_responsible(self, dossier_id: int, thread_id: int, partner_id: str | None) -> Thread:
         """Name the partner who should act on a thread (None: nobody in particular)."""
-        with write(self.path) as db:
+        with self.backend.write(scope("dossier", dossier_id)) as db:
             _load_thread(db, dossier_id, thread_id)
             db.execute(
                 "UPDATE comment_threads SET responsible_partner = ? WHERE id = ?",
@@ -137,7 +132,7 @@ class Reviews:
             return _load_thread(db, dossier_id, thread_id)
 
     def thread(self, dossier_id: int, thread_id: int) -> Thread:
-        with connect(self.path) as db:
+        with self.backend.read() as db:
             return _load_thread(db, dossier_id, thread_id)
 
     def threads(
@@ -152,7 +147,7 @@ class Reviews:
         if status is not None:
             sql += " AND status = ?"
             params.append(ThreadStatus(status).value)
-        with connect(self.path) as db:
+        with self.backend.read() as db:
             rows = list(db.query(sql + " ORDER BY id", params))
             entries = _entries(db, [r["id"] for r in rows])
             return [_thread(r, entries.get(r["id"], ())) for r in rows]
@@ -162,7 +157,7 @@ class Reviews:
         if not dossier_ids:
             return {}
         marks = ",".join("?" * len(dossier_ids))
-        with connect(self.path) as db:
+        with self.backend.read() as db:
             rows = db.query(
                 f"SELECT dossier_id, count(*) AS n FROM comment_threads WHERE status = 'open'"
                 f" AND dossier_id IN ({marks}) GROUP BY dossier_id",
@@ -189,7 +184,7 @@ class Reviews:
         if status == ReviewStatus.NEEDS_WORK and not text:
             raise ReviewError("review.reason_required")
         at = stamp(now)
-        with write(self.path) as db:
+        with self.backend.write(scope("dossier", dossier_id)) as db:
             _require_dossier(db, dossier_id)
             db.execute(
                 "INSERT INTO section_reviews (dossier_id, step, status, reason, by, at)"
@@ -202,7 +197,7 @@ class Reviews:
 
     def section_reviews(self, dossier_id: int) -> dict[str, SectionReview]:
         """Return the recorded verdict per step (steps never reviewed are absent)."""
-        with connect(self.path) as db:
+        with self.backend.read() as db:
             rows = db.query("SELECT * FROM section_reviews WHERE dossier_id = ?", [dossier_id])
             return {r["step"]: record(SectionReview, r) for r in rows}
 
@@ -212,7 +207,7 @@ class Reviews:
         if not dossier_ids:
             return counts
         marks = ",".join("?" * len(dossier_ids))
-        with connect(self.path) as db:
+        with self.backend.read() as db:
             for r in db.query(
                 f"SELECT dossier_id, status, count(*) AS n FROM section_reviews"
                 f" WHERE dossier_id IN ({marks}) GROUP BY dossier_id, status",
@@ -236,7 +231,7 @@ class Reviews:
         level = Level(level)
         text = clean_review_text(reason, MAX_REASON_LENGTH, required=False)
         at = stamp(now)
-        with write(self.path) as db:
+        with self.backend.write(scope("dossier", dossier_id)) as db:
             _require_dossier(db, dossier_id)
             db.execute(
                 "INSERT INTO rubric_scores (dossier_id, criterion, level, reason, by, at)"
@@ -249,13 +244,13 @@ class Reviews:
 
     def clear_score(self, dossier_id: int, criterion: str) -> None:
         """Drop a coach's override: the pre-filled level applies again."""
-        with write(self.path) as db:
+        with self.backend.write(scope("dossier", dossier_id)) as db:
             db.execute(
                 "DELETE FROM rubric_scores WHERE dossier_id = ? AND criterion = ?", [dossier_id, criterion]
             )
 
     def scores(self, dossier_id: int) -> dict[str, RubricScore]:
-        with connect(self.path) as db:
+        with self.backend.read() as db:
             rows = db.query("SELECT * FROM rubric_scores WHERE dossier_id = ?", [dossier_id])
             return {r["criterion"]: record(RubricScore, r) for r in rows}
 
@@ -263,13 +258,13 @@ class Reviews:
 # ---------------------------------------------------------------- SQL helpers
 
 
-def _require_dossier(db: Database, dossier_id: int) -> None:
+def _require_dossier(db: Connection, dossier_id: int) -> None:
     if not list(db.query("SELECT 1 FROM dossiers WHERE id = ?", [dossier_id])):
         raise DossierNotFound(dossier_id)
 
 
 def _add_entry(
-    db: Database, thread_id: int, kind: EntryKind, body: str, author: str, author_id: int | None, at: str
+    db: Connection, thread_id: int, kind: EntryKind, body: str, author: str, author_id: int | None, at: str
 ) -> None:
     db.execute(
         "INSERT INTO comments (thread_id, kind, body, author, author_id, at) VALUES (?, ?, ?, ?, ?, ?)",
@@ -277,7 +272,7 @@ def _add_entry(
     )
 
 
-def _load_thread(db: Database, dossier_id: int, thread_id: int) -> Thread:
+def _load_thread(db: Connection, dossier_id: int, thread_id: int) -> Thread:
     rows = list(
         db.query("SELECT * FROM comment_threads WHERE id = ? AND dossier_id = ?", [thread_id, dossier_id])
     )
@@ -286,7 +281,7 @@ def _load_thread(db: Database, dossier_id: int, thread_id: int) -> Thread:
     return _thread(rows[0], _entries(db, [thread_id]).get(thread_id, ()))
 
 
-def _entries(db: Database, thread_ids: list[int]) -> dict[int, tuple[Entry, ...]]:
+def _entries(db: Connection, thread_ids: list[int]) -> dict[int, tuple[Entry, ...]]:
     if not thread_ids:
         return {}
     found: dict[int, list[Entry]] = {}

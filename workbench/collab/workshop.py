@@ -7,16 +7,15 @@ facilitator clusters ideas, adds alternative formulations to vote on, and promot
 ones into the section's narrative: a normal versioned save through the dossier store, whose
 revision carries the vote record, so the section's history shows what the group decided.
 
-Every read-modify-write runs in one BEGIN IMMEDIATE transaction: dots and limits hold when
-thirty phones press at once.
+Every read-modify-write runs in one write transaction holding the workshop's scope (BEGIN
+IMMEDIATE on SQLite, the workshop's lock on PostgreSQL): dots and limits hold when thirty phones
+press at once, on one app process or several.
 """
 
 from __future__ import annotations
 
-import os
 import secrets
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 from workbench import clock
@@ -43,7 +42,7 @@ from workbench.dossier.fields import clean_line, clean_text
 from workbench.dossier.model import SECTION_KEYS
 from workbench.dossier.units import Change, section_unit
 from workbench.store import workshops as sql
-from workbench.store.db import connect, prepare, write
+from workbench.store.db import Address, open_backend, scope
 
 PROMOTED_ACTION = "workshop"  # the revision action of a promotion (history: "uit workshop")
 TALLY_ROWS = 50  # ideas kept with their votes in a promotion's vote record
@@ -54,18 +53,18 @@ TALLY_TEXT = 200  # characters of each idea kept there
 
 
 class Workshops(Participation):
-    """Workshops of every dossier in one database file."""
+    """Workshops of every dossier in one database."""
 
     def __init__(
         self,
-        path: str | os.PathLike[str],
+        address: Address,
         limits: Limits | None = None,
         join_limits: JoinLimits | None = None,
     ) -> None:
-        self.path = Path(path)
+        self.backend = open_backend(address)
         self.limits = limits or Limits()
         self.join_limits = join_limits or JoinLimits()
-        prepare(self.path)
+        self.backend.prepare()
 
     # ------------------------------------------------------------ facilitator
 
@@ -77,7 +76,7 @@ class Workshops(Participation):
         if not 1 <= dots <= self.limits.dots_max:
             raise WorkshopError("workshop.error.dots", max=self.limits.dots_max)
         now = clock.stamp()
-        with write(self.path) as db:
+        with self.backend.write() as db:  # every write waits: the new code is unique among all
             code = _new_code(db)
             workshop_id = sql.insert_workshop(
                 db,
@@ -97,7 +96,7 @@ class Workshops(Participation):
     def close(self, dossiers: Dossiers, workshop_id: int, by: str) -> Workshop:
         """Close a workshop: its code no longer admits anyone, ideas and votes are final."""
         self._facilitate(dossiers, workshop_id)
-        with write(self.path) as db:
+        with self.backend.write(scope("workshop", workshop_id)) as db:
             sql.update_workshop(
                 db,
                 workshop_id,
@@ -110,7 +109,7 @@ class Workshops(Participation):
         self._facilitate(dossiers, workshop_id)
         if not 10 <= seconds <= self.limits.round_max_seconds:
             raise WorkshopError("workshop.error.round", max=self.limits.round_max_seconds // 60)
-        with write(self.path) as db:
+        with self.backend.write(scope("workshop", workshop_id)) as db:
             sql.update_workshop(
                 db, workshop_id, {"round_started_at": clock.stamp(), "round_seconds": seconds}
             )
@@ -119,7 +118,7 @@ class Workshops(Participation):
     def stop_round(self, dossiers: Dossiers, workshop_id: int) -> Workshop:
         """Stop the timer."""
         self._facilitate(dossiers, workshop_id)
-        with write(self.path) as db:
+        with self.backend.write(scope("workshop", workshop_id)) as db:
             sql.update_workshop(db, workshop_id, {"round_started_at": None, "round_seconds": None})
         return self.get(workshop_id)
 
@@ -129,13 +128,13 @@ class Workshops(Participation):
         label = clean_line(label)
         if len(label) > self.limits.label_max:
             raise WorkshopError("workshop.error.label_too_long", max=self.limits.label_max)
-        with write(self.path) as db:
+        with self.backend.write(scope("workshop", workshop_id)) as db:
             return sql.set_cluster(db, workshop_id, sorted(set(idea_ids)), label)
 
     def hide(self, dossiers: Dossiers, workshop_id: int, idea_id: int) -> None:
         """Take an idea off the board (spam, a duplicate); its dots go back to the voters."""
         self._facilitate(dossiers, workshop_id)
-        with write(self.path) as db:
+        with self.backend.write(scope("workshop", workshop_id)) as db:
             if sql.idea_row(db, workshop_id, idea_id) is None:
                 raise WorkshopError("workshop.error.unknown_idea")
             sql.hide_idea(db, workshop_id, idea_id)
@@ -144,7 +143,7 @@ class Workshops(Participation):
         """Put an alternative formulation of the section on the board, for the group to vote on."""
         self._facilitate(dossiers, workshop_id)
         text = self._idea_text(text)
-        with write(self.path) as db:
+        with self.backend.write(scope("workshop", workshop_id)) as db:
             workshop = load_workshop(db, workshop_id)
             self._check_room(db, workshop)
             idea_id = sql.insert_idea(
@@ -204,7 +203,7 @@ class Workshops(Participation):
 
     def get(self, workshop_id: int) -> Workshop:
         """Return one workshop."""
-        with connect(self.path) as db:
+        with self.backend.read() as db:
             return load_workshop(db, workshop_id)
 
     def by_code(self, code: str) -> Workshop | None:
@@ -212,18 +211,18 @@ class Workshops(Participation):
         wanted = normalise_code(code)
         if not wanted:
             return None
-        with connect(self.path) as db:
+        with self.backend.read() as db:
             row = sql.workshop_by_code(db, wanted)
         return workshop_of(row) if row else None
 
     def of_dossier(self, dossier_id: int) -> list[Workshop]:
         """Return a dossier's workshops, newest first."""
-        with connect(self.path) as db:
+        with self.backend.read() as db:
             return [workshop_of(r) for r in sql.workshops_of(db, dossier_id)]
 
     def board(self, workshop_id: int) -> Board:
         """Return the board: visible ideas by dots (most first, then oldest first) and the counts."""
-        with connect(self.path) as db:
+        with self.backend.read() as db:
             workshop = load_workshop(db, workshop_id)
             ideas = [idea_of(r) for r in sql.idea_rows(db, workshop_id)]
             participants = sql.participant_count(db, workshop_id)
@@ -238,7 +237,7 @@ class Workshops(Participation):
 
     def decisions(self, workshop_id: int) -> list[dict[str, Any]]:
         """Return the vote records of the promotions this workshop made, oldest first."""
-        with connect(self.path) as db:
+        with self.backend.read() as db:
             workshop = load_workshop(db, workshop_id)
             return sql.promotion_notes(db, workshop.dossier_id, workshop_id)
 

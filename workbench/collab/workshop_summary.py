@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +15,7 @@ from workbench.collab.workshop import Idea, Workshop, Workshops
 from workbench.dossier.records import Consent, Revision
 from workbench.dossier.units import UnitRef
 from workbench.i18n import fmt_datetime, t
+from workbench.store.db import Address
 from workbench.store.dossiers import Store
 
 ROWS = 6  # per list: one page is the promise, the rest is counted ("and 12 more")
@@ -35,10 +35,10 @@ class WorkshopSummary:
     objections: list[tuple[str, Consent]]  # (partner name, consent), every section
 
 
-def summarise(path: str | os.PathLike[str], workshop_id: int) -> WorkshopSummary:
+def summarise(address: Address, workshop_id: int) -> WorkshopSummary:
     """Collect what the summary shows, from the workshop and the dossier's history."""
-    workshops = Workshops(path)
-    store = Store(path)
+    workshops = Workshops(address)
+    store = Store(address)
     board = workshops.board(workshop_id)
     workshop = board.workshop
     record = store.load(workshop.dossier_id)
@@ -57,7 +57,7 @@ def summarise(path: str | os.PathLike[str], workshop_id: int) -> WorkshopSummary
         changes=changes,
         decisions=workshops.decisions(workshop_id),
         open_ideas=[i for i in board.ideas if i.id not in board.promoted],
-        objections=Consents(path).objections(workshop.dossier_id, record.dossier),
+        objections=Consents(address).objections(workshop.dossier_id, record.dossier),
     )
 
 

@@ -1,4 +1,4 @@
-"""Online backup and restore of the whole database file (SQLite backup API)."""
+"""Online backup and restore of the whole database file (SQLite backup API; PostgreSQL: pg_dump)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import tempfile
 from pathlib import Path
 
 from workbench.refusal import Refusal
-from workbench.store.db import companions, connect, create_private, prepare
+from workbench.store.db import Address, Backend, is_postgres, open_backend
+from workbench.store.sqlite import SqliteBackend, companions, connect, create_private, prepare
 
 
 class BackupRefused(Refusal):
@@ -20,9 +21,12 @@ class BackupRefused(Refusal):
         self.path = path
 
 
-def backup(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> None:
+def backup(source: Address, target: str | os.PathLike[str]) -> None:
     """Copy the database to a new owner-only file while it stays in use."""
     target = Path(target)
+    database = open_backend(source)
+    if not isinstance(database, SqliteBackend):  # the server's own tools do it better
+        raise BackupRefused("backup.postgresql", target)
     if target.exists():
         raise BackupRefused("backup.exists", target)
     # mkstemp creates the file 0600; the copy gets its name only when it is complete.
@@ -30,7 +34,7 @@ def backup(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> No
     os.close(handle)
     partial = Path(name)
     try:
-        with connect(Path(source)) as db:
+        with connect(database.path) as db:
             destination = sqlite3.connect(partial)
             try:
                 db.conn.backup(destination)
@@ -54,23 +58,24 @@ def _publish(partial: Path, target: Path) -> None:
         os.replace(partial, target)
 
 
-def restore_backup(
-    source: str | os.PathLike[str], target: str | os.PathLike[str], force: bool = False
-) -> None:
+def restore_backup(source: str | os.PathLike[str], target: Address, force: bool = False) -> None:
     """Replace the database at target with a backup; refuses to overwrite unless forced."""
-    source, target = Path(source), Path(target)
-    check_backup(source)
-    if target.exists() and target.stat().st_size > 0 and not force:
-        raise BackupRefused("restore.exists", target)
-    origin = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    create_private(target)
-    destination = sqlite3.connect(target, timeout=30)
+    backup_file = Path(source)
+    if is_postgres(target):
+        raise BackupRefused("backup.postgresql", backup_file)
+    database = Path(target.address if isinstance(target, Backend) else os.fspath(target))
+    check_backup(backup_file)
+    if database.exists() and database.stat().st_size > 0 and not force:
+        raise BackupRefused("restore.exists", database)
+    origin = sqlite3.connect(f"file:{backup_file}?mode=ro", uri=True)
+    create_private(database)
+    destination = sqlite3.connect(database, timeout=30)
     try:
         origin.backup(destination)
     finally:
         origin.close()
         destination.close()
-    prepare(target, again=True)  # written over in place: apply migrations a newer program may need
+    prepare(database, again=True)  # written over in place: apply migrations a newer program may need
 
 
 def check_backup(path: Path) -> None:

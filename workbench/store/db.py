@@ -1,186 +1,100 @@
-"""SQLite connections and schema migrations shared by every store module."""
+"""The database of the workbench: an address (a SQLite file or a postgresql:// URL) and its backend.
+
+Every module of the store opens its backend here and writes SQL once for both (store/backend.py
+says what a backend offers). SQLite stays the embedded default; psycopg is imported only when a
+PostgreSQL URL is given.
+"""
 
 from __future__ import annotations
 
-import logging
 import os
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager, suppress
-from pathlib import Path
+import sys
+from contextlib import AbstractContextManager
 
-from sqlite_utils import Database
-
-from workbench.store.migrations import migrations
+from workbench.store.backend import Address, Backend, Connection, Row, StorageFailure, scope
+from workbench.store.sqlite import PRIVATE, SqliteBackend, companions, create_private, make_private
 
 DEFAULT_DB = "workbench.db"
-PRIVATE = 0o600  # password hashes and contact data: owner only, whatever the umask says
-log = logging.getLogger(__name__)
+POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 
 
-class StorageFailure(Exception):
-    """The database could not read or write: a full disk, a read-only file, an I/O error, ...
-
-    Every write runs in one transaction, so nothing of the failed operation is kept. `reason`
-    names the fault for the user's message (catalogue key "storage.<reason>").
-    """
-
-    def __init__(self, reason: str, detail: str) -> None:
-        super().__init__(f"{reason}: {detail}")
-        self.reason = reason
-        self.detail = detail
+def database_address(cli_value: str | os.PathLike[str] | None = None) -> str:
+    """Resolve the database: --db, else $WORKBENCH_DB, else workbench.db here (a path or a URL)."""
+    return os.fspath(cli_value or os.environ.get("WORKBENCH_DB") or DEFAULT_DB)
 
 
-# SQLite's result codes (and, for errors raised by a trigger, its standard message) per reason.
-_REASONS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
-    ("full", ("SQLITE_FULL",), ("database or disk is full",)),
-    ("read_only", ("SQLITE_READONLY", "SQLITE_PERM"), ("readonly database",)),
-    ("io", ("SQLITE_IOERR",), ("disk i/o error",)),
-    ("busy", ("SQLITE_BUSY", "SQLITE_LOCKED"), ("database is locked",)),
-    ("corrupt", ("SQLITE_CORRUPT", "SQLITE_NOTADB"), ("malformed", "file is not a database")),
-    ("cannot_open", ("SQLITE_CANTOPEN",), ("unable to open database file",)),
-)
+def is_postgres(address: Address) -> bool:
+    """Tell whether an address names a PostgreSQL server (else it is a SQLite file)."""
+    if isinstance(address, Backend):
+        return address.dialect == "postgresql"
+    return os.fspath(address).startswith(POSTGRES_SCHEMES)
 
 
-def _is_fault(exc: sqlite3.Error) -> bool:
-    """Tell a fault of the database from a bug of ours (bad SQL, a violated constraint)."""
-    if isinstance(exc, sqlite3.ProgrammingError | sqlite3.InterfaceError):
-        return False
-    if isinstance(exc, sqlite3.IntegrityError):
-        # A trigger refusing a write is the database refusing it; other violations are bugs.
-        return getattr(exc, "sqlite_errorname", "") == "SQLITE_CONSTRAINT_TRIGGER"
-    return True
+def open_backend(address: Address) -> Backend:
+    """Return the backend of an address; a backend is returned as it is."""
+    if isinstance(address, Backend):
+        return address
+    if is_postgres(address):
+        from workbench.store.postgresql import postgres_backend  # psycopg only for who uses it
+
+        return postgres_backend(os.fspath(address))
+    return SqliteBackend(address)
 
 
-def storage_failure(exc: sqlite3.Error) -> StorageFailure:
-    """Name the fault behind an SQLite error."""
-    name = getattr(exc, "sqlite_errorname", "") or ""
-    text = str(exc).lower()
-    reason = next(
-        (r for r, codes, phrases in _REASONS if name.startswith(codes) or any(p in text for p in phrases)),
-        "other",
-    )
-    return StorageFailure(reason, f"{name or type(exc).__name__}: {exc}")
+def connect(address: Address) -> AbstractContextManager[Connection]:
+    """Open a connection for reading."""
+    return open_backend(address).read()
 
 
-def database_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
-    """Resolve the database path: --db, else $WORKBENCH_DB, else workbench.db here."""
-    return Path(cli_value or os.environ.get("WORKBENCH_DB") or DEFAULT_DB)
+def write(address: Address, *scopes: str, deferred: bool = False) -> AbstractContextManager[Connection]:
+    """Open one write transaction locking its scopes (none: every other write waits)."""
+    return open_backend(address).write(*scopes, deferred=deferred)
 
 
-def prepare(path: Path, *, again: bool = False) -> None:
-    """Switch the file to WAL once, bring its schema up to date, make its files owner-only.
-
-    The schema is checked once per process and file: every page and every projector refresh
-    opens the store, and a file this process brought up to date stays so. Another file at the
-    same path (a restored backup is renamed into place, a deleted database is made anew) is
-    checked again, and so is a file written over in place when the caller says so (`again`).
-    The file modes are checked every time (three stats).
-    """
-    seen = _identity(path)
-    if seen is not None and seen in _prepared and not again:
-        for file in (path, *companions(path)):
-            make_private(file)
-        return
-    # The database first: SQLite gives new WAL and SHM files the mode of the database file.
-    make_private(path)
-    with connect(path) as db:
-        db.execute("PRAGMA journal_mode=WAL")
-        migrations.apply(db)
-        # Files an older version (or another tool) left world-readable, while this connection holds them.
-        for companion in companions(path):
-            make_private(companion)
-    if (done := _identity(path)) is not None:
-        _prepared.add(done)
+def prepare(address: Address, *, again: bool = False) -> None:
+    """Bring the database's schema up to date (once per process)."""
+    open_backend(address).prepare(again=again)
 
 
-# The database files this process has prepared, by what identifies a file (not only its name).
-_prepared: set[tuple[str, int, int]] = set()
-
-
-def _identity(path: Path) -> tuple[str, int, int] | None:
-    """Return (real path, device, inode) of an existing, non-empty database file; None otherwise."""
-    if str(path).startswith("file:"):
-        return None  # a URI with options (read-only, ...): checked every time, as before
+def health(address: Address) -> str | None:
+    """Return None when the database answers with an up-to-date schema, else the fault's reason."""
     try:
-        found = os.stat(path)
-    except OSError:
-        return None
-    if not found.st_size:
-        return None  # an empty file is a database still to be made
-    return os.path.realpath(path), found.st_dev, found.st_ino
+        backend = open_backend(address)
+        backend.prepare()
+        with backend.read() as db:
+            db.execute("SELECT count(*) FROM dossiers").fetchone()
+    except StorageFailure as failure:
+        return failure.reason
+    return None
 
 
-def companions(path: Path) -> list[Path]:
-    """Return the WAL and shared-memory files SQLite keeps beside a database in WAL mode."""
-    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+def driver_errors() -> tuple[type[Exception], ...]:
+    """Return the errors of the database drivers in use: a bug of ours, shown in one line by the CLI."""
+    found: list[type[Exception]] = [sqlite3.Error]
+    if (psycopg := sys.modules.get("psycopg")) is not None:
+        found.append(psycopg.Error)
+    return tuple(found)
 
 
-def create_private(path: Path) -> None:
-    """Create an empty owner-only file, unless it exists, so that SQLite never creates it 0644."""
-    with suppress(FileExistsError):
-        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE))
-
-
-def make_private(path: Path) -> None:
-    """Narrow an existing file to owner-only (a missing file is left alone)."""
-    try:
-        if os.stat(path).st_mode & 0o077:
-            os.chmod(path, PRIVATE)
-    except FileNotFoundError:
-        pass
-
-
-@contextmanager
-def connect(path: Path) -> Iterator[Database]:
-    """Open a connection for one use: Streamlit reruns run in other threads, so none is kept.
-
-    A path written as a `file:` URI opens with SQLite's URI options, e.g. `file:x.db?mode=ro`
-    for a read-only database. SQLite's faults come out as StorageFailure.
-    """
-    uri = str(path).startswith("file:")
-    if not uri and not os.path.exists(path):
-        try:
-            create_private(Path(path))
-        except OSError as exc:  # a missing folder, a read-only disk: SQLite would fail the same way
-            raise StorageFailure("cannot_open", f"{type(exc).__name__}: {exc}") from exc
-    try:
-        conn = sqlite3.connect(path, timeout=30, isolation_level=None, uri=uri)
-    except sqlite3.Error as exc:
-        raise _failed(exc) from exc
-    try:
-        conn.execute("PRAGMA foreign_keys=ON")
-        conn.execute("PRAGMA synchronous=NORMAL")
-        yield Database(conn)
-    except sqlite3.Error as exc:
-        if not _is_fault(exc):
-            raise
-        raise _failed(exc) from exc
-    finally:
-        conn.close()
-
-
-def _failed(exc: sqlite3.Error) -> StorageFailure:
-    failure = storage_failure(exc)
-    log.debug("database fault: %s", failure.detail)  # pages and the CLI show the translated reason
-    return failure
-
-
-@contextmanager
-def write(path: Path) -> Iterator[Database]:
-    """Open a read-modify-write transaction that holds the write lock from the start."""
-    with connect(path) as db:
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            yield db
-            db.execute("COMMIT")  # a full disk may refuse the commit itself: roll back then too
-        except BaseException:
-            _roll_back(db.conn)
-            raise
-
-
-def _roll_back(conn: sqlite3.Connection) -> None:
-    try:
-        conn.rollback()
-    except sqlite3.Error:  # a broken disk may refuse this too; closing the connection still rolls back
-        log.warning("rollback failed; the connection is closed without committing")
+__all__ = [
+    "DEFAULT_DB",
+    "PRIVATE",
+    "Address",
+    "Backend",
+    "Connection",
+    "Row",
+    "StorageFailure",
+    "companions",
+    "connect",
+    "create_private",
+    "database_address",
+    "driver_errors",
+    "health",
+    "is_postgres",
+    "make_private",
+    "open_backend",
+    "prepare",
+    "scope",
+    "write",
+]

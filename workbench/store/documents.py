@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
 
 from workbench.clock import moment, stamp
 from workbench.dossier.records import DocumentVersion, StoreError
-from workbench.store.db import connect, write
+from workbench.store.backend import Backend, scope
 from workbench.store.revisions import dossier_row
 from workbench.store.rows import record, records
 
@@ -15,7 +14,7 @@ from workbench.store.rows import record, records
 class GeneratedDocuments:
     """The documents of a dossier: keep, list, fetch (a part of the Store)."""
 
-    path: Path
+    backend: Backend
 
     def save_document(
         self,
@@ -31,23 +30,22 @@ class GeneratedDocuments:
         """Keep a generated document with the dossier revision it was made from."""
         now = stamp()
         digest = hashlib.sha256(data).hexdigest()
-        with write(self.path) as db:
+        with self.backend.write(scope("dossier", dossier_id)) as db:
             head = dossier_row(db, dossier_id)
             if not 0 < revision <= head["revision"]:
                 raise StoreError("store.no_revision", dossier=dossier_id, revision=revision)
-            cursor = db.execute(
+            document_id = db.insert(
                 "INSERT INTO documents (dossier_id, revision, kind, lang, template, size, sha256, data,"
                 " by, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [dossier_id, revision, kind, lang, template, len(data), digest, data, by, now],
             )
-            document_id = int(cursor.lastrowid or 0)
         return DocumentVersion(
             document_id, dossier_id, revision, kind, lang, template, len(data), digest, by, moment(now)
         )
 
     def documents(self, dossier_id: int) -> list[DocumentVersion]:
         """List the generated documents of a dossier, newest first (without their bytes)."""
-        with connect(self.path) as db:
+        with self.backend.read() as db:
             dossier_row(db, dossier_id)
             rows = db.query(
                 "SELECT id, dossier_id, revision, kind, lang, template, size, sha256, by, at"
@@ -58,7 +56,7 @@ class GeneratedDocuments:
 
     def document(self, dossier_id: int, document_id: int) -> tuple[DocumentVersion, bytes]:
         """Return one generated document and its bytes."""
-        with connect(self.path) as db:
+        with self.backend.read() as db:
             rows = list(
                 db.query("SELECT * FROM documents WHERE id = ? AND dossier_id = ?", [document_id, dossier_id])
             )

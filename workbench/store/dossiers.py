@@ -5,10 +5,7 @@ from __future__ import annotations
 import json
 import os
 from contextlib import AbstractContextManager
-from pathlib import Path
 from typing import Any
-
-from sqlite_utils import Database
 
 from workbench.clock import moment, stamp
 from workbench.dossier.model import Dossier, Identity
@@ -26,7 +23,7 @@ from workbench.dossier.records import (
 )
 from workbench.dossier.units import Change, UnitRef, assemble, disassemble, singleton_units
 from workbench.store import record_cache
-from workbench.store.db import StorageFailure, connect, prepare, write
+from workbench.store.db import Address, Connection, StorageFailure, is_postgres, open_backend, scope
 from workbench.store.documents import GeneratedDocuments
 from workbench.store.revisions import (
     Writing,
@@ -50,9 +47,9 @@ from workbench.store.rows import record, records
 class Store(GeneratedDocuments):
     """Narrow interface to the dossiers: list, create, load, save, history, restore, documents."""
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
-        self.path = Path(path)
-        prepare(self.path)
+    def __init__(self, address: Address) -> None:
+        self.backend = open_backend(address)  # a SQLite file, or a PostgreSQL server by URL
+        self.backend.prepare()
 
     # ------------------------------------------------------------ who acts
 
@@ -63,11 +60,11 @@ class Store(GeneratedDocuments):
         """Return the name a change is recorded under: the one given (a Workspace uses its person's)."""
         return given
 
-    def _connect(self) -> AbstractContextManager[Database]:
-        return connect(self.path)
+    def _connect(self) -> AbstractContextManager[Connection]:
+        return self.backend.read()
 
-    def _write(self) -> AbstractContextManager[Database]:
-        return write(self.path)
+    def _write(self, *scopes: str) -> AbstractContextManager[Connection]:
+        return self.backend.write(*scopes)
 
     # ------------------------------------------------------------ reading
 
@@ -82,12 +79,18 @@ class Store(GeneratedDocuments):
         with self._connect() as db:
             return self._load(db, dossier_id)
 
-    def _load(self, db: Database, dossier_id: int) -> DossierRecord:
+    def _load(self, db: Connection, dossier_id: int) -> DossierRecord:
         head = dossier_row(db, dossier_id)
-        key = (_file_key(self.path), dossier_id, head["created_at"], head["revision"], head["updated_at"])
+        key = (
+            _address_key(self.backend.address),
+            dossier_id,
+            head["created_at"],
+            head["revision"],
+            head["updated_at"],
+        )
         return record_cache.cached(key, lambda: self._read(db, dossier_id, head))
 
-    def _read(self, db: Database, dossier_id: int, head: dict[str, Any]) -> DossierRecord:
+    def _read(self, db: Connection, dossier_id: int, head: dict[str, Any]) -> DossierRecord:
         rows = list(db.query("SELECT * FROM units WHERE dossier_id = ? ORDER BY position, key", [dossier_id]))
         units = {UnitRef(kind=r["kind"], key=r["key"]): json.loads(r["data"]) for r in rows}
         return DossierRecord(
@@ -150,12 +153,12 @@ class Store(GeneratedDocuments):
         """Store a whole dossier as a new one; never touches an existing dossier."""
         now = stamp()
         with self._write() as db:
-            cursor = db.execute(
+            new_id = db.insert(
                 "INSERT INTO dossiers (name, call, status, revision, created_at, created_by,"
                 " updated_at, updated_by) VALUES (?, ?, ?, 1, ?, ?, ?, ?)",
                 [dossier.identity.name, dossier.identity.call, dossier.identity.status, now, by, now, by],
             )
-            writing = Writing(int(cursor.lastrowid or 0), 1, by, now, action)
+            writing = Writing(new_id, 1, by, now, action)
             for position, (unit, data) in enumerate(disassemble(dossier).items()):
                 insert_unit(db, writing, unit, position, 1, data)
                 record_revision(db, writing, unit, 1, action, data, sorted(data))
@@ -181,7 +184,8 @@ class Store(GeneratedDocuments):
         The note (JSON-ready) is kept with each recorded revision, e.g. a vote record.
         """
         now = stamp()
-        with self._write() as db:
+        # The dossier's scope: on PostgreSQL its lock; consent is recorded under the same one.
+        with self._write(scope("dossier", dossier_id)) as db:
             head = dossier_row(db, dossier_id)
             rows = unit_rows(db, dossier_id)
             dossier = changed_dossier(db, dossier_id, rows, changes)
@@ -229,10 +233,13 @@ class Store(GeneratedDocuments):
 # ---------------------------------------------------------------- helpers
 
 
-def _file_key(path: Path) -> str:
-    """Name the database file the same way from any working directory (a `file:` URI as written)."""
-    text = str(path)
-    return text if text.startswith("file:") else os.path.abspath(text)
+def _address_key(address: str) -> str:
+    """Name the database the same way from any working directory (a `file:` URI or a server's URL as written).
+
+    A PostgreSQL id is never reused, so (server, id, creation, revision, last write) names one revision;
+    on SQLite the creation time tells a new dossier under a reused id from the old one.
+    """
+    return address if address.startswith("file:") or is_postgres(address) else os.path.abspath(address)
 
 
 __all__ = [

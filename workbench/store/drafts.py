@@ -10,13 +10,11 @@ store keeps it as text and never looks inside.
 from __future__ import annotations
 
 import hashlib
-import os
 from datetime import datetime, timedelta
-from pathlib import Path
 
 from workbench.clock import now as now_
 from workbench.clock import stamp
-from workbench.store.db import connect, prepare, write
+from workbench.store.db import Address, open_backend, scope
 
 DRAFT_LIFETIME = timedelta(hours=24)  # a workshop day and the evening after; a save ends it sooner
 SETTING_LIFETIME = timedelta(days=30)
@@ -31,14 +29,14 @@ def owner(kind: str, secret: str) -> str:
 class Drafts:
     """Keep, read and drop one owner's drafts and settings."""
 
-    def __init__(self, path: str | os.PathLike[str], *, migrate: bool = True) -> None:
-        self.path = Path(path)
+    def __init__(self, address: Address, *, migrate: bool = True) -> None:
+        self.backend = open_backend(address)  # a SQLite file, or a PostgreSQL server by URL
         if migrate:
-            prepare(self.path)
+            self.backend.prepare()
 
     def load(self, owner_hash: str, now: datetime | None = None) -> dict[DraftKey, str]:
         """Return the owner's drafts that have not expired, by (dossier, form)."""
-        with connect(self.path) as db:
+        with self.backend.read() as db:
             rows = db.query(
                 "SELECT dossier_id, form_id, data FROM drafts WHERE owner_hash = ? AND expires_at > ?",
                 [owner_hash, stamp(now or now_())],
@@ -52,7 +50,7 @@ class Drafts:
         if not changes:
             return
         now = now or now_()
-        with write(self.path) as db:
+        with self.backend.write(scope("drafts", owner_hash)) as db:  # one browser's own rows
             db.execute("DELETE FROM drafts WHERE expires_at <= ?", [stamp(now)])
             for (dossier_id, form_id), data in changes.items():
                 if data is None:
@@ -81,13 +79,13 @@ class Drafts:
 
     def forget(self, owner_hash: str) -> None:
         """Drop every draft and setting of an owner (logging out)."""
-        with write(self.path) as db:
+        with self.backend.write(scope("drafts", owner_hash)) as db:  # one browser's own rows
             db.execute("DELETE FROM drafts WHERE owner_hash = ?", [owner_hash])
             db.execute("DELETE FROM browser_settings WHERE owner_hash = ?", [owner_hash])
 
     def setting(self, owner_hash: str, name: str, now: datetime | None = None) -> str | None:
         """Return one setting of an owner (e.g. the name typed in open workshop mode), or None."""
-        with connect(self.path) as db:
+        with self.backend.read() as db:
             rows = list(
                 db.query(
                     "SELECT value FROM browser_settings WHERE owner_hash = ? AND name = ? AND expires_at > ?",
@@ -99,7 +97,7 @@ class Drafts:
     def set_setting(self, owner_hash: str, name: str, value: str, now: datetime | None = None) -> None:
         """Keep one setting of an owner for a while."""
         now = now or now_()
-        with write(self.path) as db:
+        with self.backend.write(scope("drafts", owner_hash)) as db:  # one browser's own rows
             db.execute("DELETE FROM browser_settings WHERE expires_at <= ?", [stamp(now)])
             db.execute(
                 "INSERT INTO browser_settings (owner_hash, name, value, expires_at) VALUES (?, ?, ?, ?)"

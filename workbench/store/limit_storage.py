@@ -1,20 +1,19 @@
 """A storage for the `limits` library in the workbench database: every SQL statement of rate limiting.
 
-`limits` (PyPI) brings the strategies and the rule notation ("5 per 15 minutes") but no SQLite
-storage, so this module implements its storage interface over a table of the workbench
-database. Every hit runs in one BEGIN IMMEDIATE transaction: count the entries in the window
-and add one only if the limit allows, so parallel threads and processes never both pass the
-last free place. The SQL is kept to a few plain statements so that a PostgreSQL storage can
-follow (issue 16): the same statements inside `SELECT ... FOR UPDATE` or an advisory lock.
+`limits` (PyPI) brings the strategies and the rule notation ("5 per 15 minutes") but no storage
+over our database, so this module implements its storage interface over two tables of the
+workbench database, on either backend. Every hit runs in one write transaction locking the
+limit's key (BEGIN IMMEDIATE on SQLite, an advisory lock on PostgreSQL): count the entries in
+the window and add one only if the limit allows, so parallel threads and processes never both
+pass the last free place.
 
-Registered under the scheme ``workbench+sqlite``: ``limits.storage.storage_from_string(
-"workbench+sqlite:///abs/path/workbench.db")`` returns one.
+Registered under the schemes ``workbench+sqlite`` and ``workbench+postgresql``:
+``limits.storage.storage_from_string("workbench+sqlite:///abs/path/workbench.db")`` or
+``storage_from_string("workbench+postgresql://user@host/db")`` returns one.
 """
 
 from __future__ import annotations
 
-import os
-import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -23,16 +22,27 @@ from urllib.parse import quote, unquote, urlsplit
 
 from limits.storage import MovingWindowSupport, Storage
 
-from workbench.store.db import connect, write
+from workbench.store.backend import Address, Backend, StorageFailure, scope
+from workbench.store.db import driver_errors, is_postgres, open_backend
 
 SCHEME = "workbench+sqlite"
+PG_SCHEME = "workbench+postgresql"
 
 
-def storage_uri(path: str | os.PathLike[str]) -> str:
-    """Return the limits storage address of a workbench database file."""
+def storage_uri(address: Address) -> str:
+    """Return the limits storage address of a workbench database (a file or a PostgreSQL URL)."""
+    name = address.address if isinstance(address, Backend) else str(address)
+    if is_postgres(name):
+        return "workbench+" + name
     # A `file:` URI (e.g. `?mode=ro`) stays as it is; the whole name is quoted into the path.
-    name = str(path) if str(path).startswith("file:") else str(Path(path).resolve())
+    name = name if name.startswith("file:") else str(Path(name).resolve())
     return f"{SCHEME}:///{quote(name, safe='')}"
+
+
+def _address(uri: str) -> str:
+    if uri.startswith(PG_SCHEME):
+        return uri[len("workbench+") :]
+    return unquote(urlsplit(uri).path[1:])
 
 
 class DatabaseStorage(Storage, MovingWindowSupport):
@@ -43,7 +53,7 @@ class DatabaseStorage(Storage, MovingWindowSupport):
     (a login that turns out to be right is no failure).
     """
 
-    STORAGE_SCHEME = [SCHEME]  # noqa: RUF012 - the library's registry reads this class attribute
+    STORAGE_SCHEME = [SCHEME, PG_SCHEME]  # noqa: RUF012 - the library's registry reads this class attribute
 
     def __init__(
         self,
@@ -53,8 +63,8 @@ class DatabaseStorage(Storage, MovingWindowSupport):
         **options: float | str | bool,
     ) -> None:
         if not uri:
-            raise ValueError(f"a {SCHEME}:// address names the database file")
-        self.path = Path(unquote(urlsplit(uri).path[1:]))
+            raise ValueError(f"a {SCHEME}:// or {PG_SCHEME}:// address names the database")
+        self.backend = open_backend(_address(uri))
         self.clock = clock
         self._acquired: dict[str, list[int]] = {}
         self._lock = threading.Lock()
@@ -62,7 +72,7 @@ class DatabaseStorage(Storage, MovingWindowSupport):
 
     @property
     def base_exceptions(self) -> type[Exception] | tuple[type[Exception], ...]:
-        return sqlite3.Error
+        return (StorageFailure, *driver_errors())
 
     # ------------------------------------------------------------ moving window
 
@@ -71,7 +81,7 @@ class DatabaseStorage(Storage, MovingWindowSupport):
         if amount > limit:
             return False
         now = self.clock()
-        with write(self.path) as db:
+        with self.backend.write(scope("limit", key)) as db:
             db.execute("DELETE FROM rate_limit_entries WHERE expires_at <= ?", [now])
             held = db.execute(
                 "SELECT count(*) FROM rate_limit_entries WHERE key = ? AND at > ?", [key, now - expiry]
@@ -79,12 +89,9 @@ class DatabaseStorage(Storage, MovingWindowSupport):
             if held + amount > limit:
                 return False
             ids = [
-                int(
-                    db.execute(
-                        "INSERT INTO rate_limit_entries (key, at, expires_at) VALUES (?, ?, ?)",
-                        [key, now, now + expiry],
-                    ).lastrowid
-                    or 0
+                db.insert(
+                    "INSERT INTO rate_limit_entries (key, at, expires_at) VALUES (?, ?, ?)",
+                    [key, now, now + expiry],
                 )
                 for _ in range(amount)
             ]
@@ -95,7 +102,7 @@ class DatabaseStorage(Storage, MovingWindowSupport):
     def get_moving_window(self, key: str, limit: int, expiry: int) -> tuple[float, int]:
         """Return the oldest entry in the window and how many entries it holds."""
         now = self.clock()
-        with connect(self.path) as db:
+        with self.backend.read() as db:
             oldest, count = db.execute(
                 "SELECT min(at), count(*) FROM rate_limit_entries WHERE key = ? AND at > ?",
                 [key, now - expiry],
@@ -104,10 +111,11 @@ class DatabaseStorage(Storage, MovingWindowSupport):
 
     def release_entries(self, keys: Iterable[str]) -> None:
         """Take back the entries this instance acquired for some keys (the attempt proved harmless)."""
+        keys = list(keys)
         with self._lock:
             ids = [i for key in keys for i in self._acquired.pop(key, [])]
         if ids:
-            with write(self.path) as db:
+            with self.backend.write(*(scope("limit", k) for k in keys)) as db:
                 db.execute(f"DELETE FROM rate_limit_entries WHERE id IN ({', '.join('?' for _ in ids)})", ids)
 
     # ------------------------------------------------------------ fixed window
@@ -115,17 +123,17 @@ class DatabaseStorage(Storage, MovingWindowSupport):
     def incr(self, key: str, expiry: int, amount: int = 1) -> int:
         """Add to a counter that starts a new window when the last one has expired."""
         now = self.clock()
-        with write(self.path) as db:
+        with self.backend.write(scope("limit", key)) as db:
             db.execute("DELETE FROM rate_limit_counters WHERE key = ? AND expires_at <= ?", [key, now])
             db.execute(
                 "INSERT INTO rate_limit_counters (key, count, expires_at) VALUES (?, ?, ?)"
-                " ON CONFLICT (key) DO UPDATE SET count = count + excluded.count",
+                " ON CONFLICT (key) DO UPDATE SET count = rate_limit_counters.count + excluded.count",
                 [key, amount, now + expiry],
             )
             return int(db.execute("SELECT count FROM rate_limit_counters WHERE key = ?", [key]).fetchone()[0])
 
     def get(self, key: str) -> int:
-        with connect(self.path) as db:
+        with self.backend.read() as db:
             row = db.execute(
                 "SELECT count FROM rate_limit_counters WHERE key = ? AND expires_at > ?", [key, self.clock()]
             ).fetchone()
@@ -133,7 +141,7 @@ class DatabaseStorage(Storage, MovingWindowSupport):
 
     def get_expiry(self, key: str) -> float:
         now = self.clock()
-        with connect(self.path) as db:
+        with self.backend.read() as db:
             row = db.execute(
                 "SELECT expires_at FROM rate_limit_counters WHERE key = ? AND expires_at > ?", [key, now]
             ).fetchone()
@@ -143,20 +151,20 @@ class DatabaseStorage(Storage, MovingWindowSupport):
 
     def check(self) -> bool:
         try:
-            with connect(self.path) as db:
+            with self.backend.read() as db:
                 db.execute("SELECT 1 FROM rate_limit_entries LIMIT 1").fetchall()
-        except sqlite3.Error:
+        except self.base_exceptions:
             return False
         return True
 
     def reset(self) -> int | None:
-        with write(self.path) as db:
+        with self.backend.write() as db:
             entries = db.execute("DELETE FROM rate_limit_entries").rowcount
             counters = db.execute("DELETE FROM rate_limit_counters").rowcount
         return int(entries + counters)
 
     def clear(self, key: str) -> None:
-        with write(self.path) as db:
+        with self.backend.write(scope("limit", key)) as db:
             db.execute("DELETE FROM rate_limit_entries WHERE key = ?", [key])
             db.execute("DELETE FROM rate_limit_counters WHERE key = ?", [key])
         with self._lock:

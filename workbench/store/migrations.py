@@ -1,11 +1,32 @@
-"""The database schema as ordered migrations (sqlite-utils Migrations); never edit an applied one."""
+"""The database schema as ordered migrations (sqlite-utils Migrations); never edit an applied one.
+
+One list for both backends. SQLite applies it through sqlite-utils; PostgreSQL runs the same
+functions (store/postgresql.py), whose `db.execute` turns SQLite's column types into its own:
+`INTEGER PRIMARY KEY` an identity column, `INTEGER` BIGINT, `REAL` DOUBLE PRECISION, `BLOB`
+BYTEA. So a new migration is one more function here, written with `db.execute` and those types
+(TEXT for moments, as ISO 8601, and for JSON); tests/store/test_postgresql.py checks that both
+backends then have the same tables, columns and indexes. A step only one engine understands
+asks `dialect(db)`.
+"""
 
 from __future__ import annotations
+
+from typing import Any
 
 from sqlite_utils import Database, Migrations
 
 # The registry the connections module applies; the migrations below register themselves in it.
 migrations = Migrations("workbench")
+
+
+def ordered() -> list[Any]:
+    """Return every migration in order (each has `.name` and `.fn`), for the PostgreSQL runner."""
+    return list(migrations.pending(Database(memory=True)))  # nothing is applied to a new database
+
+
+def dialect(db: Any) -> str:
+    """Return the engine a migration runs on: "sqlite" or "postgresql"."""
+    return str(getattr(db, "dialect", "sqlite"))
 
 
 @migrations()

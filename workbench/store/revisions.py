@@ -8,7 +8,6 @@ from datetime import datetime
 from typing import Any
 
 from pydantic import ValidationError
-from sqlite_utils import Database
 
 from workbench.clock import moment
 from workbench.dossier.model import Dossier, DossierStatus
@@ -22,6 +21,7 @@ from workbench.dossier.records import (
 )
 from workbench.dossier.units import Change, UnitRef, assemble, changed_fields, unit_data
 from workbench.dossier.validation import Problem, from_validation_error
+from workbench.store.backend import Connection
 from workbench.store.rows import record
 from workbench.store.workshops import open_objections
 
@@ -43,7 +43,7 @@ class Writing:
 # ---------------------------------------------------------------- reading rows
 
 
-def dossier_row(db: Database, dossier_id: int) -> Row:
+def dossier_row(db: Connection, dossier_id: int) -> Row:
     """Return a dossier's head row, or raise DossierNotFound."""
     rows = list(db.query("SELECT * FROM dossiers WHERE id = ?", [dossier_id]))
     if not rows:
@@ -51,13 +51,13 @@ def dossier_row(db: Database, dossier_id: int) -> Row:
     return rows[0]
 
 
-def unit_rows(db: Database, dossier_id: int) -> dict[UnitRef, Row]:
+def unit_rows(db: Connection, dossier_id: int) -> dict[UnitRef, Row]:
     """Return the current row of every unit of a dossier."""
     rows = db.query("SELECT * FROM units WHERE dossier_id = ?", [dossier_id])
     return {UnitRef(kind=r["kind"], key=r["key"]): r for r in rows}
 
 
-def revision_row(db: Database, dossier_id: int, revision_id: int) -> Row:
+def revision_row(db: Connection, dossier_id: int, revision_id: int) -> Row:
     """Return one recorded revision of a dossier, or refuse an id that is not its own."""
     rows = list(
         db.query("SELECT * FROM revisions WHERE id = ? AND dossier_id = ?", [revision_id, dossier_id])
@@ -67,7 +67,7 @@ def revision_row(db: Database, dossier_id: int, revision_id: int) -> Row:
     return rows[0]
 
 
-def state_at(db: Database, dossier_id: int, revision: int) -> dict[UnitRef, dict[str, Any]]:
+def state_at(db: Connection, dossier_id: int, revision: int) -> dict[UnitRef, dict[str, Any]]:
     """Replay the recorded revisions up to a dossier revision number: the units as they were."""
     dossier_row(db, dossier_id)
     state: dict[UnitRef, dict[str, Any]] = {}
@@ -99,7 +99,7 @@ def to_revision(row: Row) -> Revision:
 
 
 def changed_dossier(
-    db: Database, dossier_id: int, rows: dict[UnitRef, Row], changes: list[Change]
+    db: Connection, dossier_id: int, rows: dict[UnitRef, Row], changes: list[Change]
 ) -> Dossier:
     """Return the dossier the changes make, refusing a stale base (EditConflict) or an invalid result."""
     state = {u: json.loads(r["data"]) for u, r in rows.items()}
@@ -117,7 +117,7 @@ def changed_dossier(
         raise InvalidChange(from_validation_error(exc)) from exc
 
 
-def refuse_ready_while_objecting(db: Database, dossier_id: int, dossier: Dossier) -> None:
+def refuse_ready_while_objecting(db: Connection, dossier_id: int, dossier: Dossier) -> None:
     """Refuse status ready while a (current) partner's latest word on a section is an objection."""
     if dossier.identity.status != DossierStatus.READY:
         return
@@ -139,7 +139,7 @@ def refuse_ready_while_objecting(db: Database, dossier_id: int, dossier: Dossier
 
 
 def write_change(
-    db: Database, writing: Writing, current: Row | None, change: Change, dossier: Dossier, position: int
+    db: Connection, writing: Writing, current: Row | None, change: Change, dossier: Dossier, position: int
 ) -> int:
     """Write one unit change and record it; return the next free position for a new unit."""
     version = (current["version"] if current else 0) + 1
@@ -156,7 +156,7 @@ def write_change(
     # Store what the model made of the input (trimmed, normalised), not the raw input.
     data = unit_data(dossier, change.unit) or {}
     if current:
-        db.execute(
+        updated = db.execute(
             "UPDATE units SET version = ?, data = ?, updated_at = ?, updated_by = ?"
             " WHERE dossier_id = ? AND kind = ? AND key = ? AND version = ?",
             [
@@ -170,6 +170,8 @@ def write_change(
                 change.base_version,
             ],
         )
+        if updated.rowcount != 1:  # changed since it was read: only a write without its lock could
+            raise _stale(db, writing.dossier_id, change.unit)
     else:
         insert_unit(db, writing, change.unit, position, version, data)
         position += 1
@@ -178,7 +180,7 @@ def write_change(
     return position
 
 
-def write_head(db: Database, writing: Writing, dossier: Dossier) -> None:
+def write_head(db: Connection, writing: Writing, dossier: Dossier) -> None:
     """Move the dossier's head row to the new revision (name, call and status follow the identity)."""
     identity = dossier.identity
     db.execute(
@@ -197,7 +199,7 @@ def write_head(db: Database, writing: Writing, dossier: Dossier) -> None:
 
 
 def insert_unit(
-    db: Database, writing: Writing, unit: UnitRef, position: int, version: int, data: dict[str, Any]
+    db: Connection, writing: Writing, unit: UnitRef, position: int, version: int, data: dict[str, Any]
 ) -> None:
     """Add a unit row."""
     db.execute(
@@ -217,7 +219,7 @@ def insert_unit(
 
 
 def record_revision(
-    db: Database,
+    db: Connection,
     writing: Writing,
     unit: UnitRef,
     version: int,
@@ -251,7 +253,7 @@ def record_revision(
 
 
 def _conflict(
-    db: Database, dossier_id: int, unit: UnitRef, current: Row | None, theirs: dict[str, Any] | None
+    db: Connection, dossier_id: int, unit: UnitRef, current: Row | None, theirs: dict[str, Any] | None
 ) -> EditConflict:
     """Say who changed (or deleted) a unit since the caller loaded it, and when."""
     if current:
@@ -260,7 +262,12 @@ def _conflict(
     return EditConflict(unit, by=by, at=at, theirs=theirs)
 
 
-def _last_change(db: Database, dossier_id: int, unit: UnitRef) -> tuple[str, datetime | None]:
+def _stale(db: Connection, dossier_id: int, unit: UnitRef) -> EditConflict:
+    fresh = unit_rows(db, dossier_id).get(unit)
+    return _conflict(db, dossier_id, unit, fresh, json.loads(fresh["data"]) if fresh else None)
+
+
+def _last_change(db: Connection, dossier_id: int, unit: UnitRef) -> tuple[str, datetime | None]:
     rows = list(
         db.query(
             "SELECT by, at FROM revisions WHERE dossier_id = ? AND kind = ? AND key = ?"

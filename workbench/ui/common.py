@@ -17,7 +17,7 @@ from workbench.access.accounts import Accounts
 from workbench.access.rate_limits import client_key
 from workbench.dossier.steps import STEPS
 from workbench.i18n import DEFAULT_LANGUAGE, LANGUAGES, language, t
-from workbench.store.db import database_path
+from workbench.store.db import database_address
 from workbench.workspace import Workspace
 
 # A local file: a material-icon favicon would be fetched from Google's servers.
@@ -70,11 +70,11 @@ def labeller(prefix: str, none: str = "") -> Callable[[Any], str]:
 
 
 def db_path() -> str:
-    """Read the database path: `-- --db PATH` after the script, else $WORKBENCH_DB, else default."""
+    """Read the database: `-- --db PATH|URL` after the script, else $WORKBENCH_DB, else default."""
     args = sys.argv[1:]
     if "--db" in args and args.index("--db") + 1 < len(args):
-        return str(database_path(args[args.index("--db") + 1]))
-    return str(database_path(os.environ.get("WORKBENCH_DB")))
+        return database_address(args[args.index("--db") + 1])
+    return database_address(os.environ.get("WORKBENCH_DB"))
 
 
 def accounts() -> Accounts:

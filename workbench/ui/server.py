@@ -18,11 +18,13 @@ import streamlit
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
-from starlette.routing import BaseRoute
+from starlette.routing import BaseRoute, Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from workbench.network import page
+from workbench.store.db import health
 from workbench.ui import session_routes
+from workbench.ui.common import db_path
 
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
 
@@ -102,9 +104,21 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+def healthz(request: Request) -> Response:
+    """Answer a proxy's health check: 200 when this process reaches its database, else 503 and why.
+
+    Streamlit's own /_stcore/health says only that the process runs; a proxy in front of several
+    app processes should send nobody to one that cannot read or write its database.
+    """
+    fault = health(db_path())
+    if fault is None:
+        return PlainTextResponse("ok\n")
+    return PlainTextResponse(f"unavailable: {fault}\n", status_code=503)
+
+
 def routes() -> list[BaseRoute]:
-    """Return the app's own HTTP routes, served beside Streamlit's: the session cookie's."""
-    return session_routes.routes()
+    """Return the app's own HTTP routes beside Streamlit's: the health check and the session cookie's."""
+    return [Route("/healthz", healthz, methods=["GET", "HEAD"]), *session_routes.routes()]
 
 
 def middleware() -> list[Middleware]:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Protocol
 
 from workbench.access.permissions import Action
@@ -17,13 +16,14 @@ from workbench.collab.reviews import ThreadStatus
 from workbench.collab.word_comments import add_comments, word_comments
 from workbench.documents import generate as documents
 from workbench.dossier.records import DocumentVersion, DossierRecord
+from workbench.store.db import Backend
 from workbench.workspace.dossiers import DossierCalls
 
 
 class DocumentMaker(Protocol):
     """What making a document version needs of its caller: a Workspace, or the bare Store."""
 
-    path: Path
+    backend: Backend
 
     def require(self, action: Action, dossier_id: int) -> None: ...
 
@@ -80,7 +80,7 @@ def generate_for(
         template=template,
         picture=picture,
         progress=progress,
-        consent=consent_matrix(caller.path, dossier_id, record.dossier),
+        consent=consent_matrix(caller.backend, dossier_id, record.dossier),
     )
     return record, data
 
@@ -169,7 +169,7 @@ class DocumentCalls(DossierCalls):
         from workbench.documents.uploaded.templates import variable_paths
 
         self.require(Action.UPLOAD_TEMPLATE, record.id)
-        consent = consent_matrix(self.path, record.id, record.dossier)
+        consent = consent_matrix(self.backend, record.id, record.dossier)
         return variable_paths(documents.context(record.dossier, lang, consent=consent))
 
     def save_document(

@@ -15,10 +15,9 @@ review.py, people.py, together.py (workshops, consent) and portfolio.py.
 
 from __future__ import annotations
 
-import os
-
 from workbench.access.permissions import AccessDenied, LoginRequired
 from workbench.dossier.records import DossierNotFound
+from workbench.store.db import Address
 from workbench.workspace.documents import DocumentCalls
 from workbench.workspace.people import PeopleCalls
 from workbench.workspace.portfolio import PortfolioCalls, PortfolioRow
@@ -30,9 +29,9 @@ class Workspace(PortfolioCalls, DocumentCalls, ReviewCalls, PeopleCalls, Worksho
     """Everything one person may do, checked in the core: a refused call raises AccessDenied."""
 
     @classmethod
-    def open_mode(cls, path: str | os.PathLike[str], name: str) -> Workspace:
+    def open_mode(cls, address: Address, name: str) -> Workspace:
         """Return the workspace of the single-user workshop mode (no accounts yet)."""
-        return cls(path, None, open_name=name)
+        return cls(address, None, open_name=name)
 
 
 __all__ = ["AccessDenied", "DossierNotFound", "LoginRequired", "PortfolioRow", "Workspace"]

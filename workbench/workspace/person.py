@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 from workbench.access.account_records import User
 from workbench.access.accounts import Accounts
 from workbench.access.permissions import AccessDenied, Action, DossierRole, LoginRequired, allowed
 from workbench.collab.reviews import Reviews
 from workbench.dossier.model import clean_line
+from workbench.store.db import Address, open_backend
 from workbench.store.dossiers import Store
 
 MANAGE_USERS = "manage_users"  # an admin-only action outside any dossier
@@ -20,18 +18,18 @@ class Person:
 
     def __init__(
         self,
-        path: str | os.PathLike[str],
+        address: Address,
         user: User | None,
         *,
         open_name: str = "",
         accounts: Accounts | None = None,
     ) -> None:
-        self.path = Path(path)
+        self.backend = open_backend(address)
         self.user = user
         self._open_name = " ".join(clean_line(open_name).split()) or "?"
-        self.store = Store(self.path)  # brings the schema up to date (once per process and file)
-        self.accounts = accounts or Accounts(self.path, migrate=False)
-        self.reviews = Reviews(self.path, migrate=False)
+        self.store = Store(self.backend)  # brings the schema up to date (once per process and database)
+        self.accounts = accounts or Accounts(self.backend, migrate=False)
+        self.reviews = Reviews(self.backend, migrate=False)
 
     # ------------------------------------------------------------ who acts
 

@@ -25,11 +25,11 @@ class WorkshopCalls(DossierCalls):
 
     @cached_property
     def _workshops(self) -> Workshops:
-        return Workshops(self.path)
+        return Workshops(self.backend)
 
     @cached_property
     def _consents(self) -> Consents:
-        return Consents(self.path)
+        return Consents(self.backend)
 
     @property
     def participation(self) -> Participation:
@@ -83,7 +83,7 @@ class WorkshopCalls(DossierCalls):
     def workshop_summary_docx(self, workshop_id: int, lang: str) -> bytes:
         """Return the one-page summary of a workshop (an export of its dossier)."""
         self.require(Action.EXPORT, self._workshops.get(workshop_id).dossier_id)
-        return summary_docx(summarise(self.path, workshop_id), lang)
+        return summary_docx(summarise(self.backend, workshop_id), lang)
 
     # ------------------------------------------------------------ consent
 
