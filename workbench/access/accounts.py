@@ -26,6 +26,7 @@ from workbench.access.account_records import (
     digest,
 )
 from workbench.access.memberships import Memberships, mark_used, valid_invitation
+from workbench.access.permissions import DossierRole
 from workbench.access.rate_limits import LOCAL_CLIENT, Limiter, LoginGuard, LoginLimits, Throttled, rule
 from workbench.clock import now as now_
 from workbench.clock import stamp
@@ -107,6 +108,17 @@ class Accounts(Memberships):
         with self.backend.read() as db:
             rows = _user_rows(db, "id = ?", [user_id])
             return _user(rows[0]) if rows else None
+
+    def standing(self, user_id: int, dossier_id: int) -> tuple[User | None, DossierRole | None]:
+        """Return an account as it is now and its role in one dossier, read together (every check asks)."""
+        with self.backend.read() as db:
+            rows = _user_rows(db, "id = ?", [user_id])
+            if not rows:
+                return None, None
+            roles = db.query(
+                "SELECT role FROM memberships WHERE dossier_id = ? AND user_id = ?", [dossier_id, user_id]
+            )
+        return _user(rows[0]), (DossierRole(roles[0]["role"]) if roles else None)
 
     def find_user(self, email: str) -> User | None:
         with self.backend.read() as db:

@@ -113,9 +113,10 @@ def _vat(dossier: Dossier) -> list[Problem]:
 
 def _subsidy_flows(dossier: Dossier) -> list[Problem]:
     budgeted = {r.partner_id for r in dossier.roles if r.budget.total}
+    partners = {p.id: p for p in dossier.partners}  # a city network has hundreds of flows
     found = []
     for i, f in enumerate(dossier.flows):
-        target = dossier.partner(f.target_partner_id)
+        target = partners.get(f.target_partner_id or "")
         if f.type is FlowType.SUBSIDY and target is not None and target.id not in budgeted:
             found.append(
                 Problem(
@@ -149,11 +150,12 @@ def _streams(dossier: Dossier) -> list[Problem]:
 
 def _takeovers(dossier: Dossier) -> list[Problem]:
     found = []
+    partners = {p.id: p for p in dossier.partners}
     for i, r in enumerate(dossier.roles):
         if not r.takes_over_from_partner_id:
             continue
-        before = dossier.partner(r.takes_over_from_partner_id)
-        who = dossier.partner(r.partner_id)
+        before = partners.get(r.takes_over_from_partner_id)
+        who = partners.get(r.partner_id)
         names = {"partner": who.name if who else r.partner_id, "from": before.name if before else ""}
         if r.start is None:
             found.append(

@@ -30,6 +30,7 @@ class Person:
         self.store = Store(self.backend)  # brings the schema up to date (once per process and database)
         self.accounts = accounts or Accounts(self.backend, migrate=False)
         self.reviews = Reviews(self.backend, migrate=False)
+        self._accounts_exist = False  # once an account exists it stays: accounts are never deleted
 
     # ------------------------------------------------------------ who acts
 
@@ -73,18 +74,23 @@ class Person:
     def require(self, action: Action, dossier_id: int) -> None:
         """Raise AccessDenied unless this person may do the action on the dossier."""
         if self.user is None:
-            if self.accounts.any_users():
+            if self._any_users():
                 raise LoginRequired(action, dossier_id)
             if action == Action.MANAGE_MEMBERS:
                 raise AccessDenied(self.who, action, dossier_id)
             return
-        current = self.accounts.get_user(self.user.id)
+        current, role = self.accounts.standing(self.user.id, dossier_id)  # as they are now: one read
         if current is None or current.disabled:
             raise AccessDenied(self.who, action, dossier_id)
         if current.is_admin:
             return
-        if not allowed(self.accounts.role_of(dossier_id, current.id), action):
+        if not allowed(role, action):
             raise AccessDenied(self.who, action, dossier_id)
+
+    def _any_users(self) -> bool:
+        """Tell whether accounts exist (open workshop mode while none does); asked once they do."""
+        self._accounts_exist = self._accounts_exist or self.accounts.any_users()
+        return self._accounts_exist
 
     def require_active(self) -> None:
         """Refuse a person whose account was disabled (or removed) since they logged in."""
@@ -98,5 +104,5 @@ class Person:
             raise AccessDenied(self.who, MANAGE_USERS)
 
     def _require_someone(self, action: str) -> None:
-        if self.user is None and self.accounts.any_users():
+        if self.user is None and self._any_users():
             raise LoginRequired(action)
