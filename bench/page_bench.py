@@ -58,7 +58,8 @@ TRIVIAL_NAME = "(trivial page)"
 # Used when a page file exists that the app's router does not list yet (branches being merged).
 ROUTER = """
 import streamlit as st
-from workbench.ui.common import init_state, sidebar
+from workbench.ui.common import init_state
+from workbench.ui.sidebar import sidebar
 
 init_state()
 sidebar()

@@ -22,11 +22,11 @@ from workbench.ui.common import (
     lang,
     login_required,
     script_run,
-    sidebar,
     store,
     tr,
 )
 from workbench.ui.progress_view import STATE_ICONS
+from workbench.ui.sidebar import sidebar
 from workbench.ui.workshop_view import JOIN_PATH, PROJECTOR_PATH
 
 
