@@ -24,6 +24,7 @@ from workbench.collab.workshop_records import (
     ParticipantView,
     Workshop,
     WorkshopError,
+    browser_token,
     found_idea,
     idea_of,
     load_workshop,
@@ -44,8 +45,20 @@ class Participation:
     limits: Limits
     join_limits: JoinLimits
 
-    def join(self, code: str, name: str, client: str = LOCAL_CLIENT, now: datetime | None = None) -> Joined:
+    def join(
+        self,
+        code: str,
+        name: str,
+        client: str = LOCAL_CLIENT,
+        now: datetime | None = None,
+        browser: str = "",
+    ) -> Joined:
         """Join an open workshop with its code and a name; return the participant's token.
+
+        With a browser cookie the token is made from it (browser_token): joining again from that
+        browser returns the same participant, with their name, ideas and dots, never a second one.
+        A name already on the board (case and spacing aside) is refused to anyone else, so that
+        rejoining under the same name never gives more dots nor a second person.
 
         A wrong code counts against the join limits of the client (its address) and of everyone,
         reserved before the lookup so that parallel guesses cannot slip past. A closed workshop's
@@ -63,7 +76,7 @@ class Participation:
             minutes = throttled.minutes
             reason = "workshop.error.throttled" if minutes > 1 else "workshop.error.throttled_minute"
             raise WorkshopError(reason, minutes=minutes) from None
-        token = secrets.token_urlsafe(24)
+        token = browser_token(browser, wanted) if browser and wanted else secrets.token_urlsafe(24)
         stamp = clock.stamp(now)
         with self.backend.write(deferred=True) as db:
             # One query for unknown and closed alike: the same answer along the same path.
@@ -74,12 +87,34 @@ class Participation:
             if row is None:
                 raise WorkshopError("workshop.error.unknown_code")
             workshop = workshop_of(row)
-            if sql.participant_count(db, workshop.id) >= self.limits.participants_per_workshop:
-                raise WorkshopError("workshop.error.full")
-            participant_id = sql.insert_participant(db, workshop.id, name, token_hash(token), stamp)
-        reservation.release()  # a right code is no guess
+            known = sql.participant_by_token(db, token_hash(token))
+            taken = name.casefold() in {n.casefold() for n in sql.participant_names(db, workshop.id)}
+            if known is None and not taken:
+                if sql.participant_count(db, workshop.id) >= self.limits.participants_per_workshop:
+                    raise WorkshopError("workshop.error.full")
+                participant_id = sql.insert_participant(db, workshop.id, name, token_hash(token), stamp)
+        reservation.release()  # a right code is no guess (released after the write: one writer at a time)
+        if known is not None:  # this browser joined before: the same person, never a second one
+            return Joined(participant=participant_of(known), token=token, workshop=workshop)
+        if taken:
+            raise WorkshopError("workshop.error.name_taken")
         participant = Participant(participant_id, workshop.id, name, clock.moment(stamp))
         return Joined(participant=participant, token=token, workshop=workshop)
+
+    def rejoin(self, code: str, browser: str) -> Joined | None:
+        """Return this browser's participant in the open workshop with this code (None: not joined)."""
+        wanted = normalise_code(code)
+        if not wanted or not browser:
+            return None
+        token = browser_token(browser, wanted)
+        with self.backend.read() as db:
+            row = sql.participant_by_token(db, token_hash(token))
+            if row is None:
+                return None
+            workshop = load_workshop(db, row["workshop_id"])
+        if workshop.code != wanted:
+            return None
+        return Joined(participant=participant_of(row), token=token, workshop=workshop)
 
     def participant(self, token: str) -> Participant | None:
         """Return who holds this token (None: unknown token)."""

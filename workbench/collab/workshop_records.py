@@ -173,6 +173,13 @@ def idea_of(row: dict[str, Any]) -> Idea:
     return record(Idea, row, votes=int(row.get("votes") or 0))
 
 
+def browser_token(browser: str, code: str) -> str:
+    """Return the participant token of one browser in one workshop, made again from its cookie on a reload."""
+    # The browser cookie is a server-set HttpOnly secret: a token derived from it needs no storage in
+    # the browser and survives a reload, a locked screen and an app switch; one browser, one person.
+    return "b." + hashlib.sha256(f"workshop-participant:{code}:{browser}".encode()).hexdigest()
+
+
 def token_hash(token: str) -> str:
     # Only a hash is stored: reading the database file does not let anyone act as a participant.
     return hashlib.sha256(token.encode()).hexdigest()

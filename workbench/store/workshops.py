@@ -60,6 +60,13 @@ def participant_by_token(db: Connection, token_hash: str) -> dict[str, Any] | No
     return rows[0] if rows else None
 
 
+def participant_names(db: Connection, workshop_id: int) -> list[str]:
+    return [
+        r["name"]
+        for r in db.query("SELECT name FROM workshop_participants WHERE workshop_id = ?", [workshop_id])
+    ]
+
+
 def participant_count(db: Connection, workshop_id: int) -> int:
     return _count(db, "SELECT COUNT(*) FROM workshop_participants WHERE workshop_id = ?", workshop_id)
 

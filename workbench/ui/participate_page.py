@@ -8,9 +8,16 @@ from workbench.collab.workshop_records import WorkshopError, normalise_code
 from workbench.ui import faults
 from workbench.ui.common import client, fragment, store, tr
 from workbench.ui.markup import bullets
+from workbench.ui.session import cookie
+from workbench.ui.session_routes import BROWSER_COOKIE
 from workbench.ui.workshop_view import clock, questions, refused
 
 TOKEN = "part_token"  # the participant's token: only in this browser session, never in the address
+
+
+def _browser() -> str:
+    """Return this browser's cookie (set by our server, HttpOnly): the phone's identity across reloads."""
+    return cookie(BROWSER_COOKIE) or ""
 
 
 def _join() -> None:
@@ -24,11 +31,12 @@ def _join() -> None:
         if st.form_submit_button(tr("participate.join"), type="primary"):
             with faults.saving():
                 try:
-                    joined = store().participation.join(code, name, client=client())
+                    joined = store().participation.join(code, name, client=client(), browser=_browser())
                 except WorkshopError as exc:
                     refused(exc)
                     return
                 st.session_state[TOKEN] = joined.token
+                st.query_params["join"] = joined.workshop.code  # a reload finds the workshop again
                 st.rerun()
 
 
@@ -102,8 +110,10 @@ def render() -> None:
 
 def _render() -> None:
     token = str(st.session_state.get(TOKEN) or "")
-    view = store().participation.view(token) if token else None
     linked = st.query_params.get("join")
+    if not token and linked and (rejoined := store().participation.rejoin(linked, _browser())):
+        token = st.session_state[TOKEN] = rejoined.token  # a reload: the same person, ideas and dots
+    view = store().participation.view(token) if token else None
     if view is None or (linked is not None and normalise_code(linked) != view.workshop.code):
         # No token yet, or a link to another workshop: join (again).
         st.session_state.pop(TOKEN, None)
@@ -121,6 +131,8 @@ def _render() -> None:
     _ideas(token)
     if st.button(tr("participate.leave"), key="part_leave", icon=":material/logout:"):
         st.session_state.pop(TOKEN, None)
+        if "join" in st.query_params:
+            del st.query_params["join"]  # or the browser cookie would bring this tab straight back
         st.rerun()
 
 

@@ -1,0 +1,75 @@
+"""The workshop room in real browsers: phones and the facilitator keep their place over a reload."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import App, wait_for_app
+from workbench.collab.workshop import Workshops
+from workbench.dossier.model import Dossier, Identity, Partner
+from workbench.store.dossiers import Store
+
+pytestmark = pytest.mark.e2e
+
+
+def _dossier(app: App, name: str) -> int:
+    return Store(app.db).import_dossier(
+        Dossier(identity=Identity(name=name, call="voortraject"), partners=[Partner(id="stad", name="Stad")]),
+        by="setup",
+    )
+
+
+def _start(app: App, page: Any, dossier_id: int) -> Any:
+    page.goto(f"{app.url}/workshop_page?dossier={dossier_id}")
+    wait_for_app(page)
+    page.get_by_role("button", name="Workshop starten").click()
+    page.locator(".st-key-ws_code").wait_for()
+    (workshop,) = Workshops(app.db).of_dossier(dossier_id)
+    return workshop
+
+
+def test_a_phone_reload_keeps_the_participant_the_ideas_and_the_dots(app: App, new_page: Any) -> None:
+    dossier_id = _dossier(app, "Digibank Herlaaddorp")
+    control = new_page()
+    workshop = _start(app, control, dossier_id)
+
+    phone = new_page()
+    phone.goto(f"{app.url}/meedoen")  # the code typed by hand, not from a link
+    wait_for_app(phone)
+    phone.get_by_label("Workshopcode").fill(workshop.code)
+    phone.get_by_label("Je naam op het bord").fill("Ann")
+    phone.get_by_role("button", name="Doe mee").click()
+    phone.get_by_text("Je doet mee als Ann").wait_for()
+    phone.get_by_label("Jouw idee").fill("Digibus naar de deelgemeenten")
+    phone.get_by_role("button", name="Idee toevoegen").click()
+    wait_for_app(phone)
+    (idea,) = Workshops(app.db).board(workshop.id).ideas
+    phone.locator(f".st-key-part_vote_{idea.id} button").click()
+    expect(phone.locator(f".st-key-part_vote_{idea.id} button")).to_contain_text("Stip terugnemen")
+
+    for _ in range(2):  # a reload, and a locked screen that dropped the connection, come back alike
+        phone.reload()
+        wait_for_app(phone)
+        phone.get_by_text("Je doet mee als Ann").wait_for()
+        expect(phone.get_by_text("Je hebt nog 2 van 3 stippen.")).to_be_visible()
+        expect(phone.locator(f".st-key-part_vote_{idea.id} button")).to_contain_text("Stip terugnemen")
+        expect(phone.get_by_text("• Digibus naar de deelgemeenten")).to_be_visible()
+
+    # Someone else (or the same person on another phone) joins under the same name: refused.
+    other = new_page()
+    other.goto(f"{app.url}/meedoen?join={workshop.code}")
+    wait_for_app(other)
+    other.get_by_label("Je naam op het bord").fill("ann")
+    other.get_by_role("button", name="Doe mee").click()
+    other.get_by_text("Die naam staat al op het bord").wait_for()
+    board = Workshops(app.db).board(workshop.id)
+    assert board.participants == 1 and board.votes == 1
+
+    # The facilitator's page keeps the dossier and the workshop over a reload.
+    expect(control).to_have_url(f"{app.url}/workshop_page?dossier={dossier_id}&workshop={workshop.id}")
+    control.reload()
+    wait_for_app(control)
+    expect(control.locator(".st-key-ws_code")).to_contain_text(workshop.code)
