@@ -191,7 +191,7 @@ class Workshops(Participation):
             base_version=base_version,
         )
         by = who(dossiers, by)
-        note = vote_record(board, chosen, by)
+        note = vote_record(board, chosen, by, narrative)
         return dossiers.apply(workshop.dossier_id, [change], by=by, action=PROMOTED_ACTION, note=note)
 
     def _facilitate(self, dossiers: Dossiers, workshop_id: int) -> Workshop:
@@ -242,8 +242,8 @@ class Workshops(Participation):
             return sql.promotion_notes(db, workshop.dossier_id, workshop_id)
 
 
-def vote_record(board: Board, chosen: list[Idea], by: str) -> dict[str, Any]:
-    """Describe a promotion for the section's history: what was chosen, with how many dots."""
+def vote_record(board: Board, chosen: list[Idea], by: str, text: str) -> dict[str, Any]:
+    """Describe a promotion for the section's history: what was chosen, with how many dots, as what text."""
     w = board.workshop
     ranked = [i for i in board.ideas if i.votes > 0][:TALLY_ROWS]
     return {
@@ -252,6 +252,7 @@ def vote_record(board: Board, chosen: list[Idea], by: str) -> dict[str, Any]:
         "participants": board.participants,
         "dots": w.dots,
         "votes_cast": board.votes,
+        "text": text,  # the wording promoted, as edited: the record follows what went into the section
         "ideas": [
             {
                 "id": i.id,
