@@ -113,8 +113,8 @@ def summary_docx(summary: WorkshopSummary, lang: str) -> bytes:
             for i in note.get("ideas", [])
         ]
         if note.get("text"):  # the wording that went into the section (records before issue 15 lack it)
-            section = t(f"section.{w.section}", lang)
-            decided.append(t("workshop.summary.new_text", lang, section=section, text=_short(note["text"])))
+            name = t(f"section.{w.section}", lang)
+            decided.append(t("workshop.summary.new_text", lang, section=name, text=_short(note["text"])))
     _bullets(doc, decided, lang, "workshop.summary.no_decisions")
 
     doc.add_heading(t("workshop.summary.open", lang), level=2)
