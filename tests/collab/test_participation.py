@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -129,6 +130,23 @@ def test_idea_burst_is_rate_limited_per_participant(db_path: Path, store: Store,
     assert refused.value.reason == "workshop.error.too_fast"
     assert refused.value.message("nl") == "Even wachten: probeer het over 60 seconden opnieuw."
     limited.add_idea(bob, "Bob mag nog")  # the limit is per participant
+
+
+def test_idea_burst_message_says_the_time_actually_left(db_path: Path, store: Store, dossier_id: int) -> None:
+    limited = Workshops(db_path, Limits(burst_ideas=3, burst_seconds=60))
+    w = limited.start(store, dossier_id, "doelgroep", by="Fien")
+    ann = limited.join(w.code, "Ann").token
+    start = datetime.now(UTC) - timedelta(seconds=5)
+    for n in range(3):
+        limited.add_idea(ann, f"idee {n}", now=start + timedelta(seconds=n))
+    with pytest.raises(WorkshopError) as refused:
+        limited.add_idea(ann, "nog een", now=start + timedelta(seconds=45))
+    assert refused.value.message("nl") == "Even wachten: probeer het over 15 seconden opnieuw."
+    with pytest.raises(WorkshopError) as refused:
+        limited.add_idea(ann, "nog een", now=start + timedelta(seconds=59, milliseconds=500))
+    assert refused.value.message("nl") == "Even wachten: probeer het over 1 seconde opnieuw."
+    assert refused.value.message("en") == "Please wait: try again in 1 second."
+    limited.add_idea(ann, "nu wel", now=start + timedelta(seconds=60, milliseconds=1))
 
 
 def test_idea_count_per_participant_is_capped(db_path: Path, store: Store, dossier_id: int) -> None:

@@ -8,6 +8,7 @@ dots and limits hold when thirty phones press at once.
 
 from __future__ import annotations
 
+import math
 import secrets
 from datetime import datetime, timedelta
 from typing import Any
@@ -122,17 +123,23 @@ class Participation:
             row = sql.participant_by_token(db, token_hash(token))
         return participant_of(row) if row else None
 
-    def add_idea(self, token: str, text: str) -> Idea:
+    def add_idea(self, token: str, text: str, now: datetime | None = None) -> Idea:
         """Add a participant's idea to their workshop's board."""
         text = self._idea_text(text)
-        now = clock.now()
+        now = now or clock.now()
         with self.backend.write(deferred=True) as db:
             participant, workshop = _acting(db, token)
             if sql.ideas_by(db, participant.id) >= self.limits.ideas_per_participant:
                 raise WorkshopError("workshop.error.too_many_ideas", max=self.limits.ideas_per_participant)
             since = clock.stamp(now - timedelta(seconds=self.limits.burst_seconds))
             if sql.ideas_by(db, participant.id, since) >= self.limits.burst_ideas:
-                raise WorkshopError("workshop.error.too_fast", seconds=self.limits.burst_seconds)
+                # The time actually left: until the oldest idea of the window leaves it.
+                oldest = clock.moment(sql.oldest_idea_since(db, participant.id, since))
+                window = timedelta(seconds=self.limits.burst_seconds)
+                left = max(math.ceil((oldest + window - now).total_seconds()), 1)
+                if left == 1:
+                    raise WorkshopError("workshop.error.too_fast_second")
+                raise WorkshopError("workshop.error.too_fast", seconds=left)
             self._check_room(db, workshop)
             idea_id = sql.insert_idea(
                 db,

@@ -90,6 +90,16 @@ def ideas_by(db: Connection, participant_id: int, since: str = "") -> int:
     )
 
 
+def oldest_idea_since(db: Connection, participant_id: int, since: str) -> str:
+    """Return when the oldest of a participant's ideas since a moment was added (there is one)."""
+    return str(
+        db.execute(
+            "SELECT MIN(created_at) FROM workshop_ideas WHERE participant_id = ? AND created_at >= ?",
+            [participant_id, since],
+        ).fetchone()[0]
+    )
+
+
 def idea_count(db: Connection, workshop_id: int) -> int:
     return _count(db, "SELECT COUNT(*) FROM workshop_ideas WHERE workshop_id = ?", workshop_id)
 
