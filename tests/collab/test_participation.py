@@ -179,8 +179,22 @@ def test_vote_cannot_exceed_the_dots(workshops: Workshops, workshop: Workshop) -
     with pytest.raises(WorkshopError) as refused:
         workshops.vote(ann, ideas[2])
     assert refused.value.message("en") == "You have used your dots (2). Take one back first."
-    assert workshops.unvote(ann, ideas[0]) == 1
+    assert workshops.unvote(ann, ideas[0], now=datetime.now(UTC) + timedelta(seconds=2)) == 1
     assert workshops.vote(ann, ideas[2]) == 0
+
+
+def test_two_taps_400_ms_apart_never_give_and_take_back_a_dot(
+    workshops: Workshops, workshop: Workshop
+) -> None:
+    ann = join_as(workshops, workshop, "Ann")
+    idea = workshops.add_idea(ann, "Digibus")
+    tapped = datetime.now(UTC)
+    workshops.vote(ann, idea.id, now=tapped)
+    # The second tap lands on the redrawn button, which now says "take back".
+    assert workshops.unvote(ann, idea.id, now=tapped + timedelta(milliseconds=400)) == workshop.dots - 1
+    assert workshops.board(workshop.id).votes == 1
+    assert workshops.unvote(ann, idea.id, now=tapped + timedelta(seconds=3)) == workshop.dots  # on purpose
+    assert workshops.board(workshop.id).votes == 0
 
 
 def test_vote_twice_on_one_idea_counts_once(workshops: Workshops, workshop: Workshop) -> None:

@@ -154,7 +154,7 @@ class Participation:
             )
             return idea_of(found_idea(sql.idea_row(db, workshop.id, idea_id)))
 
-    def vote(self, token: str, idea_id: int) -> int:
+    def vote(self, token: str, idea_id: int, now: datetime | None = None) -> int:
         """Put one of the participant's dots on an idea (at most one per idea); return dots left."""
         with self.backend.write(deferred=True) as db:
             participant, workshop = _acting(db, token)
@@ -166,14 +166,22 @@ class Participation:
                 return workshop.dots - len(mine)  # a double click counts once
             if len(mine) >= workshop.dots:
                 raise WorkshopError("workshop.error.no_dots_left", dots=workshop.dots)
-            sql.insert_vote(db, workshop.id, participant.id, idea_id, clock.stamp())
+            sql.insert_vote(db, workshop.id, participant.id, idea_id, clock.stamp(now))
             return workshop.dots - len(mine) - 1
 
-    def unvote(self, token: str, idea_id: int) -> int:
-        """Take a dot back from an idea; return dots left."""
+    def unvote(self, token: str, idea_id: int, now: datetime | None = None) -> int:
+        """Take a dot back from an idea; return dots left.
+
+        A take-back within `retract_after_seconds` of giving that dot is ignored: two taps 400 ms
+        apart on a phone are one tap that the page redrew in between, never give-and-take-back.
+        """
+        now = now or clock.now()
         with self.backend.write(deferred=True) as db:
             participant, workshop = _acting(db, token)
-            sql.delete_vote(db, participant.id, idea_id)
+            given = sql.vote_given_at(db, participant.id, idea_id)
+            window = timedelta(seconds=self.limits.retract_after_seconds)
+            if given is None or clock.moment(given) + window <= now:
+                sql.delete_vote(db, participant.id, idea_id)
             return workshop.dots - len(sql.votes_of(db, participant.id))
 
     def view(self, token: str) -> ParticipantView | None:

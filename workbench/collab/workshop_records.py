@@ -31,6 +31,8 @@ class Limits:
     burst_ideas: int = 5  # at most this many ideas ...
     burst_seconds: int = 15  # ... per participant within this many seconds
     dots_max: int = 20
+    # A take-back this soon after the dot was given is the second tap of a double tap: ignored.
+    retract_after_seconds: float = 1.0
     round_max_seconds: int = 3600
 
 

@@ -163,6 +163,16 @@ def insert_vote(db: Connection, workshop_id: int, participant_id: int, idea_id: 
     return cursor.rowcount == 1
 
 
+def vote_given_at(db: Connection, participant_id: int, idea_id: int) -> str | None:
+    rows = list(
+        db.query(
+            "SELECT created_at FROM workshop_votes WHERE participant_id = ? AND idea_id = ?",
+            [participant_id, idea_id],
+        )
+    )
+    return str(rows[0]["created_at"]) if rows else None
+
+
 def delete_vote(db: Connection, participant_id: int, idea_id: int) -> bool:
     cursor = db.execute(
         "DELETE FROM workshop_votes WHERE participant_id = ? AND idea_id = ?", [participant_id, idea_id]
