@@ -73,3 +73,44 @@ def test_a_phone_reload_keeps_the_participant_the_ideas_and_the_dots(app: App, n
     control.reload()
     wait_for_app(control)
     expect(control.locator(".st-key-ws_code")).to_contain_text(workshop.code)
+
+
+def test_a_phone_keeps_a_long_paste_sees_no_english_hint_nor_navigation_and_learns_of_the_close(
+    app: App, new_page: Any
+) -> None:
+    dossier_id = _dossier(app, "Digibank Kleindorp")
+    control = new_page()
+    workshop = _start(app, control, dossier_id)
+    projector = control.context.new_page()
+    projector.goto(f"{app.url}/projector?dossier={dossier_id}&workshop={workshop.id}")
+    wait_for_app(projector)
+    expect(projector.locator(".st-key-proj_code")).to_contain_text(workshop.code)
+
+    phone = new_page()
+    phone.goto(f"{app.url}/meedoen?join={workshop.code}")
+    wait_for_app(phone)
+    phone.get_by_label("Je naam op het bord").fill("Ann")
+    phone.get_by_role("button", name="Doe mee").click()
+    phone.get_by_text("Je doet mee als Ann").wait_for()
+    # Open mode: someone with a code sees no dossier navigation, and no English from Streamlit.
+    expect(phone.locator("[data-testid='stSidebar'] [data-testid='stPageLink']:visible")).to_have_count(0)
+    expect(phone.locator("[data-testid='stSidebarNav']:visible")).to_have_count(0)
+    long = "Een digibus die elke week langs alle deelgemeenten rijdt. " * 11  # over 500 characters
+    field = phone.get_by_label("Jouw idee")
+    field.fill(long)
+    assert "Press" not in phone.locator("[data-testid='stMain']").inner_text()
+    phone.get_by_role("button", name="Idee toevoegen").click()
+    wait_for_app(phone)
+    phone.get_by_text("hoogstens 500 tekens").wait_for()
+    expect(field).to_have_value(long)  # told, and the text is still there to shorten
+    assert Workshops(app.db).board(workshop.id).ideas == []
+
+    # The facilitator closes: projector and phone say so without a reload.
+    phone.evaluate("window.notReloaded = true")
+    projector.evaluate("window.notReloaded = true")
+    control.get_by_role("button", name="Workshop afsluiten").click()
+    wait_for_app(control)
+    expect(projector.locator(".st-key-proj_code")).to_contain_text("afgesloten", timeout=20_000)
+    expect(phone.get_by_label("Jouw idee")).to_have_count(0, timeout=20_000)
+    expect(phone.get_by_text("Deze workshop is afgesloten").first).to_be_visible()
+    assert phone.evaluate("window.notReloaded") is True and projector.evaluate("window.notReloaded") is True

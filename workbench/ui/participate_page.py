@@ -6,7 +6,7 @@ import streamlit as st
 
 from workbench.collab.workshop_records import WorkshopError, normalise_code
 from workbench.ui import faults
-from workbench.ui.common import client, fragment, store, tr
+from workbench.ui.common import client, current_user, fragment, store, tr
 from workbench.ui.markup import bullets
 from workbench.ui.session import cookie
 from workbench.ui.session_routes import BROWSER_COOKIE
@@ -44,7 +44,9 @@ def _add_idea(token: str) -> None:
     if st.session_state.pop("part_clear", False):
         st.session_state["part_idea_text"] = ""  # before the widget exists: the next idea starts empty
     with st.form("part_idea"):
-        text = st.text_area(tr("participate.idea"), key="part_idea_text", max_chars=500, height=100)
+        # No max_chars: the browser would cut a long paste to nothing without a word; the core refuses
+        # it in words and the text stays in the field, to be shortened.
+        text = st.text_area(tr("participate.idea"), key="part_idea_text", height=100)
         if st.form_submit_button(tr("participate.add"), type="primary", icon=":material/add:"):
             with faults.saving():  # on a refusal or a database fault the text stays: nothing typed is lost
                 try:
@@ -69,11 +71,13 @@ def _toggle(token: str, idea_id: int, voted: bool) -> None:
 
 
 @fragment(run_every="3s")
-def _ideas(token: str) -> None:
+def _ideas(token: str, drawn_open: bool) -> None:
     """The ideas to vote on, refreshed so that new ones show up without reloading."""
     view = store().participation.view(token)
     if view is None:
         return
+    if view.workshop.is_open != drawn_open:
+        st.rerun(scope="app")  # the facilitator closed the workshop: the whole page says so, no reload
     faults.show_pending()  # a fragment rerun does not pass the router, which shows these otherwise
     if exc := st.session_state.pop("part_refused", None):
         refused(exc)
@@ -105,7 +109,13 @@ def _ideas(token: str) -> None:
 def render() -> None:
     # The container names the page for the stylesheet: 44 px targets for fingers (look.py).
     with st.container(key="participant"):
-        _render()
+        if current_user() is None:
+            # Someone with a workshop code only: the stylesheet hides the workbench's navigation
+            # (an empty container is not drawn, so this one holds the page).
+            with st.container(key="participant_only"):
+                _render()
+        else:
+            _render()
 
 
 def _render() -> None:
@@ -128,7 +138,7 @@ def _render() -> None:
         _add_idea(token)
     else:
         st.info(tr("workshop.error.closed"))
-    _ideas(token)
+    _ideas(token, view.workshop.is_open)
     if st.button(tr("participate.leave"), key="part_leave", icon=":material/logout:"):
         st.session_state.pop(TOKEN, None)
         if "join" in st.query_params:

@@ -25,9 +25,11 @@ def _timer(workshop_id: int) -> None:
 
 
 @fragment(run_every="2s")
-def _board(dossier_id: int, workshop_id: int) -> None:
+def _board(dossier_id: int, workshop_id: int, drawn_open: bool) -> None:
     """The current text and the ideas with their dots, re-read every two seconds."""
     board = store().workshop_board(workshop_id)
+    if board.workshop.is_open != drawn_open:
+        st.rerun(scope="app")  # closed meanwhile: the code gives way to "closed" without a reload
     section = board.workshop.section
     narrative = getattr(store().load(dossier_id).dossier.strategy, section).narrative
     text, ideas = st.columns([2, 3], gap="large")
@@ -86,7 +88,7 @@ def render() -> None:
                 st.text(workshop.code if workshop.is_open else tr("projector.closed"))
         with timer:
             _timer(workshop.id)
-        _board(dossier_id, workshop.id)
+        _board(dossier_id, workshop.id, workshop.is_open)
     st.page_link(PAGES["workshop"], label=tr("projector.back"), icon=":material/arrow_back:")
 
 
