@@ -2,17 +2,35 @@
 
 from __future__ import annotations
 
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import App, wait_for_app
+from tests.e2e.conftest import App, start_app, wait_for_app
 from workbench.collab.workshop import Workshops
 from workbench.dossier.model import Dossier, Identity, Partner
 from workbench.store.dossiers import Store
 
 pytestmark = pytest.mark.e2e
+ROOM = "http://werkbank.zaal.test:8501"
+
+
+@pytest.fixture(scope="module")
+def room_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
+    """An app that knows the address the room's phones use (behind a proxy, say)."""
+    running = start_app(
+        Path(tmp_path_factory.mktemp("room")) / "workbench.db", {"WORKBENCH_PUBLIC_URL": ROOM + "/"}
+    )
+    yield running
+    running.process.terminate()
+    try:
+        running.process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        running.process.kill()
 
 
 def _dossier(app: App, name: str) -> int:
@@ -114,3 +132,29 @@ def test_a_phone_keeps_a_long_paste_sees_no_english_hint_nor_navigation_and_lear
     expect(phone.get_by_label("Jouw idee")).to_have_count(0, timeout=20_000)
     expect(phone.get_by_text("Deze workshop is afgesloten").first).to_be_visible()
     assert phone.evaluate("window.notReloaded") is True and projector.evaluate("window.notReloaded") is True
+
+
+def test_the_projector_shows_an_address_phones_can_open_and_its_qr_code(room_app: App, new_page: Any) -> None:
+    dossier_id = _dossier(room_app, "Digibank Zaaldorp")
+    control = new_page()
+    workshop = _start(room_app, control, dossier_id)
+    expect(control.get_by_text(f"{ROOM}/meedoen?join={workshop.code}")).to_be_visible()
+    projector = control.context.new_page()
+    projector.goto(f"{room_app.url}/projector?dossier={dossier_id}&workshop={workshop.id}")
+    wait_for_app(projector)
+    expect(projector.locator(".st-key-room_link")).to_have_text(f"{ROOM}/meedoen?join={workshop.code}")
+    picture = projector.locator(".st-key-room_qr img")
+    expect(picture).to_be_visible()
+    projector.wait_for_function("() => document.querySelector('.st-key-room_qr img').naturalWidth > 200")
+    assert "127.0.0.1" not in projector.locator(".st-key-proj_join").inner_text()
+
+
+def test_a_server_on_loopback_only_says_phones_cannot_reach_it(app: App, new_page: Any) -> None:
+    dossier_id = _dossier(app, "Digibank Thuisdorp")
+    control = new_page()
+    workshop = _start(app, control, dossier_id)
+    projector = control.context.new_page()
+    projector.goto(f"{app.url}/projector?dossier={dossier_id}&workshop={workshop.id}")
+    wait_for_app(projector)
+    expect(projector.get_by_text("luistert alleen op deze computer")).to_be_visible()
+    assert "127.0.0.1:" not in projector.locator(".st-key-proj_join").inner_text()

@@ -9,7 +9,7 @@ import streamlit as st
 from workbench.ui.common import PAGES, fragment, store, tr
 from workbench.ui.markup import bullets
 from workbench.ui.prelude import open_record
-from workbench.ui.workshop_view import clock, current_workshop, join_url, questions
+from workbench.ui.workshop_view import clock, current_workshop, questions, show_room_link
 
 # Static CSS from a file of ours (never built from user text), scoped to this page.
 CSS = (
@@ -83,7 +83,7 @@ def render() -> None:
             with st.container(key="proj_label_join"):
                 st.text(tr("projector.join"))
             with st.container(key="proj_join"):
-                st.text(join_url(workshop.code).split("?")[0])
+                show_room_link(workshop.code, qr=workshop.is_open)  # an address phones can open
             with st.container(key="proj_code"):
                 st.text(workshop.code if workshop.is_open else tr("projector.closed"))
         with timer:

@@ -20,6 +20,7 @@ from workbench.ui.workshop_view import (
     join_url,
     page_url,
     refused,
+    room_url,
     use_workshop,
 )
 
@@ -82,7 +83,7 @@ def _controls(record: DossierRecord, workshop: Workshop) -> None:
         st.text(workshop.code)
     with links:
         st.caption(tr("workshop.join_link"))
-        st.code(join_url(workshop.code), language=None, wrap_lines=True)  # no scrolling region (axe)
+        st.code(room_url(workshop.code) or join_url(workshop.code), language=None, wrap_lines=True)  # (axe)
         st.link_button(
             tr("workshop.open_projector"),
             page_url(PROJECTOR_PATH, dossier=record.id, workshop=workshop.id),
