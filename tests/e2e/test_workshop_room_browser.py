@@ -69,7 +69,7 @@ def test_a_phone_reload_keeps_the_participant_the_ideas_and_the_dots(app: App, n
     expect(phone.locator(f".st-key-part_vote_{idea.id} button")).to_contain_text("Stip terugnemen")
 
     for _ in range(2):  # a reload, and a locked screen that dropped the connection, come back alike
-        phone.reload()
+        phone.reload(timeout=60_000)
         wait_for_app(phone)
         phone.get_by_text("Je doet mee als Ann").wait_for()
         expect(phone.get_by_text("Je hebt nog 2 van 3 stippen.")).to_be_visible()
@@ -88,7 +88,7 @@ def test_a_phone_reload_keeps_the_participant_the_ideas_and_the_dots(app: App, n
 
     # The facilitator's page keeps the dossier and the workshop over a reload.
     expect(control).to_have_url(f"{app.url}/workshop_page?dossier={dossier_id}&workshop={workshop.id}")
-    control.reload()
+    control.reload(timeout=60_000)
     wait_for_app(control)
     expect(control.locator(".st-key-ws_code")).to_contain_text(workshop.code)
 
@@ -144,7 +144,7 @@ def test_the_projector_shows_an_address_phones_can_open_and_its_qr_code(room_app
     wait_for_app(projector)
     expect(projector.locator(".st-key-room_link")).to_have_text(f"{ROOM}/meedoen?join={workshop.code}")
     picture = projector.locator(".st-key-room_qr img")
-    expect(picture).to_be_visible()
+    expect(picture).to_be_visible(timeout=30_000)
     projector.wait_for_function("() => document.querySelector('.st-key-room_qr img').naturalWidth > 200")
     assert "127.0.0.1" not in projector.locator(".st-key-proj_join").inner_text()
 
@@ -158,3 +158,40 @@ def test_a_server_on_loopback_only_says_phones_cannot_reach_it(app: App, new_pag
     wait_for_app(projector)
     expect(projector.get_by_text("luistert alleen op deze computer")).to_be_visible()
     assert "127.0.0.1:" not in projector.locator(".st-key-proj_join").inner_text()
+
+
+def test_during_a_hidden_vote_no_count_is_visible_until_revealed(app: App, new_page: Any) -> None:
+    dossier_id = _dossier(app, "Digibank Geheimdorp")
+    control = new_page()
+    workshop = _start(app, control, dossier_id)
+    control.get_by_role("button", name="Stemming verbergen").click()
+    control.get_by_text("De stemming is verborgen").wait_for()
+
+    phone = new_page()
+    phone.goto(f"{app.url}/meedoen?join={workshop.code}")
+    wait_for_app(phone)
+    phone.get_by_label("Je naam op het bord").fill("Ann")
+    phone.get_by_role("button", name="Doe mee").click()
+    phone.get_by_text("Je doet mee als Ann").wait_for()
+    phone.get_by_label("Jouw idee").fill("Digibus")
+    phone.get_by_role("button", name="Idee toevoegen").click()
+    phone.get_by_text("• Digibus").wait_for()
+    (idea,) = Workshops(app.db).board(workshop.id).ideas
+    phone.locator(f".st-key-part_vote_{idea.id} button").click()
+    expect(phone.locator(f".st-key-part_vote_{idea.id} button")).to_contain_text("Stip terugnemen")
+    assert Workshops(app.db).board(workshop.id).votes == 1
+
+    projector = control.context.new_page()
+    projector.goto(f"{app.url}/projector?dossier={dossier_id}&workshop={workshop.id}")
+    wait_for_app(projector)
+    projector.get_by_text("stemming loopt, de stippen blijven verborgen").wait_for()
+    expect(projector.locator(f".st-key-proj_idea_{idea.id}")).to_contain_text("Digibus")
+    expect(projector.locator(f".st-key-proj_votes_{idea.id}")).to_have_count(0)
+    assert "stippen ·" not in projector.locator("[data-testid='stMain']").inner_text()
+    control.reload(timeout=60_000)
+    wait_for_app(control)
+    control.locator(f".st-key-ws_idea_{idea.id}").wait_for(timeout=30_000)
+    expect(control.get_by_text("1 ● Digibus")).to_have_count(0)  # nor on the facilitator's page
+
+    control.get_by_role("button", name="Stippen onthullen").click()
+    expect(projector.locator(f".st-key-proj_votes_{idea.id}")).to_have_text("1", timeout=20_000)

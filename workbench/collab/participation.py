@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import secrets
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -193,6 +194,8 @@ class Participation:
             participant = participant_of(row)
             workshop = load_workshop(db, participant.workshop_id)
             ideas = [idea_of(r) for r in sql.idea_rows(db, workshop.id)]
+            if workshop.votes_hidden:  # a hidden vote: no counts leave the server
+                ideas = [replace(i, votes=0) for i in ideas]
             mine = frozenset(sql.votes_of(db, participant.id))
         return ParticipantView(participant=participant, workshop=workshop, ideas=ideas, my_votes=mine)
 

@@ -104,6 +104,13 @@ class Workshops(Participation):
             )
         return self.get(workshop_id)
 
+    def set_votes_hidden(self, dossiers: Dossiers, workshop_id: int, hidden: bool, by: str) -> Workshop:
+        """Start a hidden vote (no counts nor order in the room) or reveal the counts."""
+        self._facilitate(dossiers, workshop_id)
+        with self.backend.write(scope("workshop", workshop_id)) as db:
+            sql.update_workshop(db, workshop_id, {"votes_hidden": int(hidden)})
+        return self.get(workshop_id)
+
     def start_round(self, dossiers: Dossiers, workshop_id: int, seconds: int) -> Workshop:
         """Start the visible timer of a round (a new round replaces a running one)."""
         self._facilitate(dossiers, workshop_id)
@@ -234,6 +241,10 @@ class Workshops(Participation):
             }
         ideas.sort(key=lambda i: (-i.votes, i.id))
         return Board(workshop, ideas, participants, votes, frozenset(promoted))
+
+    def room_board(self, workshop_id: int) -> Board:
+        """Return the board as the room sees it: during a hidden vote without counts or order."""
+        return self.board(workshop_id).for_the_room()
 
     def decisions(self, workshop_id: int) -> list[dict[str, Any]]:
         """Return the vote records of the promotions this workshop made, oldest first."""

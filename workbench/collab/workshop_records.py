@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
@@ -65,6 +65,7 @@ class Workshop:
     round_seconds: int | None
     closed_at: datetime | None
     closed_by: str | None
+    votes_hidden: bool = False  # a hidden vote: no counts and no order in the room until revealed
 
     @property
     def is_open(self) -> bool:
@@ -118,6 +119,18 @@ class Board:
     participants: int
     votes: int
     promoted: frozenset[int] = field(default_factory=frozenset)
+
+    @property
+    def hidden(self) -> bool:
+        """Tell whether this board is the room's view of a hidden vote (no counts, oldest first)."""
+        return self.workshop.votes_hidden
+
+    def for_the_room(self) -> Board:
+        """Return what the room may see: during a hidden vote no counts and no order by dots."""
+        if not self.workshop.votes_hidden:
+            return self
+        masked = sorted((replace(i, votes=0) for i in self.ideas), key=lambda i: i.id)
+        return Board(self.workshop, masked, self.participants, 0, self.promoted)
 
     def clusters(self) -> list[tuple[str, list[Idea]]]:
         """Group the ideas by cluster label, labelled groups first (in label order)."""

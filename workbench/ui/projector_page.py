@@ -44,9 +44,8 @@ def _board(dossier_id: int, workshop_id: int, drawn_open: bool) -> None:
             st.text(narrative or tr("projector.no_text"))
     with ideas:
         with st.container(key="proj_label_ideas"):
-            st.text(
-                tr("projector.counts", ideas=len(board.ideas), people=board.participants, votes=board.votes)
-            )
+            counts = "projector.counts_hidden" if board.hidden else "projector.counts"
+            st.text(tr(counts, ideas=len(board.ideas), people=board.participants, votes=board.votes))
         if not board.ideas:
             st.text(tr("projector.no_ideas"))
         for n, (label, members) in enumerate(board.clusters()):
@@ -56,8 +55,9 @@ def _board(dossier_id: int, workshop_id: int, drawn_open: bool) -> None:
             for idea in members:
                 with st.container(key=f"proj_idea_{idea.id}"):
                     votes, body = st.columns([1, 6], vertical_alignment="center")
-                    with votes, st.container(key=f"proj_votes_{idea.id}"):
-                        st.text(str(idea.votes))
+                    if not board.hidden:  # a hidden vote: no count at all, not even a zero
+                        with votes, st.container(key=f"proj_votes_{idea.id}"):
+                            st.text(str(idea.votes))
                     with body:
                         st.text(idea.text)
                         with st.container(key=f"proj_author_{idea.id}"):

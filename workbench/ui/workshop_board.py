@@ -72,7 +72,8 @@ def _ideas(workshop_id: int) -> None:
     """The ideas as they come in, with their dots: new ones appear without reloading."""
     faults.show_pending()  # a fragment rerun does not pass the router, which shows these otherwise
     board = store().workshop_board(workshop_id)
-    st.subheader(md("workshop.board", ideas=len(board.ideas), people=board.participants, votes=board.votes))
+    heading = "workshop.board_hidden" if board.hidden else "workshop.board"
+    st.subheader(md(heading, ideas=len(board.ideas), people=board.participants, votes=board.votes))
     for label, members in board.clusters():
         if label:
             with st.container(key=f"ws_cluster_{members[0].id}"):
@@ -81,7 +82,9 @@ def _ideas(workshop_id: int) -> None:
             with st.container(border=True, key=f"ws_idea_{idea.id}"):
                 pick, body, hide = st.columns([1, 9, 2], vertical_alignment="center")
                 pick.checkbox(tr("workshop.pick"), key=_pick_key(idea.id), label_visibility="collapsed")
-                body.text(tr("workshop.idea_line", votes=idea.votes, text=idea.text))
+                body.text(
+                    idea.text if board.hidden else tr("workshop.idea_line", votes=idea.votes, text=idea.text)
+                )
                 kind = tr("workshop.formulation") if idea.kind == IdeaKind.FORMULATION else ""
                 done = tr("workshop.promoted") if idea.id in board.promoted else ""
                 body.text(" · ".join(part for part in (idea.author, kind, done) if part))

@@ -102,7 +102,18 @@ def _controls(record: DossierRecord, workshop: Workshop) -> None:
                 refused(exc)
         if (left := store().workshop(workshop.id).remaining()) is not None:
             st.text(tr("workshop.round_left", clock=clock(left)))
-    end, download = st.columns(2)
+    if workshop.votes_hidden:
+        st.info(tr("workshop.votes_hidden_note"), icon=":material/visibility_off:")
+    end, vote_phase, download = st.columns(3)
+    flip = "workshop.votes_reveal" if workshop.votes_hidden else "workshop.votes_hide"
+    if vote_phase.button(tr(flip), key="ws_votes_hidden", icon=":material/how_to_vote:"):
+        with faults.saving():
+            try:
+                store().set_votes_hidden(workshop.id, not workshop.votes_hidden)
+            except WorkshopError as exc:
+                refused(exc)
+                return
+            st.rerun()
     if workshop.is_open and end.button(tr("workshop.close"), key="ws_close", icon=":material/lock:"):
         with faults.saving():
             store().close_workshop(workshop.id)
