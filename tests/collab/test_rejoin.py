@@ -59,3 +59,15 @@ def test_a_browser_joins_each_workshop_as_its_own_participant(
     there = workshops.join(other.code, "Ann", browser=phone)
     assert here.participant.id != there.participant.id
     assert workshops.rejoin(other.code, phone).participant.workshop_id == other.id  # type: ignore[union-attr]
+
+
+def test_an_anonymous_idea_keeps_no_name_but_counts_against_its_author_limits(
+    workshops: Workshops, workshop: Workshop
+) -> None:
+    token = workshops.join(workshop.code, "Ann Peeters", browser=_browser()).token
+    idea = workshops.add_idea(token, "Een gevoelig punt", anonymous=True)
+    assert idea.author == ""  # the name is not stored with the idea
+    (shown,) = workshops.board(workshop.id).ideas
+    assert shown.author == "" and "Ann" not in repr(shown)
+    view = workshops.view(token)
+    assert view is not None and [i.text for i in view.mine] == ["Een gevoelig punt"]  # still yours

@@ -246,3 +246,19 @@ def test_a_stale_pick_from_the_browser_never_joins_the_next_cluster(
         b: "Locaties",
         c: "Toeleiding",
     }
+
+
+def test_a_participant_adds_an_idea_without_their_name(new_app, db_path: Path, opened: int) -> None:
+    workshop = Workshops(db_path).start(Store(db_path), opened, "doelgroep", by="Fien")
+    phone = new_app()
+    phone.query_params["join"] = workshop.code
+    phone.run()
+    phone.text_input(key="part_name").input("Ann Peeters")
+    phone.button(key="FormSubmitter:part_join-Doe mee").click().run()
+    phone.text_area(key="part_idea_text").input("Een gevoelig punt")
+    phone.checkbox(key="part_anonymous").check()
+    phone.button(key="FormSubmitter:part_idea-Idee toevoegen").click().run()
+    assert not phone.exception
+    (idea,) = Workshops(db_path).board(workshop.id).ideas
+    assert idea.author == ""
+    assert "van anoniem" in _texts(phone) and "van Ann Peeters" not in _texts(phone)

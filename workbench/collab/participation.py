@@ -124,8 +124,12 @@ class Participation:
             row = sql.participant_by_token(db, token_hash(token))
         return participant_of(row) if row else None
 
-    def add_idea(self, token: str, text: str, now: datetime | None = None) -> Idea:
-        """Add a participant's idea to their workshop's board."""
+    def add_idea(self, token: str, text: str, now: datetime | None = None, anonymous: bool = False) -> Idea:
+        """Add a participant's idea to their workshop's board (anonymous: without their name).
+
+        An anonymous idea stores no name; it keeps the participant's id, so that the limits hold
+        and their phone lists it as theirs.
+        """
         text = self._idea_text(text)
         now = now or clock.now()
         with self.backend.write(deferred=True) as db:
@@ -147,7 +151,7 @@ class Participation:
                 {
                     "workshop_id": workshop.id,
                     "participant_id": participant.id,
-                    "author": participant.name,
+                    "author": "" if anonymous else participant.name,
                     "kind": IdeaKind.IDEA.value,
                     "text": text,
                     "created_at": clock.stamp(now),

@@ -108,7 +108,7 @@ def summary_docx(summary: WorkshopSummary, lang: str) -> bytes:
                 lang,
                 votes=_dots(i["votes"], lang),
                 text=_short(i["text"]),
-                author=i["author"],
+                author=i["author"] or t("workshop.anonymous", lang),
             )
             for i in note.get("ideas", [])
         ]
@@ -124,7 +124,7 @@ def summary_docx(summary: WorkshopSummary, lang: str) -> bytes:
             lang,
             votes=_dots(i.votes, lang),
             text=_short(i.text),
-            author=i.author,
+            author=i.author or t("workshop.anonymous", lang),
         )
         for i in summary.open_ideas
     ]

@@ -47,10 +47,11 @@ def _add_idea(token: str) -> None:
         # No max_chars: the browser would cut a long paste to nothing without a word; the core refuses
         # it in words and the text stays in the field, to be shortened.
         text = st.text_area(tr("participate.idea"), key="part_idea_text", height=100)
+        anonymous = st.checkbox(tr("participate.anonymous"), key="part_anonymous")
         if st.form_submit_button(tr("participate.add"), type="primary", icon=":material/add:"):
             with faults.saving():  # on a refusal or a database fault the text stays: nothing typed is lost
                 try:
-                    store().participation.add_idea(token, text)
+                    store().participation.add_idea(token, text, anonymous=anonymous)
                 except WorkshopError as exc:
                     refused(exc)
                     return
@@ -90,7 +91,7 @@ def _ideas(token: str, drawn_open: bool) -> None:
         with st.container(border=True, key=f"part_idea_{idea.id}"):
             text, button = st.columns([5, 2], vertical_alignment="center")
             text.text(idea.text)
-            text.text(tr("participate.by", name=idea.author))
+            text.text(tr("participate.by", name=idea.author or tr("workshop.anonymous")))
             button.button(
                 tr("participate.unvote") if voted else tr("participate.vote"),
                 key=f"part_vote_{idea.id}",

@@ -62,7 +62,7 @@ def _board(dossier_id: int, workshop_id: int, drawn_open: bool) -> None:
                         st.text(idea.text)
                         with st.container(key=f"proj_author_{idea.id}"):
                             mark = " ✓" if idea.id in board.promoted else ""
-                            st.text(f"{idea.author}{mark}")
+                            st.text(f"{idea.author or tr('workshop.anonymous')}{mark}")
 
 
 def render() -> None:

@@ -87,7 +87,8 @@ def _ideas(workshop_id: int) -> None:
                 )
                 kind = tr("workshop.formulation") if idea.kind == IdeaKind.FORMULATION else ""
                 done = tr("workshop.promoted") if idea.id in board.promoted else ""
-                body.text(" · ".join(part for part in (idea.author, kind, done) if part))
+                author = idea.author or tr("workshop.anonymous")
+                body.text(" · ".join(part for part in (author, kind, done) if part))
                 hide.button(
                     tr("workshop.hide"),
                     key=f"ws_hide_{idea.id}",
