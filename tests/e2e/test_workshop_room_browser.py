@@ -61,6 +61,7 @@ def test_a_phone_reload_keeps_the_participant_the_ideas_and_the_dots(app: App, n
     phone.get_by_label("Je naam op het bord").fill("Ann")
     phone.get_by_role("button", name="Doe mee").click()
     phone.get_by_text("Je doet mee als Ann").wait_for()
+    wait_for_app(phone)  # the join's own rerun (the code goes into the address) has finished
     phone.get_by_label("Jouw idee").fill("Digibus naar de deelgemeenten")
     phone.get_by_role("button", name="Idee toevoegen").click()
     wait_for_app(phone)
@@ -110,6 +111,7 @@ def test_a_phone_keeps_a_long_paste_sees_no_english_hint_nor_navigation_and_lear
     phone.get_by_label("Je naam op het bord").fill("Ann")
     phone.get_by_role("button", name="Doe mee").click()
     phone.get_by_text("Je doet mee als Ann").wait_for()
+    wait_for_app(phone)  # the join's own rerun (the code goes into the address) has finished
     # Open mode: someone with a code sees no dossier navigation, and no English from Streamlit.
     expect(phone.locator("[data-testid='stSidebar'] [data-testid='stPageLink']:visible")).to_have_count(0)
     expect(phone.locator("[data-testid='stSidebarNav']:visible")).to_have_count(0)
@@ -119,7 +121,7 @@ def test_a_phone_keeps_a_long_paste_sees_no_english_hint_nor_navigation_and_lear
     assert "Press" not in phone.locator("[data-testid='stMain']").inner_text()
     phone.get_by_role("button", name="Idee toevoegen").click()
     wait_for_app(phone)
-    phone.get_by_text("hoogstens 500 tekens").wait_for()
+    phone.get_by_text("hoogstens 500 tekens").wait_for(timeout=60_000)
     expect(field).to_have_value(long)  # told, and the text is still there to shorten
     assert Workshops(app.db).board(workshop.id).ideas == []
 
@@ -173,9 +175,10 @@ def test_during_a_hidden_vote_no_count_is_visible_until_revealed(app: App, new_p
     phone.get_by_label("Je naam op het bord").fill("Ann")
     phone.get_by_role("button", name="Doe mee").click()
     phone.get_by_text("Je doet mee als Ann").wait_for()
+    wait_for_app(phone)  # the join's own rerun (the code goes into the address) has finished
     phone.get_by_label("Jouw idee").fill("Digibus")
     phone.get_by_role("button", name="Idee toevoegen").click()
-    phone.get_by_text("• Digibus").wait_for()
+    phone.get_by_text("• Digibus").wait_for(timeout=60_000)
     (idea,) = Workshops(app.db).board(workshop.id).ideas
     phone.locator(f".st-key-part_vote_{idea.id} button").click()
     expect(phone.locator(f".st-key-part_vote_{idea.id} button")).to_contain_text("Stip terugnemen")
