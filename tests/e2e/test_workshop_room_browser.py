@@ -64,7 +64,7 @@ def test_a_phone_reload_keeps_the_participant_the_ideas_and_the_dots(app: App, n
     wait_for_app(phone)  # the join's own rerun (the code goes into the address) has finished
     phone.get_by_label("Jouw idee").fill("Digibus naar de deelgemeenten")
     phone.get_by_role("button", name="Idee toevoegen").click()
-    wait_for_app(phone)
+    phone.get_by_text("• Digibus naar de deelgemeenten").wait_for(timeout=60_000)
     (idea,) = Workshops(app.db).board(workshop.id).ideas
     phone.locator(f".st-key-part_vote_{idea.id} button").click()
     expect(phone.locator(f".st-key-part_vote_{idea.id} button")).to_contain_text("Stip terugnemen")
