@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -131,6 +132,23 @@ def test_idea_burst_is_rate_limited_per_participant(db_path: Path, store: Store,
     limited.add_idea(bob, "Bob mag nog")  # the limit is per participant
 
 
+def test_idea_burst_message_says_the_time_actually_left(db_path: Path, store: Store, dossier_id: int) -> None:
+    limited = Workshops(db_path, Limits(burst_ideas=3, burst_seconds=60))
+    w = limited.start(store, dossier_id, "doelgroep", by="Fien")
+    ann = limited.join(w.code, "Ann").token
+    start = datetime.now(UTC) - timedelta(seconds=5)
+    for n in range(3):
+        limited.add_idea(ann, f"idee {n}", now=start + timedelta(seconds=n))
+    with pytest.raises(WorkshopError) as refused:
+        limited.add_idea(ann, "nog een", now=start + timedelta(seconds=45))
+    assert refused.value.message("nl") == "Even wachten: probeer het over 15 seconden opnieuw."
+    with pytest.raises(WorkshopError) as refused:
+        limited.add_idea(ann, "nog een", now=start + timedelta(seconds=59, milliseconds=500))
+    assert refused.value.message("nl") == "Even wachten: probeer het over 1 seconde opnieuw."
+    assert refused.value.message("en") == "Please wait: try again in 1 second."
+    limited.add_idea(ann, "nu wel", now=start + timedelta(seconds=60, milliseconds=1))
+
+
 def test_idea_count_per_participant_is_capped(db_path: Path, store: Store, dossier_id: int) -> None:
     capped = Workshops(db_path, Limits(ideas_per_participant=2))
     w = capped.start(store, dossier_id, "doelgroep", by="Fien")
@@ -161,8 +179,22 @@ def test_vote_cannot_exceed_the_dots(workshops: Workshops, workshop: Workshop) -
     with pytest.raises(WorkshopError) as refused:
         workshops.vote(ann, ideas[2])
     assert refused.value.message("en") == "You have used your dots (2). Take one back first."
-    assert workshops.unvote(ann, ideas[0]) == 1
+    assert workshops.unvote(ann, ideas[0], now=datetime.now(UTC) + timedelta(seconds=2)) == 1
     assert workshops.vote(ann, ideas[2]) == 0
+
+
+def test_two_taps_400_ms_apart_never_give_and_take_back_a_dot(
+    workshops: Workshops, workshop: Workshop
+) -> None:
+    ann = join_as(workshops, workshop, "Ann")
+    idea = workshops.add_idea(ann, "Digibus")
+    tapped = datetime.now(UTC)
+    workshops.vote(ann, idea.id, now=tapped)
+    # The second tap lands on the redrawn button, which now says "take back".
+    assert workshops.unvote(ann, idea.id, now=tapped + timedelta(milliseconds=400)) == workshop.dots - 1
+    assert workshops.board(workshop.id).votes == 1
+    assert workshops.unvote(ann, idea.id, now=tapped + timedelta(seconds=3)) == workshop.dots  # on purpose
+    assert workshops.board(workshop.id).votes == 0
 
 
 def test_vote_twice_on_one_idea_counts_once(workshops: Workshops, workshop: Workshop) -> None:

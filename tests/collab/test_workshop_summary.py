@@ -37,11 +37,25 @@ def test_workshop_summary_docx_shows_changed_decided_and_open(
     text = "\n".join(p.text for p in Document(io.BytesIO(summary_docx(summary, "nl"))).paragraphs)
     assert "Workshop Doelgroep: samenvatting" in text
     assert "Wat veranderde" in text and "uit workshop" in text
-    assert "Digibus & bib <script> (Ann & Co <b>, 1 stippen)" in text
+    assert "Digibus & bib <script> (Ann & Co <b>, 1 stip)" in text  # not "1 stippen"
+    assert "Nieuwe tekst van Doelgroep: Digibus & bib" in text  # the text that went into the section
     assert "Nog te bespreken (Ann & Co <b>, 0 stippen)" in text
     assert "Bezwaar van Vzw Verbinding tegen Doelgroep: Te duur" in text
     english = "\n".join(p.text for p in Document(io.BytesIO(summary_docx(summary, "en"))).paragraphs)
     assert "What was decided" in english
+    assert "(Ann & Co <b>, 1 dot)" in english and "New text of Target group: Digibus & bib" in english
+
+
+def test_the_vote_record_carries_the_text_that_was_promoted(
+    workshops: Workshops, workshop: Workshop, store: Store, dossier_id: int
+) -> None:
+    ann = join_as(workshops, workshop, "Ann")
+    idea = workshops.add_idea(ann, "Digibus")
+    version = store.load(dossier_id).version(section_unit("doelgroep"))
+    workshops.promote(store, workshop.id, [idea.id], "Een digibus rijdt elke week", version, by="Fien")
+    (decision,) = workshops.decisions(workshop.id)
+    assert decision["note"]["text"] == "Een digibus rijdt elke week"
+    assert store.history(dossier_id)[0].note["text"] == "Een digibus rijdt elke week"  # type: ignore[index]
 
 
 def test_workshop_summary_of_a_quiet_workshop_says_so(

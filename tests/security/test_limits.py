@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -242,9 +243,13 @@ def wrong_codes(workshop: Workshop, count: int) -> list[str]:
     return [others[i % len(others)] + others[i // len(others)] * 5 for i in range(count)]
 
 
+_NAMES = itertools.count(1)
+
+
 def join(workshops: Workshops, code: str, client: str, now: datetime) -> str:
     try:
-        workshops.join(code, "Raad Maar", client=client, now=now)
+        # Each person in the room has their own name: a name already on the board is refused (issue 15).
+        workshops.join(code, f"Raad Maar {next(_NAMES)}", client=client, now=now)
     except WorkshopError as refused:
         return refused.reason
     return "in"

@@ -145,7 +145,8 @@ def test_workshop_projector_shows_code_text_and_ideas(new_app, db_path: Path, op
     shown = _texts(app)
     assert workshop.code in shown
     assert "<script>alert(1)</script>" in shown
-    assert any(t.value in ("2:00", "1:59") for t in app.text)
+    # The round's clock, however slow the loaded machine ran the page (no timed assertion).
+    assert any(t.value == "2:00" or t.value.startswith("1:") for t in app.text)
 
 
 def test_consent_page_needs_a_reason_for_an_objection_and_blocks_ready(
@@ -202,3 +203,62 @@ def test_workshop_participant_joins_without_logging_in_when_accounts_exist(
     stranger.run()
     assert "Digibank Test" not in _texts(stranger)  # without the code: the login page, no dossier
     assert [t.key for t in stranger.text_input] == ["login_email", "login_password"]
+
+
+def test_a_stale_pick_from_the_browser_never_joins_the_next_cluster(
+    new_app, db_path: Path, opened: int
+) -> None:
+    """The race behind 'seven ideas under the wrong label': after a clustering the page unticks the
+    picks in the session, but until the browser has drawn that run it still holds them ticked; a
+    rerun it sends meanwhile (the board refreshes every 3 s) carried them back, and the next
+    clustering moved them under the new label. Picks are per round now: old ones mean nothing."""
+    store, workshops = Store(db_path), Workshops(db_path)
+    workshop = workshops.start(store, opened, "doelgroep", by="Fien")
+    token = workshops.join(workshop.code, "Ann").token
+    a, b, c = (workshops.add_idea(token, text).id for text in ("Bib", "Digipunt", "Toeleiders"))
+
+    app = new_app()
+    app.session_state["dossier_id"] = opened
+    app.session_state["workshop_id"] = workshop.id
+    app.run()
+    app.switch_page(PAGES["workshop"]).run()
+    for idea_id in (a, b):
+        app.checkbox(key=f"ws_pick_{idea_id}").check().run()
+    app.text_input(key="ws_cluster_label").input("Locaties").run()
+    app.button(key="ws_cluster").click().run()
+    assert {i.id: i.cluster for i in workshops.board(workshop.id).ideas} == {
+        a: "Locaties",
+        b: "Locaties",
+        c: "",
+    }
+
+    # The browser's stale state comes back (as a rerun it sent before drawing the last run would).
+    app.session_state[f"ws_pick_{a}"] = True
+    app.session_state[f"ws_pick_{b}"] = True
+    app.run()
+    (fresh,) = [box for box in app.checkbox if box.key.startswith(f"ws_pick_{c}")]
+    fresh.check().run()
+    app.text_input(key="ws_cluster_label").input("Toeleiding").run()
+    app.button(key="ws_cluster").click().run()
+    assert not app.exception
+    assert {i.id: i.cluster for i in workshops.board(workshop.id).ideas} == {
+        a: "Locaties",
+        b: "Locaties",
+        c: "Toeleiding",
+    }
+
+
+def test_a_participant_adds_an_idea_without_their_name(new_app, db_path: Path, opened: int) -> None:
+    workshop = Workshops(db_path).start(Store(db_path), opened, "doelgroep", by="Fien")
+    phone = new_app()
+    phone.query_params["join"] = workshop.code
+    phone.run()
+    phone.text_input(key="part_name").input("Ann Peeters")
+    phone.button(key="FormSubmitter:part_join-Doe mee").click().run()
+    phone.text_area(key="part_idea_text").input("Een gevoelig punt")
+    phone.checkbox(key="part_anonymous").check()
+    phone.button(key="FormSubmitter:part_idea-Idee toevoegen").click().run()
+    assert not phone.exception
+    (idea,) = Workshops(db_path).board(workshop.id).ideas
+    assert idea.author == ""
+    assert "van anoniem" in _texts(phone) and "van Ann Peeters" not in _texts(phone)

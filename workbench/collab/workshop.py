@@ -104,6 +104,13 @@ class Workshops(Participation):
             )
         return self.get(workshop_id)
 
+    def set_votes_hidden(self, dossiers: Dossiers, workshop_id: int, hidden: bool, by: str) -> Workshop:
+        """Start a hidden vote (no counts nor order in the room) or reveal the counts."""
+        self._facilitate(dossiers, workshop_id)
+        with self.backend.write(scope("workshop", workshop_id)) as db:
+            sql.update_workshop(db, workshop_id, {"votes_hidden": int(hidden)})
+        return self.get(workshop_id)
+
     def start_round(self, dossiers: Dossiers, workshop_id: int, seconds: int) -> Workshop:
         """Start the visible timer of a round (a new round replaces a running one)."""
         self._facilitate(dossiers, workshop_id)
@@ -191,7 +198,7 @@ class Workshops(Participation):
             base_version=base_version,
         )
         by = who(dossiers, by)
-        note = vote_record(board, chosen, by)
+        note = vote_record(board, chosen, by, narrative)
         return dossiers.apply(workshop.dossier_id, [change], by=by, action=PROMOTED_ACTION, note=note)
 
     def _facilitate(self, dossiers: Dossiers, workshop_id: int) -> Workshop:
@@ -235,6 +242,10 @@ class Workshops(Participation):
         ideas.sort(key=lambda i: (-i.votes, i.id))
         return Board(workshop, ideas, participants, votes, frozenset(promoted))
 
+    def room_board(self, workshop_id: int) -> Board:
+        """Return the board as the room sees it: during a hidden vote without counts or order."""
+        return self.board(workshop_id).for_the_room()
+
     def decisions(self, workshop_id: int) -> list[dict[str, Any]]:
         """Return the vote records of the promotions this workshop made, oldest first."""
         with self.backend.read() as db:
@@ -242,8 +253,8 @@ class Workshops(Participation):
             return sql.promotion_notes(db, workshop.dossier_id, workshop_id)
 
 
-def vote_record(board: Board, chosen: list[Idea], by: str) -> dict[str, Any]:
-    """Describe a promotion for the section's history: what was chosen, with how many dots."""
+def vote_record(board: Board, chosen: list[Idea], by: str, text: str) -> dict[str, Any]:
+    """Describe a promotion for the section's history: what was chosen, with how many dots, as what text."""
     w = board.workshop
     ranked = [i for i in board.ideas if i.votes > 0][:TALLY_ROWS]
     return {
@@ -252,6 +263,7 @@ def vote_record(board: Board, chosen: list[Idea], by: str) -> dict[str, Any]:
         "participants": board.participants,
         "dots": w.dots,
         "votes_cast": board.votes,
+        "text": text,  # the wording promoted, as edited: the record follows what went into the section
         "ideas": [
             {
                 "id": i.id,

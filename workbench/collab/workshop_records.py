@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
@@ -31,6 +31,8 @@ class Limits:
     burst_ideas: int = 5  # at most this many ideas ...
     burst_seconds: int = 15  # ... per participant within this many seconds
     dots_max: int = 20
+    # A take-back this soon after the dot was given is the second tap of a double tap: ignored.
+    retract_after_seconds: float = 1.0
     round_max_seconds: int = 3600
 
 
@@ -63,6 +65,7 @@ class Workshop:
     round_seconds: int | None
     closed_at: datetime | None
     closed_by: str | None
+    votes_hidden: bool = False  # a hidden vote: no counts and no order in the room until revealed
 
     @property
     def is_open(self) -> bool:
@@ -116,6 +119,18 @@ class Board:
     participants: int
     votes: int
     promoted: frozenset[int] = field(default_factory=frozenset)
+
+    @property
+    def hidden(self) -> bool:
+        """Tell whether this board is the room's view of a hidden vote (no counts, oldest first)."""
+        return self.workshop.votes_hidden
+
+    def for_the_room(self) -> Board:
+        """Return what the room may see: during a hidden vote no counts and no order by dots."""
+        if not self.workshop.votes_hidden:
+            return self
+        masked = sorted((replace(i, votes=0) for i in self.ideas), key=lambda i: i.id)
+        return Board(self.workshop, masked, self.participants, 0, self.promoted)
 
     def clusters(self) -> list[tuple[str, list[Idea]]]:
         """Group the ideas by cluster label, labelled groups first (in label order)."""
@@ -171,6 +186,13 @@ def participant_of(row: dict[str, Any]) -> Participant:
 
 def idea_of(row: dict[str, Any]) -> Idea:
     return record(Idea, row, votes=int(row.get("votes") or 0))
+
+
+def browser_token(browser: str, code: str) -> str:
+    """Return the participant token of one browser in one workshop, made again from its cookie on a reload."""
+    # The browser cookie is a server-set HttpOnly secret: a token derived from it needs no storage in
+    # the browser and survives a reload, a locked screen and an app switch; one browser, one person.
+    return "b." + hashlib.sha256(f"workshop-participant:{code}:{browser}".encode()).hexdigest()
 
 
 def token_hash(token: str) -> str:

@@ -14,7 +14,7 @@ from workbench.collab.consent import Consents
 from workbench.collab.workshop import Idea, Workshop, Workshops
 from workbench.dossier.records import Consent, Revision
 from workbench.dossier.units import UnitRef
-from workbench.i18n import fmt_datetime, t
+from workbench.i18n import fmt_datetime, t, tn
 from workbench.store.db import Address
 from workbench.store.dossiers import Store
 
@@ -89,9 +89,9 @@ def summary_docx(summary: WorkshopSummary, lang: str) -> bytes:
             start=fmt_datetime(w.started_at, lang),
             by=w.started_by,
             code=w.code,
-            participants=summary.participants,
-            ideas=summary.ideas,
-            votes=summary.votes,
+            participants=tn("workshop.summary.people", summary.participants, lang),
+            ideas=tn("workshop.summary.ideas", summary.ideas, lang),
+            votes=tn("workshop.summary.dots", summary.votes, lang),
         )
     )
 
@@ -99,16 +99,33 @@ def summary_docx(summary: WorkshopSummary, lang: str) -> bytes:
     _bullets(doc, _change_lines(summary.changes, lang), lang, "workshop.summary.no_changes")
 
     doc.add_heading(t("workshop.summary.decided", lang), level=2)
-    decided = [
-        t("workshop.summary.decided_line", lang, votes=i["votes"], text=_short(i["text"]), author=i["author"])
-        for d in summary.decisions
-        for i in d["note"].get("ideas", [])
-    ]
+    decided = []
+    for decision in summary.decisions:
+        note = decision["note"]
+        decided += [
+            t(
+                "workshop.summary.decided_line",
+                lang,
+                votes=_dots(i["votes"], lang),
+                text=_short(i["text"]),
+                author=i["author"] or t("workshop.anonymous", lang),
+            )
+            for i in note.get("ideas", [])
+        ]
+        if note.get("text"):  # the wording that went into the section (records before issue 15 lack it)
+            name = t(f"section.{w.section}", lang)
+            decided.append(t("workshop.summary.new_text", lang, section=name, text=_short(note["text"])))
     _bullets(doc, decided, lang, "workshop.summary.no_decisions")
 
     doc.add_heading(t("workshop.summary.open", lang), level=2)
     still_open = [
-        t("workshop.summary.open_line", lang, votes=i.votes, text=_short(i.text), author=i.author)
+        t(
+            "workshop.summary.open_line",
+            lang,
+            votes=_dots(i.votes, lang),
+            text=_short(i.text),
+            author=i.author or t("workshop.anonymous", lang),
+        )
         for i in summary.open_ideas
     ]
     _bullets(doc, still_open, lang, "workshop.summary.no_open_ideas")
@@ -164,6 +181,10 @@ def _bullets(doc: Any, lines: list[str], lang: str, empty_key: str) -> None:
         doc.add_paragraph(line, style="List Bullet")
     if len(lines) > ROWS:
         doc.add_paragraph(t("workshop.summary.more", lang, count=len(lines) - ROWS))
+
+
+def _dots(count: int, lang: str) -> str:
+    return tn("workshop.summary.dots", count, lang)
 
 
 def _short(text: str) -> str:

@@ -368,3 +368,9 @@ def m007_browser_sessions(db: Database) -> None:
             PRIMARY KEY (owner_hash, name)
         )"""
     )
+
+
+@migrations()
+def m008_workshop_vote_phase(db: Database) -> None:
+    # A hidden vote (issue 15): while it is 1 the room sees no counts and no order, until revealed.
+    db.execute("ALTER TABLE workshops ADD COLUMN votes_hidden INTEGER NOT NULL DEFAULT 0")

@@ -60,6 +60,13 @@ def participant_by_token(db: Connection, token_hash: str) -> dict[str, Any] | No
     return rows[0] if rows else None
 
 
+def participant_names(db: Connection, workshop_id: int) -> list[str]:
+    return [
+        r["name"]
+        for r in db.query("SELECT name FROM workshop_participants WHERE workshop_id = ?", [workshop_id])
+    ]
+
+
 def participant_count(db: Connection, workshop_id: int) -> int:
     return _count(db, "SELECT COUNT(*) FROM workshop_participants WHERE workshop_id = ?", workshop_id)
 
@@ -80,6 +87,16 @@ def ideas_by(db: Connection, participant_id: int, since: str = "") -> int:
         "SELECT COUNT(*) FROM workshop_ideas WHERE participant_id = ? AND created_at >= ?",
         participant_id,
         since,
+    )
+
+
+def oldest_idea_since(db: Connection, participant_id: int, since: str) -> str:
+    """Return when the oldest of a participant's ideas since a moment was added (there is one)."""
+    return str(
+        db.execute(
+            "SELECT MIN(created_at) FROM workshop_ideas WHERE participant_id = ? AND created_at >= ?",
+            [participant_id, since],
+        ).fetchone()[0]
     )
 
 
@@ -144,6 +161,16 @@ def insert_vote(db: Connection, workshop_id: int, participant_id: int, idea_id: 
         [workshop_id, participant_id, idea_id, now],
     )
     return cursor.rowcount == 1
+
+
+def vote_given_at(db: Connection, participant_id: int, idea_id: int) -> str | None:
+    rows = list(
+        db.query(
+            "SELECT created_at FROM workshop_votes WHERE participant_id = ? AND idea_id = ?",
+            [participant_id, idea_id],
+        )
+    )
+    return str(rows[0]["created_at"]) if rows else None
 
 
 def delete_vote(db: Connection, participant_id: int, idea_id: int) -> bool:

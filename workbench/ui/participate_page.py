@@ -6,11 +6,18 @@ import streamlit as st
 
 from workbench.collab.workshop_records import WorkshopError, normalise_code
 from workbench.ui import faults
-from workbench.ui.common import client, fragment, store, tr
+from workbench.ui.common import client, current_user, fragment, store, tr
 from workbench.ui.markup import bullets
+from workbench.ui.session import cookie
+from workbench.ui.session_routes import BROWSER_COOKIE
 from workbench.ui.workshop_view import clock, questions, refused
 
 TOKEN = "part_token"  # the participant's token: only in this browser session, never in the address
+
+
+def _browser() -> str:
+    """Return this browser's cookie (set by our server, HttpOnly): the phone's identity across reloads."""
+    return cookie(BROWSER_COOKIE) or ""
 
 
 def _join() -> None:
@@ -24,11 +31,12 @@ def _join() -> None:
         if st.form_submit_button(tr("participate.join"), type="primary"):
             with faults.saving():
                 try:
-                    joined = store().participation.join(code, name, client=client())
+                    joined = store().participation.join(code, name, client=client(), browser=_browser())
                 except WorkshopError as exc:
                     refused(exc)
                     return
                 st.session_state[TOKEN] = joined.token
+                st.query_params["join"] = joined.workshop.code  # a reload finds the workshop again
                 st.rerun()
 
 
@@ -36,11 +44,14 @@ def _add_idea(token: str) -> None:
     if st.session_state.pop("part_clear", False):
         st.session_state["part_idea_text"] = ""  # before the widget exists: the next idea starts empty
     with st.form("part_idea"):
-        text = st.text_area(tr("participate.idea"), key="part_idea_text", max_chars=500, height=100)
+        # No max_chars: the browser would cut a long paste to nothing without a word; the core refuses
+        # it in words and the text stays in the field, to be shortened.
+        text = st.text_area(tr("participate.idea"), key="part_idea_text", height=100)
+        anonymous = st.checkbox(tr("participate.anonymous"), key="part_anonymous")
         if st.form_submit_button(tr("participate.add"), type="primary", icon=":material/add:"):
             with faults.saving():  # on a refusal or a database fault the text stays: nothing typed is lost
                 try:
-                    store().participation.add_idea(token, text)
+                    store().participation.add_idea(token, text, anonymous=anonymous)
                 except WorkshopError as exc:
                     refused(exc)
                     return
@@ -61,11 +72,13 @@ def _toggle(token: str, idea_id: int, voted: bool) -> None:
 
 
 @fragment(run_every="3s")
-def _ideas(token: str) -> None:
+def _ideas(token: str, drawn_open: bool) -> None:
     """The ideas to vote on, refreshed so that new ones show up without reloading."""
     view = store().participation.view(token)
     if view is None:
         return
+    if view.workshop.is_open != drawn_open:
+        st.rerun(scope="app")  # the facilitator closed the workshop: the whole page says so, no reload
     faults.show_pending()  # a fragment rerun does not pass the router, which shows these otherwise
     if exc := st.session_state.pop("part_refused", None):
         refused(exc)
@@ -78,7 +91,7 @@ def _ideas(token: str) -> None:
         with st.container(border=True, key=f"part_idea_{idea.id}"):
             text, button = st.columns([5, 2], vertical_alignment="center")
             text.text(idea.text)
-            text.text(tr("participate.by", name=idea.author))
+            text.text(tr("participate.by", name=idea.author or tr("workshop.anonymous")))
             button.button(
                 tr("participate.unvote") if voted else tr("participate.vote"),
                 key=f"part_vote_{idea.id}",
@@ -97,13 +110,21 @@ def _ideas(token: str) -> None:
 def render() -> None:
     # The container names the page for the stylesheet: 44 px targets for fingers (look.py).
     with st.container(key="participant"):
-        _render()
+        if current_user() is None:
+            # Someone with a workshop code only: the stylesheet hides the workbench's navigation
+            # (an empty container is not drawn, so this one holds the page).
+            with st.container(key="participant_only"):
+                _render()
+        else:
+            _render()
 
 
 def _render() -> None:
     token = str(st.session_state.get(TOKEN) or "")
-    view = store().participation.view(token) if token else None
     linked = st.query_params.get("join")
+    if not token and linked and (rejoined := store().participation.rejoin(linked, _browser())):
+        token = st.session_state[TOKEN] = rejoined.token  # a reload: the same person, ideas and dots
+    view = store().participation.view(token) if token else None
     if view is None or (linked is not None and normalise_code(linked) != view.workshop.code):
         # No token yet, or a link to another workshop: join (again).
         st.session_state.pop(TOKEN, None)
@@ -118,9 +139,11 @@ def _render() -> None:
         _add_idea(token)
     else:
         st.info(tr("workshop.error.closed"))
-    _ideas(token)
+    _ideas(token, view.workshop.is_open)
     if st.button(tr("participate.leave"), key="part_leave", icon=":material/logout:"):
         st.session_state.pop(TOKEN, None)
+        if "join" in st.query_params:
+            del st.query_params["join"]  # or the browser cookie would bring this tab straight back
         st.rerun()
 
 

@@ -9,7 +9,7 @@ import streamlit as st
 from workbench.ui.common import PAGES, fragment, store, tr
 from workbench.ui.markup import bullets
 from workbench.ui.prelude import open_record
-from workbench.ui.workshop_view import clock, current_workshop, join_url, questions
+from workbench.ui.workshop_view import clock, current_workshop, questions, show_room_link
 
 # Static CSS from a file of ours (never built from user text), scoped to this page.
 CSS = (
@@ -25,9 +25,11 @@ def _timer(workshop_id: int) -> None:
 
 
 @fragment(run_every="2s")
-def _board(dossier_id: int, workshop_id: int) -> None:
+def _board(dossier_id: int, workshop_id: int, drawn_open: bool) -> None:
     """The current text and the ideas with their dots, re-read every two seconds."""
     board = store().workshop_board(workshop_id)
+    if board.workshop.is_open != drawn_open:
+        st.rerun(scope="app")  # closed meanwhile: the code gives way to "closed" without a reload
     section = board.workshop.section
     narrative = getattr(store().load(dossier_id).dossier.strategy, section).narrative
     text, ideas = st.columns([2, 3], gap="large")
@@ -42,9 +44,8 @@ def _board(dossier_id: int, workshop_id: int) -> None:
             st.text(narrative or tr("projector.no_text"))
     with ideas:
         with st.container(key="proj_label_ideas"):
-            st.text(
-                tr("projector.counts", ideas=len(board.ideas), people=board.participants, votes=board.votes)
-            )
+            counts = "projector.counts_hidden" if board.hidden else "projector.counts"
+            st.text(tr(counts, ideas=len(board.ideas), people=board.participants, votes=board.votes))
         if not board.ideas:
             st.text(tr("projector.no_ideas"))
         for n, (label, members) in enumerate(board.clusters()):
@@ -54,13 +55,14 @@ def _board(dossier_id: int, workshop_id: int) -> None:
             for idea in members:
                 with st.container(key=f"proj_idea_{idea.id}"):
                     votes, body = st.columns([1, 6], vertical_alignment="center")
-                    with votes, st.container(key=f"proj_votes_{idea.id}"):
-                        st.text(str(idea.votes))
+                    if not board.hidden:  # a hidden vote: no count at all, not even a zero
+                        with votes, st.container(key=f"proj_votes_{idea.id}"):
+                            st.text(str(idea.votes))
                     with body:
                         st.text(idea.text)
                         with st.container(key=f"proj_author_{idea.id}"):
                             mark = " ✓" if idea.id in board.promoted else ""
-                            st.text(f"{idea.author}{mark}")
+                            st.text(f"{idea.author or tr('workshop.anonymous')}{mark}")
 
 
 def render() -> None:
@@ -81,12 +83,12 @@ def render() -> None:
             with st.container(key="proj_label_join"):
                 st.text(tr("projector.join"))
             with st.container(key="proj_join"):
-                st.text(join_url(workshop.code).split("?")[0])
+                show_room_link(workshop.code, qr=workshop.is_open)  # an address phones can open
             with st.container(key="proj_code"):
                 st.text(workshop.code if workshop.is_open else tr("projector.closed"))
         with timer:
             _timer(workshop.id)
-        _board(dossier_id, workshop.id)
+        _board(dossier_id, workshop.id, workshop.is_open)
     st.page_link(PAGES["workshop"], label=tr("projector.back"), icon=":material/arrow_back:")
 
 

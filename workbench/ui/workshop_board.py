@@ -15,19 +15,32 @@ from workbench.ui.common import fragment, lang, store, tr
 from workbench.ui.markup import md
 from workbench.ui.workshop_view import refused
 
-PICK = "ws_pick_"  # + idea id: the checkbox that selects an idea
+PICK = "ws_pick_"  # + idea id (+ "_r" and the pick round after the first): the checkbox that selects an idea
+_ROUND = "ws_pick_round"
+
+
+def _pick_key(idea_id: int) -> str:
+    """Name an idea's checkbox in this pick round: a new round's boxes are new widgets."""
+    round_ = int(st.session_state.get(_ROUND, 0))
+    return f"{PICK}{idea_id}" if round_ == 0 else f"{PICK}{idea_id}_r{round_}"
 
 
 def _picked(workshop_id: int) -> list[int]:
     visible = {i.id for i in store().workshop_board(workshop_id).ideas}
-    keys = [str(k) for k, v in st.session_state.items() if str(k).startswith(PICK) and v]
-    chosen = (int(k.removeprefix(PICK)) for k in keys)
-    return sorted(i for i in chosen if i in visible)
+    return sorted(i for i in visible if st.session_state.get(_pick_key(i)))
 
 
 def _unpick() -> None:
-    for key in [k for k in st.session_state if str(k).startswith(PICK)]:
-        st.session_state[key] = False
+    """Start a new pick round rather than untick the boxes.
+
+    Unticking in the session was a race: until the browser has drawn that run it still holds the
+    boxes ticked, and a rerun it sends meanwhile (the board refreshes itself every 3 s) brought
+    them back, so the next clustering moved them under its label ("seven ideas under the wrong
+    label"). A stale tick of an old round's box names no checkbox of this round.
+    """
+    for key in [k for k in st.session_state if str(k).startswith(PICK) and k != _ROUND]:
+        del st.session_state[key]
+    st.session_state[_ROUND] = int(st.session_state.get(_ROUND, 0)) + 1
 
 
 def _attempt(action: Any, *args: Any, done: str = "") -> bool:
@@ -59,7 +72,8 @@ def _ideas(workshop_id: int) -> None:
     """The ideas as they come in, with their dots: new ones appear without reloading."""
     faults.show_pending()  # a fragment rerun does not pass the router, which shows these otherwise
     board = store().workshop_board(workshop_id)
-    st.subheader(md("workshop.board", ideas=len(board.ideas), people=board.participants, votes=board.votes))
+    heading = "workshop.board_hidden" if board.hidden else "workshop.board"
+    st.subheader(md(heading, ideas=len(board.ideas), people=board.participants, votes=board.votes))
     for label, members in board.clusters():
         if label:
             with st.container(key=f"ws_cluster_{members[0].id}"):
@@ -67,11 +81,14 @@ def _ideas(workshop_id: int) -> None:
         for idea in members:
             with st.container(border=True, key=f"ws_idea_{idea.id}"):
                 pick, body, hide = st.columns([1, 9, 2], vertical_alignment="center")
-                pick.checkbox(tr("workshop.pick"), key=f"{PICK}{idea.id}", label_visibility="collapsed")
-                body.text(tr("workshop.idea_line", votes=idea.votes, text=idea.text))
+                pick.checkbox(tr("workshop.pick"), key=_pick_key(idea.id), label_visibility="collapsed")
+                body.text(
+                    idea.text if board.hidden else tr("workshop.idea_line", votes=idea.votes, text=idea.text)
+                )
                 kind = tr("workshop.formulation") if idea.kind == IdeaKind.FORMULATION else ""
                 done = tr("workshop.promoted") if idea.id in board.promoted else ""
-                body.text(" · ".join(part for part in (idea.author, kind, done) if part))
+                author = idea.author or tr("workshop.anonymous")
+                body.text(" · ".join(part for part in (author, kind, done) if part))
                 hide.button(
                     tr("workshop.hide"),
                     key=f"ws_hide_{idea.id}",

@@ -20,6 +20,7 @@ from workbench.ui.workshop_view import (
     join_url,
     page_url,
     refused,
+    room_url,
     use_workshop,
 )
 
@@ -82,7 +83,7 @@ def _controls(record: DossierRecord, workshop: Workshop) -> None:
         st.text(workshop.code)
     with links:
         st.caption(tr("workshop.join_link"))
-        st.code(join_url(workshop.code), language=None, wrap_lines=True)  # no scrolling region (axe)
+        st.code(room_url(workshop.code) or join_url(workshop.code), language=None, wrap_lines=True)  # (axe)
         st.link_button(
             tr("workshop.open_projector"),
             page_url(PROJECTOR_PATH, dossier=record.id, workshop=workshop.id),
@@ -101,7 +102,18 @@ def _controls(record: DossierRecord, workshop: Workshop) -> None:
                 refused(exc)
         if (left := store().workshop(workshop.id).remaining()) is not None:
             st.text(tr("workshop.round_left", clock=clock(left)))
-    end, download = st.columns(2)
+    if workshop.votes_hidden:
+        st.info(tr("workshop.votes_hidden_note"), icon=":material/visibility_off:")
+    end, vote_phase, download = st.columns(3)
+    flip = "workshop.votes_reveal" if workshop.votes_hidden else "workshop.votes_hide"
+    if vote_phase.button(tr(flip), key="ws_votes_hidden", icon=":material/how_to_vote:"):
+        with faults.saving():
+            try:
+                store().set_votes_hidden(workshop.id, not workshop.votes_hidden)
+            except WorkshopError as exc:
+                refused(exc)
+                return
+            st.rerun()
     if workshop.is_open and end.button(tr("workshop.close"), key="ws_close", icon=":material/lock:"):
         with faults.saving():
             store().close_workshop(workshop.id)

@@ -7,11 +7,12 @@ from urllib.parse import urlencode, urlsplit
 import streamlit as st
 
 from workbench.access.permissions import AccessDenied
+from workbench.collab.room_address import qr_png, reachable_from_the_room, room_join_url
 from workbench.collab.workshop_records import Workshop, WorkshopError
 from workbench.guide.guidance import guidance
 from workbench.refusal import Refusal
-from workbench.ui.common import lang, store
-from workbench.ui.markup import inert
+from workbench.ui.common import lang, store, tr
+from workbench.ui.markup import inert, md
 
 JOIN_PATH = "meedoen"  # url_path of the participant page: /meedoen?join=CODE
 PROJECTOR_PATH = "projector"
@@ -51,6 +52,28 @@ def page_url(path: str, **params: str | int) -> str:
 def join_url(code: str) -> str:
     """Return the link participants open: the participant page with the code filled in."""
     return page_url(JOIN_PATH, join=code)
+
+
+def room_url(code: str) -> str | None:
+    """Return the join link the room's phones can open (never loopback; None: no such address)."""
+    return room_join_url(st.context.url or "", code)
+
+
+def show_room_link(code: str, qr: bool) -> None:
+    """Show the join link phones can use, and its QR code; or why there is none."""
+    listening = st.get_option("server.address")
+    if not reachable_from_the_room(listening):
+        st.warning(md("projector.loopback_only", address=listening), icon=":material/wifi_off:")
+        return
+    url = room_url(code)
+    if url is None:
+        st.warning(tr("projector.no_address"), icon=":material/wifi_off:")
+        return
+    with st.container(key="room_link"):
+        st.text(url)
+    if qr:
+        with st.container(key="room_qr"):
+            st.image(qr_png(url), caption=tr("projector.qr"), width=260)
 
 
 def clock(seconds: int | None) -> str:

@@ -76,9 +76,16 @@ class WorkshopCalls(DossierCalls):
         return self._workshops.of_dossier(dossier_id)
 
     def workshop_board(self, workshop_id: int) -> Board:
-        """Return what the projector shows: the ideas with their dots."""
+        """Return what the projector shows: the ideas with their dots (none during a hidden vote).
+
+        Every page gets the room's view: in open mode a participant can reach the facilitator's
+        page too. The facilitator reveals the counts to see them.
+        """
         self.workshop(workshop_id)
-        return self._workshops.board(workshop_id)
+        return self._workshops.room_board(workshop_id)
+
+    def set_votes_hidden(self, workshop_id: int, hidden: bool) -> Workshop:
+        return self._workshops.set_votes_hidden(self, workshop_id, hidden, by=self.by)
 
     def workshop_summary_docx(self, workshop_id: int, lang: str) -> bytes:
         """Return the one-page summary of a workshop (an export of its dossier)."""
