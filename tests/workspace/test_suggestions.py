@@ -1,4 +1,4 @@
-"""A coach cannot save, but suggests wording; the coordinator accepts it as a versioned save, or declines it."""
+"""A coach cannot save but suggests wording; the coordinator accepts it as a versioned save or declines it."""
 
 from __future__ import annotations
 
@@ -54,7 +54,9 @@ def test_a_stale_base_is_refused_and_the_suggestion_stays_open(people: People, s
     seen = store.load(people.dossier_id).version(section_unit("doelgroep"))
     record = store.load(people.dossier_id)
     data = record.dossier.strategy.doelgroep.model_dump(mode="json") | {"narrative": "Intussen bewaard"}
-    store.apply(people.dossier_id, [Change(unit=section_unit("doelgroep"), data=data, base_version=seen)], by="Pat")
+    store.apply(
+        people.dossier_id, [Change(unit=section_unit("doelgroep"), data=data, base_version=seen)], by="Pat"
+    )
     with pytest.raises(EditConflict) as refused:
         coordinator.accept_suggestion(people.dossier_id, thread.id, seen)
     assert refused.value.by == "Pat"

@@ -26,6 +26,7 @@ from workbench.ui.common import (
     store,
     tr,
 )
+from workbench.ui.markup import md
 from workbench.ui.progress_view import STATE_ICONS
 from workbench.ui.workshop_view import JOIN_PATH, PROJECTOR_PATH
 
@@ -93,7 +94,7 @@ def _login_elsewhere() -> list[str]:
     """Return the address of every page a logged-in person could open (the login page stands in)."""
     own = {JOIN_PATH, st.Page(PAGES["login"]).url_path, st.Page(PAGES["join"]).url_path}
     paths = [st.Page(PAGES[key]).url_path for key in PAGES]
-    return [p for p in dict.fromkeys([*paths, "history", PROJECTOR_PATH]) if p and p not in own]
+    return [p for p in dict.fromkeys([*paths, "history", "inbox", PROJECTOR_PATH]) if p and p not in own]
 
 
 def run(navigation: StreamlitPage, participate: StreamlitPage) -> None:
@@ -119,6 +120,7 @@ def _workbench_pages(user: User | None, inviting: bool, participate: StreamlitPa
         participate,
     ]
     if user is not None:
+        pages.insert(1, _inbox_page())
         pages.append(
             st.Page(PAGES["join"], title=tr("access.nav.join"), icon=":material/group_add:", default=inviting)
         )
@@ -127,6 +129,16 @@ def _workbench_pages(user: User | None, inviting: bool, participate: StreamlitPa
                 st.Page(PAGES["users"], title=tr("access.nav.users"), icon=":material/manage_accounts:")
             )
     return pages
+
+
+def _inbox_page() -> StreamlitPage:
+    """Return the inbox's entry in the menu, with the number of unread items in its title."""
+    try:
+        unread = sum(store().unread_counts().values())
+    except StorageFailure:
+        unread = 0  # the page itself will say the database is unavailable
+    title = md("inbox.nav_count", count=unread) if unread else tr("inbox.nav")
+    return st.Page(PAGES["inbox"], title=title, icon=":material/inbox:", url_path="inbox")
 
 
 def _dossier_pages(dossier_id: int | None) -> list[StreamlitPage]:
