@@ -116,11 +116,11 @@ def _workbench_pages(user: User | None, inviting: bool, participate: StreamlitPa
     start = st.Page(PAGES["start"], title=tr("nav.start"), icon=":material/home:", default=not inviting)
     pages = [
         start,
+        _inbox_page(user),
         st.Page(PAGES["portfolio"], title=tr("access.nav.portfolio"), icon=":material/dashboard:"),
         participate,
     ]
     if user is not None:
-        pages.insert(1, _inbox_page())
         pages.append(
             st.Page(PAGES["join"], title=tr("access.nav.join"), icon=":material/group_add:", default=inviting)
         )
@@ -131,10 +131,10 @@ def _workbench_pages(user: User | None, inviting: bool, participate: StreamlitPa
     return pages
 
 
-def _inbox_page() -> StreamlitPage:
+def _inbox_page(user: User | None) -> StreamlitPage:
     """Return the inbox's entry in the menu, with the number of unread items in its title."""
     try:
-        unread = sum(store().unread_counts().values())
+        unread = sum(store().unread_counts().values()) if user is not None else 0
     except StorageFailure:
         unread = 0  # the page itself will say the database is unavailable
     title = md("inbox.nav_count", count=unread) if unread else tr("inbox.nav")
