@@ -1,4 +1,4 @@
-"""AppTest of the review loop: a coach sees stored values only and suggests, the coordinator accepts; the inbox."""
+"""AppTest of the review loop: a coach sees stored values and suggests, the coordinator accepts; the inbox."""
 
 from __future__ import annotations
 
