@@ -28,6 +28,7 @@ EXPECTED: dict[str, set[str]] = {
         "export",
         "delete",
         "manage_members",
+        "request_review",
     },
     "partner_editor": {"read", "edit_section", "manage_partners", "comment", "export"},
     "coach": {"read", "comment", "review", "export", "upload_template"},
@@ -55,6 +56,8 @@ class World:
             self.accounts.set_member(self.own, self.users[role.value].id, role, by="setup")
         elsewhere = self.accounts.add_user("coordinator@elders.be", "Elders")
         self.accounts.set_member(self.foreign, elsewhere.id, DossierRole.COORDINATOR, by="setup")
+        coach_elsewhere = self.accounts.add_user("coach@elders.be", "Coach Elders")
+        self.accounts.set_member(self.foreign, coach_elsewhere.id, DossierRole.COACH, by="setup")
 
     def workspace(self, person: str) -> Workspace:
         user = self.accounts.get_user(self.users[person].id)
@@ -92,6 +95,9 @@ def _do(action: str, ws: Workspace, dossier_id: int) -> Callable[[], object]:
         return lambda: ws.delete_dossier(dossier_id)
     if action == "manage_members":
         return lambda: ws.invite(dossier_id, DossierRole.VIEWER)
+    if action == "request_review":
+        coach = next(m.user_id for m in ws.accounts.members(dossier_id) if m.role == DossierRole.COACH)
+        return lambda: ws.request_review(dossier_id, coach, "Graag")
     if action == "upload_template":
         template = _template("{{ dossier_name }}")
         return lambda: ws.generate_document(dossier_id, "agreement", "nl", template=template, picture=False)
@@ -121,6 +127,8 @@ def _effect_seen(world: World, action: str, dossier_id: int) -> bool:
         return "doelgroep" in world.workspace("admin").section_reviews(dossier_id)
     if action == "manage_members":
         return bool(world.accounts.invitations(dossier_id))
+    if action == "request_review":
+        return bool(world.workspace("admin").review_requests(dossier_id))
     return True  # read, export and generating a document leave no mark
 
 
@@ -265,7 +273,7 @@ def test_access_user_management_is_for_admins(world: World) -> None:
     for person in PEOPLE:
         ws = world.workspace(person)
         if person == "admin":
-            assert len(ws.users()) == len(PEOPLE) + 1
+            assert len(ws.users()) == len(PEOPLE) + 2  # and the two people of the other dossier
         else:
             with pytest.raises(AccessDenied):
                 ws.users()
@@ -318,6 +326,7 @@ ALL_NAMES = {
     "delete",
     "manage_members",
     "upload_template",
+    "request_review",
 }
 
 

@@ -17,6 +17,7 @@ from axe_playwright_python.sync_playwright import Axe
 from tests.e2e.conftest import App, start_app, wait_for_app
 from workbench.access.accounts import Accounts
 from workbench.access.permissions import DossierRole
+from workbench.collab.reviews import Anchor, Reviews
 from workbench.collab.workshop import Workshops
 from workbench.demo import demo_dossiers
 from workbench.dossier.steps import STEP_KEYS
@@ -115,6 +116,10 @@ def accounts_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
     accounts = Accounts(db)
     admin = accounts.add_user("admin@stad.be", "Ann Admin", PASSWORD, admin=True)
     accounts.set_member(dossier_id, admin.id, DossierRole.COORDINATOR, by="setup")
+    # Something new in the inbox: a comment and a reply by someone else (after the admin joined).
+    reviews = Reviews(db)
+    thread = reviews.start_thread(dossier_id, Anchor(step="doelgroep"), "Hoeveel senioren?", "Cas Coach")
+    reviews.reply(dossier_id, thread.id, "En in welke gemeenten?", "Cas Coach")
     running = start_app(db)
     running.invitation = accounts.create_invitation(dossier_id, DossierRole.VIEWER, by="setup")[0]  # type: ignore[attr-defined]
     yield running
@@ -289,6 +294,10 @@ def test_the_login_join_and_people_pages_pass_axe(accounts_app: App, new_page, r
     page.goto(f"{accounts_app.url}/users_page")
     settle(page)
     check(page, "users", counts)
+    page.goto(f"{accounts_app.url}/inbox")
+    settle(page)
+    page.get_by_text("En in welke gemeenten?").wait_for()
+    check(page, "inbox", counts)
     report_figures({"axe_serious_or_critical": counts})
 
 

@@ -21,7 +21,7 @@ PAYLOAD = (
     ' <img src=x onerror="window.__xss=1"><script>window.__xss=1</script>'
     " **vet** [x](javascript:alert(1)) {{7*7}}"
 )
-URL_PATHS = {"history": "history", "projector": "projector", "participate": "meedoen"}
+URL_PATHS = {"history": "history", "inbox": "inbox", "projector": "projector", "participate": "meedoen"}
 LOGGED_OUT_ONLY = {"login", "join", "users"}
 
 

@@ -21,11 +21,13 @@ from workbench.access.permissions import DossierRole
 from workbench.collab.consent import Consents
 from workbench.collab.reviews import Anchor, Level, ReviewStatus
 from workbench.collab.rubric import rubric
+from workbench.collab.suggestions import Target
 from workbench.collab.workshop import Workshops
 from workbench.demo import demo_dossiers
 from workbench.documents import generate as documents
 from workbench.dossier.model import Dossier
 from workbench.dossier.records import Decision
+from workbench.guide import forms
 from workbench.ui.common import PAGES
 from workbench.workspace import Workspace
 
@@ -46,7 +48,13 @@ PIECES = [
     "javascript:alert(1)",
     "user@example.org",
 ]
-URL_PATHS = {"start": "", "history": "history", "projector": "projector", "participate": "meedoen"}
+URL_PATHS = {
+    "start": "",
+    "history": "history",
+    "inbox": "inbox",
+    "projector": "projector",
+    "participate": "meedoen",
+}
 ROLES = ("coordinator", "coach", "viewer")
 # Only a logged-out visitor sees the login page; only an administrator the accounts.
 PAGES_OF = {role: sorted(set(PAGES) - {"login", "users"}) for role in ROLES}
@@ -111,6 +119,13 @@ def _fill(db: Path) -> dict[str, Any]:
         coordinator.reply(dossier_id, thread.id, PAYLOAD)
     resolved = coach.start_thread(dossier_id, Anchor(step="partners", field="name"), PAYLOAD)
     coordinator.resolve(dossier_id, resolved.id, PAYLOAD)
+    # Issue 15: a suggestion, an assignment and a review request, each carrying the payload.
+    for form in (forms.IDENTITY.key, forms.SECTIONS["doelgroep"].own.key):
+        field = "name" if form == forms.IDENTITY.key else "narrative"
+        coach.suggest(dossier_id, Target(form, "", field), payload(190, 3), PAYLOAD)
+    coach.assign_thread(dossier_id, thread.id, users["coordinator"].id)
+    coordinator.assign_thread(dossier_id, resolved.id, users["coach"].id)
+    coordinator.request_review(dossier_id, users["coach"].id, PAYLOAD)
     for step in ("partnerschap", "partners", "doelgroep", "budget"):
         coach.set_section_review(dossier_id, step, ReviewStatus.NEEDS_WORK, PAYLOAD)
     coach.set_rubric_level(dossier_id, rubric().criterion[0].key, Level.PARTLY, PAYLOAD)

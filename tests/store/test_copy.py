@@ -9,10 +9,16 @@ from click.testing import CliRunner
 
 from tests.backends import count, rows
 from tests.security.test_faults import World
+from workbench import clock
 from workbench.access.account_records import LoginFailed
+from workbench.access.permissions import DossierRole
 from workbench.cli.main import main
-from workbench.collab.reviews import Level, ReviewStatus
+from workbench.collab.handoffs import Handoffs
+from workbench.collab.inbox import Inbox
+from workbench.collab.reviews import Anchor, Level, ReviewStatus
+from workbench.collab.suggestions import Suggestions, Target
 from workbench.dossier.model import Dossier, Identity
+from workbench.guide import forms
 from workbench.store import copy
 from workbench.store.copy import CopyRefused, content_digest, copy_database
 from workbench.store.db import open_backend
@@ -39,6 +45,20 @@ def filled(address: object, dossier: Dossier) -> World:
     DatabaseStorage(storage_uri(address)).incr("een-teller", 60)  # type: ignore[arg-type]
     with pytest.raises(LoginFailed):  # a counted failure: a rate limit entry
         world.accounts.login(world.admin.email, "fout-wachtwoord")
+    # Issue 15: a suggestion, a review request to a coach, a read mark, a mail that failed.
+    world.accounts.set_member(world.dossier_id, world.other.id, DossierRole.COACH, by="setup")
+    target = Target(forms.IDENTITY.key, "", "name")
+    anchor = Anchor(step="partnerschap", field="name")
+    Suggestions(address).suggest(
+        world.dossier_id, anchor, target, "Oud", "Nieuw", 1, "", "Bob", world.other.id
+    )
+    Handoffs(address).request_review(world.dossier_id, world.other.id, "Graag", "Ann", world.admin.id)
+    Inbox(address).mark_read(world.other.id, {f"thread:{world.thread.id}": clock.now()})
+    with open_backend(address).write() as db:  # type: ignore[arg-type]
+        db.execute(
+            "INSERT INTO mail_failures (at, recipient, subject, error) VALUES (?, ?, ?, ?)",
+            [clock.stamp(), "bob@stad.be", "Onderwerp", "refused"],
+        )
     return world
 
 

@@ -30,6 +30,7 @@ class Action(StrEnum):
     UPLOAD_TEMPLATE = "upload_template"  # generate a document from an own, uploaded .docx template
     DELETE = "delete"
     MANAGE_MEMBERS = "manage_members"  # roles of people, invitations
+    REQUEST_REVIEW = "request_review"  # ask a named coach of the dossier for a review
 
 
 # The matrix as data: a role may do exactly the actions listed. A coach reads, comments and
@@ -49,6 +50,7 @@ PERMISSIONS: MappingProxyType[DossierRole, frozenset[Action]] = MappingProxyType
                 Action.EXPORT,
                 Action.DELETE,
                 Action.MANAGE_MEMBERS,
+                Action.REQUEST_REVIEW,
             }
         ),
         DossierRole.PARTNER_EDITOR: frozenset(

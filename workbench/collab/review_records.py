@@ -92,6 +92,8 @@ class Thread:
     created_at: datetime
     updated_at: datetime
     entries: tuple[Entry, ...]
+    assignee_id: int | None = None  # a member who should act on it (besides a responsible partner)
+    assigned_at: datetime | None = None
 
     @property
     def is_open(self) -> bool:

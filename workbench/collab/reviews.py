@@ -296,6 +296,9 @@ def _thread(row: dict[str, Any], entries: tuple[Entry, ...]) -> Thread:
     return record(Thread, row, anchor=anchor, entries=entries)
 
 
+# For the modules that add to a thread inside their own transaction (suggestions, assignments).
+require_dossier, add_entry, load_thread = _require_dossier, _add_entry, _load_thread
+
 __all__ = [
     "MAX_COMMENT_LENGTH",
     "MAX_REASON_LENGTH",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from typing import Any
 
@@ -175,6 +176,7 @@ class Store(GeneratedDocuments):
         by: str,
         action: str = "",
         note: dict[str, Any] | None = None,
+        then: Callable[[Connection, int], None] | None = None,
     ) -> int:
         """Apply several unit changes at once, all or nothing; return the new dossier revision.
 
@@ -182,6 +184,8 @@ class Store(GeneratedDocuments):
         and nothing is saved. A change that would leave the dossier invalid raises
         InvalidChange; marking it ready while a partner objects raises ReadyWhileObjecting.
         The note (JSON-ready) is kept with each recorded revision, e.g. a vote record.
+        `then(db, revision)` runs in the same transaction after the changes (e.g. an accepted
+        suggestion records its revision); when it raises, nothing is saved.
         """
         now = stamp()
         # The dossier's scope: on PostgreSQL its lock; consent is recorded under the same one.
@@ -197,6 +201,8 @@ class Store(GeneratedDocuments):
             for change in changes:
                 position = write_change(db, writing, rows.get(change.unit), change, dossier, position)
             write_head(db, writing, dossier)
+            if then is not None:
+                then(db, writing.revision)
         return writing.revision
 
     def restore_unit(self, dossier_id: int, revision_id: int, by: str) -> int:

@@ -17,7 +17,7 @@ from workbench.dossier.steps import STEP_KEYS, STEPS
 from workbench.guide import forms
 from workbench.guide.form_specs import FormSpec
 from workbench.i18n import fmt_datetime
-from workbench.ui import faults
+from workbench.ui import faults, suggestion_view
 from workbench.ui.common import labeller, lang, store, tr
 from workbench.ui.markup import inert, md
 from workbench.workspace import Workspace
@@ -57,6 +57,7 @@ def thread_card(
                 st.caption(md(f"comments.{entry.kind}", by=entry.author, at=when))
                 if entry.body:
                     st.text(entry.body)
+        suggestion_view.thread_extras(ws, dossier_id, thread, ws.suggestion(dossier_id, thread.id))
         if not ws.can(Action.COMMENT, dossier_id):
             return
         key = f"comments_reply_text_{thread.id}"
@@ -101,6 +102,7 @@ def comments_panel(dossier_id: int, step: str, field: str | None = None) -> None
                 thread_card(ws, dossier_id, thread, partners, show_step=False)
     if ws.can(Action.COMMENT, dossier_id):
         new_thread_form(ws, dossier_id, step, field, partners)
+    suggestion_view.mark_seen(ws, dossier_id, threads)  # shown: read in this person's inbox
 
 
 def partner_labeller(partners: list[Partner]) -> Callable[[str | None], str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from workbench.dossier.steps import STEP_KEYS
+from workbench.ui import suggestion_view
 from workbench.ui.comments import new_thread_form, thread_card
 from workbench.ui.common import labeller, store, tr
 from workbench.ui.prelude import open_record
@@ -33,6 +34,7 @@ def render() -> None:
             thread_card(ws, dossier_id, thread, record.dossier.partners, show_step=True)
     with st.expander(tr("comments.general")):
         new_thread_form(ws, dossier_id, "overzicht", None, record.dossier.partners)
+    suggestion_view.mark_seen(ws, dossier_id, chosen)
 
 
 render()

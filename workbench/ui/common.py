@@ -38,6 +38,7 @@ PAGES: dict[str, str] = {
     "comments": "workbench/ui/comments_page.py",
     "review": "workbench/ui/review_page.py",
     "portfolio": "workbench/ui/portfolio_page.py",
+    "inbox": "workbench/ui/inbox_page.py",
     "users": "workbench/ui/users_page.py",
     "documents": "workbench/ui/documents_page.py",
     "history": "workbench/ui/history_page.py",

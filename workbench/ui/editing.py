@@ -72,7 +72,12 @@ def values(ref: FormRef) -> dict[str, Any]:
 def touched(ref: FormRef) -> bool:
     """Tell whether the user typed something that is not saved yet."""
     saved = st.session_state.get(_state_key(ref.id))  # a list asks for every item: create nothing
-    return isinstance(saved, dict) and "seed" in saved and values(ref) != saved["seed"]
+    return (
+        isinstance(saved, dict)
+        and "seed" in saved
+        and not saved.get("read_only")
+        and values(ref) != saved["seed"]
+    )
 
 
 def _fill(ref: FormRef, filled: dict[str, Any]) -> None:
@@ -112,6 +117,17 @@ def prepare(ref: FormRef, record: DossierRecord) -> None:
         _fill(ref, {n: typed[n] for n in missing if n in typed})
 
 
+def show_stored(ref: FormRef, record: DossierRecord) -> None:
+    """Fill a form this person may not save with the stored part, every run: never a draft.
+
+    Whatever reached the widgets (a draft kept from when they could edit, a value sent by a
+    crafted request) is dropped; nothing of it is kept, sent to the server or shown.
+    """
+    forget(ref)
+    _seed(ref, record)
+    state(ref)["read_only"] = True
+
+
 def keep_drafts() -> None:
     """Copy every drawn form's values into its draft; run at the start of each script run.
 
@@ -132,7 +148,7 @@ def keep_draft(ref: FormRef) -> None:
 def _keep(form_id: str) -> None:
     saved = st.session_state.get(_state_key(form_id))
     seed = saved.get("seed") if isinstance(saved, dict) else None
-    if not seed or saved is None:
+    if not seed or saved is None or saved.get("read_only"):
         return
     live = {
         n: st.session_state[widget_key(form_id, n)]

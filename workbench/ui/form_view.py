@@ -16,7 +16,7 @@ from workbench.guide import edits, forms, labels, parts, widget_values
 from workbench.guide.form_specs import ENUM_LABELS, Field, Kind
 from workbench.i18n import fmt_datetime, fmt_money, has, t
 from workbench.store.dossiers import DossierRecord
-from workbench.ui import editing, faults, kept_drafts
+from workbench.ui import editing, faults, kept_drafts, suggestion_view
 from workbench.ui.common import fragment, lang, store, tr
 from workbench.ui.editing import FormRef
 from workbench.ui.markup import bullets, inert, link_to, md, red, strong
@@ -84,7 +84,7 @@ def _first_problem_field(ref: FormRef) -> Field | None:
     return next((f for f in ref.spec.fields if f.path in about), None)
 
 
-def _widget(ref: FormRef, f: Field, dossier: Dossier, container: Any) -> None:
+def _widget(ref: FormRef, f: Field, dossier: Dossier, container: Any, disabled: bool = False) -> None:
     # Catalogue texts only (labels.field_label, written out so the Markdown check can see it).
     code = lang()
     specific = has(f"label.{ref.spec.key}.{f.path}", code)
@@ -97,23 +97,32 @@ def _widget(ref: FormRef, f: Field, dossier: Dossier, container: Any) -> None:
             st.subheader(md("edit.field_anchor", field=label), anchor=field_anchor(ref, f.path))
     with container:
         if f.kind is Kind.LINE:
-            st.text_input(label, key=key, max_chars=f.max_chars, help=help_text)
+            st.text_input(label, key=key, max_chars=f.max_chars, help=help_text, disabled=disabled)
         elif f.kind in (Kind.TEXT, Kind.LINES):
             st.text_area(
-                label, key=key, help=help_text or (tr("form.one_per_line") if f.kind is Kind.LINES else None)
+                label,
+                key=key,
+                help=help_text or (tr("form.one_per_line") if f.kind is Kind.LINES else None),
+                disabled=disabled,
             )
         # No min_value or max_value on numbers: the browser would refuse a value below it with its
         # own English tooltip and keep the old one without a word; the model refuses it in words.
         elif f.kind is Kind.INT:
-            st.number_input(label, key=key, step=1, help=help_text)
+            st.number_input(label, key=key, step=1, help=help_text, disabled=disabled)
         elif f.kind is Kind.DECIMAL:
-            st.number_input(label, key=key, step=1.0, format="%.2f", help=help_text)
+            st.number_input(label, key=key, step=1.0, format="%.2f", help=help_text, disabled=disabled)
         elif f.kind is Kind.DATE:
             st.date_input(
-                label, min_value=EARLIEST, max_value=LATEST, key=key, help=help_text, format="DD/MM/YYYY"
+                label,
+                min_value=EARLIEST,
+                max_value=LATEST,
+                key=key,
+                help=help_text,
+                format="DD/MM/YYYY",
+                disabled=disabled,
             )
         elif f.kind is Kind.BOOL:
-            st.checkbox(label, key=key, help=help_text)
+            st.checkbox(label, key=key, help=help_text, disabled=disabled)
         elif f.kind is Kind.GDPR_ROLES:
             options, show = _options(f, dossier)
             for role, name in zip(GdprRole, f.widget_names(), strict=True):
@@ -125,6 +134,7 @@ def _widget(ref: FormRef, f: Field, dossier: Dossier, container: Any) -> None:
                     key=role_key,
                     format_func=show,
                     placeholder=tr("form.choose"),
+                    disabled=disabled,
                 )
         else:
             options, show = _options(f, dossier)
@@ -132,11 +142,23 @@ def _widget(ref: FormRef, f: Field, dossier: Dossier, container: Any) -> None:
             _keep_valid(ref, f.path, options, many)
             if many:
                 st.multiselect(
-                    label, options, key=key, format_func=show, help=help_text, placeholder=tr("form.choose")
+                    label,
+                    options,
+                    key=key,
+                    format_func=show,
+                    help=help_text,
+                    placeholder=tr("form.choose"),
+                    disabled=disabled,
                 )
             else:
                 st.selectbox(
-                    label, options, key=key, format_func=show, help=help_text, placeholder=tr("form.choose")
+                    label,
+                    options,
+                    key=key,
+                    format_func=show,
+                    help=help_text,
+                    placeholder=tr("form.choose"),
+                    disabled=disabled,
                 )
             if not options or options == [""]:
                 st.caption(tr("form.no_partners") if "partner" in f.kind else tr("form.no_options"))
@@ -197,7 +219,11 @@ def _form(ref: FormRef, dossier_id: int, save_label: str) -> None:
 
 
 def _draw(ref: FormRef, record: DossierRecord, save_label: str) -> None:
-    editing.prepare(ref, record)
+    editable = may_edit(ref, record.id)
+    if editable:
+        editing.prepare(ref, record)
+    else:  # read-only: the stored values, never a draft (the Workspace refuses a save anyway)
+        editing.show_stored(ref, record)
     dossier = record.dossier
     _conflict_panel(ref, record)
     for group in ref.spec.groups:
@@ -206,13 +232,14 @@ def _draw(ref: FormRef, record: DossierRecord, save_label: str) -> None:
         for row in group.rows:
             columns = st.columns(len(row)) if len(row) > 1 else [st.container()]
             for f, column in zip(row, columns, strict=True):
-                _widget(ref, f, dossier, column)
+                _widget(ref, f, dossier, column, disabled=not editable)
     saved = editing.state(ref)
     if saved.get("denied"):
         st.error(md("access.denied", action=tr(f"access.action.{saved['denied']}")), icon=":material/block:")
-    if not may_edit(ref, record.id):
-        # The Workspace refuses the save anyway; this only spares people a button that cannot work.
+    if not editable:
         st.caption(tr("access.read_only"))
+        if not ref.is_new:
+            suggestion_view.suggest_box(ref, record)
         return
     if saved.get("problems"):
         # Beside the save button, naming each field (in a long form the field may be off screen),

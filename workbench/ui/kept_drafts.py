@@ -63,8 +63,8 @@ def decode(text: str) -> dict[str, Any]:
 
 
 def _unsaved(bookkeeping: object) -> bool:
-    if not isinstance(bookkeeping, dict) or not bookkeeping.get("seed"):
-        return False
+    if not isinstance(bookkeeping, dict) or not bookkeeping.get("seed") or bookkeeping.get("read_only"):
+        return False  # a read-only form shows what is stored: nothing of it is a draft
     draft = bookkeeping.get("draft")
     return draft is not None and draft != bookkeeping["seed"]
 

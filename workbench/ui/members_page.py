@@ -8,10 +8,11 @@ import streamlit as st
 
 from workbench.access.account_records import AccountError, format_code
 from workbench.access.permissions import Action, DossierRole
+from workbench.collab.review_records import ReviewError
 from workbench.i18n import fmt_datetime
 from workbench.ui import faults
 from workbench.ui.common import current_user, labeller, lang, store, tr
-from workbench.ui.markup import md
+from workbench.ui.markup import inert, md
 from workbench.ui.prelude import open_record
 
 
@@ -104,6 +105,37 @@ def _manage(dossier_id: int) -> None:
                     st.rerun()
 
 
+def review_request_form(dossier_id: int) -> None:
+    """Let the coordinator ask a named coach of this dossier for a review (it lands in their inbox)."""
+    ws = store()
+    coaches = dict(ws.coaches(dossier_id))
+    st.subheader(tr("review_request.heading"))
+    if not coaches:
+        st.caption(tr("review_request.no_coach"))
+        return
+    with st.form("review_request"):
+        coach = st.selectbox(
+            tr("review_request.coach"),
+            list(coaches),
+            format_func=lambda uid: coaches.get(uid, "?"),
+            key="review_request_coach",
+            placeholder=tr("form.choose"),
+        )
+        note = st.text_area(tr("review_request.note"), key="review_request_note", height=68)
+        if st.form_submit_button(tr("review_request.send"), type="primary") and coach is not None:
+            with faults.saving():
+                try:
+                    ws.request_review(dossier_id, coach, note)
+                except ReviewError as refused:
+                    st.error(inert(refused.message(lang())))
+                else:
+                    faults.clear_after_save("review_request_note")
+                    st.toast(tr("review_request.sent"), icon=":material/outgoing_mail:")
+    for request in ws.review_requests(dossier_id)[:3]:
+        st.caption(md("review_request.line", at=fmt_datetime(request.requested_at, lang())))
+        st.text(f"{request.requested_by} → {coaches.get(request.coach_id, '?')}\n{request.note}".strip())
+
+
 def invitation_days(value: float | None) -> timedelta:
     """Read the typed days; emptied or absurd (beyond what timedelta holds) counts as 0: refused."""
     days = int(value or 0)
@@ -120,6 +152,8 @@ def render() -> None:
     if ws.user is None:
         st.info(tr("members.open_mode"))
         return
+    if ws.can(Action.REQUEST_REVIEW, dossier_id):
+        review_request_form(dossier_id)
     if ws.can(Action.MANAGE_MEMBERS, dossier_id):
         _manage(dossier_id)
         return

@@ -39,6 +39,7 @@ def render() -> None:
         [
             {
                 "id": r.id,
+                "unread": r.unread,
                 "name": r.name,
                 "call": tr(f"call.{r.call}"),
                 "role": tr(f"role.dossier.{r.role}") if r.role else "",
@@ -54,6 +55,7 @@ def render() -> None:
         ],
         columns=[
             "id",
+            "unread",
             "name",
             "call",
             "role",
@@ -75,6 +77,9 @@ def render() -> None:
         selection_mode="single-row",
         column_config={
             "id": st.column_config.NumberColumn("ID", width="small"),
+            "unread": st.column_config.NumberColumn(
+                tr("portfolio.unread"), help=tr("portfolio.unread_help"), width="small"
+            ),
             "name": st.column_config.TextColumn(tr("field.name"), width="medium"),
             "call": st.column_config.TextColumn(tr("field.call")),
             "role": st.column_config.TextColumn(tr("members.role")),

@@ -25,6 +25,7 @@ from workbench.ui.common import (
     store,
     tr,
 )
+from workbench.ui.markup import md
 from workbench.ui.progress_view import STATE_ICONS
 from workbench.ui.sidebar import sidebar
 from workbench.ui.workshop_view import JOIN_PATH, PROJECTOR_PATH
@@ -93,7 +94,7 @@ def _login_elsewhere() -> list[str]:
     """Return the address of every page a logged-in person could open (the login page stands in)."""
     own = {JOIN_PATH, st.Page(PAGES["login"]).url_path, st.Page(PAGES["join"]).url_path}
     paths = [st.Page(PAGES[key]).url_path for key in PAGES]
-    return [p for p in dict.fromkeys([*paths, "history", PROJECTOR_PATH]) if p and p not in own]
+    return [p for p in dict.fromkeys([*paths, "history", "inbox", PROJECTOR_PATH]) if p and p not in own]
 
 
 def run(navigation: StreamlitPage, participate: StreamlitPage) -> None:
@@ -115,6 +116,7 @@ def _workbench_pages(user: User | None, inviting: bool, participate: StreamlitPa
     start = st.Page(PAGES["start"], title=tr("nav.start"), icon=":material/home:", default=not inviting)
     pages = [
         start,
+        _inbox_page(user),
         st.Page(PAGES["portfolio"], title=tr("access.nav.portfolio"), icon=":material/dashboard:"),
         participate,
     ]
@@ -127,6 +129,16 @@ def _workbench_pages(user: User | None, inviting: bool, participate: StreamlitPa
                 st.Page(PAGES["users"], title=tr("access.nav.users"), icon=":material/manage_accounts:")
             )
     return pages
+
+
+def _inbox_page(user: User | None) -> StreamlitPage:
+    """Return the inbox's entry in the menu, with the number of unread items in its title."""
+    try:
+        unread = sum(store().unread_counts().values()) if user is not None else 0
+    except StorageFailure:
+        unread = 0  # the page itself will say the database is unavailable
+    title = md("inbox.nav_count", count=unread) if unread else tr("inbox.nav")
+    return st.Page(PAGES["inbox"], title=title, icon=":material/inbox:", url_path="inbox")
 
 
 def _dossier_pages(dossier_id: int | None) -> list[StreamlitPage]:

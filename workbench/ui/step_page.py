@@ -166,7 +166,8 @@ def _item_list(record: DossierRecord, spec: FormSpec, items: list[Model] | None,
         notice.caption(md("edit.unsaved_in", names=", ".join(unsaved)))
     for ref, title in _page(spec, list(zip(refs, titles, strict=True))):
         _expander(ref, record, title, None)
-    _expander(new, record, tr(f"form.{spec.key}.new"), ":material/add:")
+    if form_view.may_edit(new, record.id):  # a read-only person has nothing to add
+        _expander(new, record, tr(f"form.{spec.key}.new"), ":material/add:")
 
 
 def _page(spec: FormSpec, shown: list[tuple[FormRef, str]]) -> list[tuple[FormRef, str]]:

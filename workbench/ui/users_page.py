@@ -32,6 +32,14 @@ def render() -> None:
         )
         with faults.saving():
             _toggles(ws, user, cols)
+    failures = ws.mail_failures()
+    if failures:
+        # Mail that could not be sent: the save behind it went through, so only administrators hear of it.
+        st.subheader(tr("mail.failures"))
+        for failure in failures:
+            st.text(
+                f"{failure['at'][:19]} · {failure['recipient']}\n{failure['subject']}\n{failure['error']}"
+            )
 
 
 def _toggles(ws: Workspace, user: User, cols: list[Any]) -> None:

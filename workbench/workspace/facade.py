@@ -10,7 +10,8 @@ except managing members (there is nobody to manage). As soon as the first accoun
 (`workbench user add EMAIL --admin`), an open Workspace refuses every call with LoginRequired.
 
 The calls live by concern: person.py (who acts, the checks), dossiers.py, documents.py,
-review.py, people.py, together.py (workshops, consent) and portfolio.py.
+review.py, suggestions.py, inbox.py (what is new, review requests, assignments, mail),
+people.py, together.py (workshops, consent) and portfolio.py.
 """
 
 from __future__ import annotations
@@ -19,13 +20,14 @@ from workbench.access.permissions import AccessDenied, LoginRequired
 from workbench.dossier.records import DossierNotFound
 from workbench.store.db import Address
 from workbench.workspace.documents import DocumentCalls
+from workbench.workspace.inbox import InboxCalls
 from workbench.workspace.people import PeopleCalls
 from workbench.workspace.portfolio import PortfolioCalls, PortfolioRow
-from workbench.workspace.review import ReviewCalls
+from workbench.workspace.suggestions import SuggestionCalls
 from workbench.workspace.together import WorkshopCalls
 
 
-class Workspace(PortfolioCalls, DocumentCalls, ReviewCalls, PeopleCalls, WorkshopCalls):
+class Workspace(PortfolioCalls, DocumentCalls, InboxCalls, SuggestionCalls, PeopleCalls, WorkshopCalls):
     """Everything one person may do, checked in the core: a refused call raises AccessDenied."""
 
     @classmethod

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
 from workbench.access.permissions import DossierRole
+from workbench.collab.inbox import Inbox, last_activity
 from workbench.collab.reviews import ReviewStatus
 from workbench.dossier.model import Dossier
 from workbench.dossier.steps import STEP_KEYS
@@ -29,6 +31,7 @@ class PortfolioRow:
     updated_at: datetime
     updated_by: str
     reviews: dict[str, ReviewStatus]  # per step; absent = not reviewed
+    unread: int = 0  # inbox items of this dossier this person has not read
 
     @property
     def review_state(self) -> ReviewStatus:
@@ -73,11 +76,26 @@ class PortfolioCalls(DossierCalls):
         ids = [s.id for s in summaries]
         roles = self.accounts.roles_of(self.user.id) if self.user else {}
         open_counts = self.reviews.open_counts(ids)
+        # A reply is a change as much as a save: the newest of both is the dossier's last change.
+        talk = last_activity(self.backend, ids)
+        unread = (
+            Counter(
+                i.dossier_id
+                for i in Inbox(self.backend, migrate=False).items(self.user.id, self.by)
+                if i.unread
+            )
+            if self.user
+            else Counter()
+        )
         rows = []
         for summary in summaries:
             dossier = self.store.load(summary.id).dossier
             completeness, gaps = _progress_of(dossier)
             verdicts = self.reviews.section_reviews(summary.id)
+            changed_at, changed_by = max(
+                (summary.updated_at, summary.updated_by),
+                talk.get(summary.id, (summary.updated_at, summary.updated_by)),
+            )
             rows.append(
                 PortfolioRow(
                     id=summary.id,
@@ -88,9 +106,10 @@ class PortfolioCalls(DossierCalls):
                     overall=completeness.get("overzicht", 0.0),
                     open_comments=open_counts.get(summary.id, 0),
                     gaps=gaps,
-                    updated_at=summary.updated_at,
-                    updated_by=summary.updated_by,
+                    updated_at=changed_at,
+                    updated_by=changed_by,
                     reviews={step: v.status for step, v in verdicts.items()},
+                    unread=unread.get(summary.id, 0),
                 )
             )
         return rows

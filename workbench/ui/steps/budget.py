@@ -7,6 +7,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from workbench.access.permissions import edit_action
 from workbench.guide import forms
 from workbench.guide.budget import (
     CATEGORIES,
@@ -21,7 +22,7 @@ from workbench.i18n import fmt_money
 from workbench.store.dossiers import DossierRecord
 from workbench.ui import derived, step_page, table_editing
 from workbench.ui.comments import section_panel
-from workbench.ui.common import lang, tr
+from workbench.ui.common import lang, store, tr
 from workbench.ui.markup import inert, inert_cells, plain_cell
 from workbench.ui.prelude import open_record
 from workbench.ui.progress_view import role_label, show_alerts
@@ -72,18 +73,22 @@ def _role_budgets(dossier_id: int, record: DossierRecord) -> None:
     # No min_value: the grid's editor then drops a typed minus sign, so "-5" was saved as € 5.
     # The model refuses a negative amount naming the role and the cost category.
     amount = lambda c: st.column_config.NumberColumn(tr(f"cost.{c}"), step=0.01, format="euro")  # noqa: E731
+    editable = store().can(edit_action("role"), dossier_id)  # read-only: the stored amounts only
     edited = st.data_editor(
         inert_cells(frame),
         key=table_editing.editor_key(name),
         hide_index=True,
         placeholder="–",
-        disabled=["partner", "role"],
+        disabled=["partner", "role"] if editable else True,
         column_config={
             "partner": st.column_config.TextColumn(tr("budget.partner"), width="medium"),
             "role": st.column_config.TextColumn(tr("budget.role")),
             **{c: amount(c) for c in CATEGORIES},
         },
     )
+    if not editable:
+        st.caption(tr("access.read_only"))
+        return
     if table_editing.touched(name):
         st.caption(tr("edit.unsaved"))  # as the forms do: typed in the table, not yet saved
     if st.button(tr("budget.save_budget"), key="budget_roles_save", type="primary"):
@@ -99,10 +104,12 @@ def _planning(dossier_id: int, record: DossierRecord) -> None:
     st.subheader(tr("budget.planning"))
     frame = pd.DataFrame(milestone_rows(base.dossier), columns=["id", "title", "due", "owner"])
     frame["due"] = pd.to_datetime(frame["due"]).dt.date
+    editable = store().can(edit_action("planning"), dossier_id)
     edited = st.data_editor(
         inert_cells(frame),
         key=table_editing.editor_key(name),
-        num_rows="dynamic",
+        disabled=not editable,
+        num_rows="dynamic" if editable else "fixed",
         hide_index=True,
         placeholder="–",
         column_order=["title", "due", "owner"],
@@ -114,7 +121,15 @@ def _planning(dossier_id: int, record: DossierRecord) -> None:
             ),
         },
     )
-    st.text_area(tr("budget.planning_narrative"), key=table_editing.editor_key(name, "narrative"), height=150)
+    st.text_area(
+        tr("budget.planning_narrative"),
+        key=table_editing.editor_key(name, "narrative"),
+        height=150,
+        disabled=not editable,
+    )
+    if not editable:
+        st.caption(tr("access.read_only"))
+        return
     if st.button(tr("budget.save_planning"), key="budget_planning_save", type="primary"):
         narrative = st.session_state.get(table_editing.editor_key(name, "narrative")) or ""
         if table_editing.save(

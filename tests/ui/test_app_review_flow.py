@@ -1,0 +1,82 @@
+"""AppTest of the review loop: a coach sees stored values and suggests, the coordinator accepts; the inbox."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from tests.backends import rows
+from tests.ui.test_app_access import Setup, setup  # noqa: F401 - the fixture
+from workbench.collab.reviews import Anchor, Reviews
+from workbench.collab.suggestions import Suggestions
+from workbench.guide import forms
+from workbench.store.dossiers import Store
+from workbench.ui.common import PAGES
+
+NAME = f"edit_{forms.IDENTITY.form_id()}_name"
+
+
+def _open(app: AppTest, setup: Setup, user: object, page: str) -> AppTest:  # noqa: F811
+    setup.logged_in(app, user)  # type: ignore[arg-type]
+    app.session_state["dossier_id"] = setup.own
+    app.run()
+    return app.switch_page(PAGES[page]).run()
+
+
+def test_a_coach_sees_stored_values_only_never_a_draft(app: AppTest, setup: Setup, db_path: Path) -> None:  # noqa: F811
+    _open(app, setup, setup.coach, "partnerschap")
+    field = app.text_input(key=NAME)
+    assert field.disabled and field.value == "Digibank Test"
+    # A value that reaches the server anyway (a crafted message) is no draft: not kept, not shown.
+    app.session_state[NAME] = "Wat de coach typte"
+    app.run()
+    app.switch_page(PAGES["partners"]).run()
+    app.switch_page(PAGES["partnerschap"]).run()
+    assert app.text_input(key=NAME).value == "Digibank Test"
+    assert rows(db_path, "SELECT * FROM drafts") == []
+    assert not any("Niet bewaard" in str(c.value) for c in app.caption)
+    assert Store(db_path).load(setup.own).dossier.identity.name == "Digibank Test"
+
+
+def test_coach_suggests_and_the_coordinator_accepts_with_one_click(
+    app: AppTest,
+    new_app: Callable[[], AppTest],
+    setup: Setup,  # noqa: F811
+    db_path: Path,
+) -> None:
+    _open(app, setup, setup.coach, "partnerschap")
+    form = forms.IDENTITY.form_id()
+    app.selectbox(key=f"suggest_field_{form}").set_value("name")
+    app.text_area(key=f"suggest_text_{form}").input("Digibank Rupel & Vliet")
+    app.text_area(key=f"suggest_note_{form}").input("Korter")
+    app.button(key=f"FormSubmitter:suggest_{form}-Voorstel versturen").click().run()
+    assert not app.exception
+    (suggestion,) = Suggestions(db_path).suggestions(setup.own).values()
+    assert suggestion.proposed == "Digibank Rupel & Vliet"
+
+    coordinator = _open(new_app(), setup, setup.coordinator, "partnerschap")
+    assert "Digibank Rupel & Vliet" in [t.value for t in coordinator.text]
+    coordinator.button(key=f"suggestion_accept_{suggestion.thread_id}").click().run()
+    assert not coordinator.exception
+    assert Store(db_path).load(setup.own).dossier.identity.name == "Digibank Rupel & Vliet"
+    assert coordinator.text_input(key=NAME).value == "Digibank Rupel & Vliet"
+    accepted = Suggestions(db_path).suggestion(setup.own, suggestion.thread_id)
+    assert accepted is not None and accepted.decided_by == "Cora" and accepted.revision == 2
+
+
+def test_a_reply_shows_in_the_coaches_inbox_and_opening_marks_it_read(
+    app: AppTest,
+    setup: Setup,  # noqa: F811
+    db_path: Path,
+) -> None:
+    reviews = Reviews(db_path)
+    thread = reviews.start_thread(setup.own, Anchor(step="doelgroep"), "Vraag", "Cas", setup.coach.id)
+    reviews.reply(setup.own, thread.id, "Antwoord van Cora", "Cora", setup.coordinator.id)
+    inbox = _open(app, setup, setup.coach, "inbox")
+    assert not inbox.exception
+    assert "Antwoord van Cora" in [t.value for t in inbox.text]
+    assert "Nieuw sinds je laatste bezoek (1)" in [s.value for s in inbox.subheader]
+    inbox.button(key=f"inbox_read_thread:{thread.id}").click().run()
+    assert "Nieuw sinds je laatste bezoek (0)" in [s.value for s in inbox.subheader]
