@@ -25,7 +25,7 @@ from workbench.access.account_records import (
     User,
     digest,
 )
-from workbench.access.memberships import Memberships, mark_used, valid_invitation
+from workbench.access.memberships import Memberships, mark_used, role_in, valid_invitation
 from workbench.access.permissions import DossierRole
 from workbench.access.rate_limits import LOCAL_CLIENT, Limiter, LoginGuard, LoginLimits, Throttled, rule
 from workbench.clock import now as now_
@@ -115,10 +115,7 @@ class Accounts(Memberships):
             rows = _user_rows(db, "id = ?", [user_id])
             if not rows:
                 return None, None
-            roles = db.query(
-                "SELECT role FROM memberships WHERE dossier_id = ? AND user_id = ?", [dossier_id, user_id]
-            )
-        return _user(rows[0]), (DossierRole(roles[0]["role"]) if roles else None)
+            return _user(rows[0]), role_in(db, dossier_id, user_id)
 
     def find_user(self, email: str) -> User | None:
         with self.backend.read() as db:

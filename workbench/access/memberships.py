@@ -39,12 +39,7 @@ class Memberships:
 
     def role_of(self, dossier_id: int, user_id: int) -> DossierRole | None:
         with self.backend.read() as db:
-            rows = list(
-                db.query(
-                    "SELECT role FROM memberships WHERE dossier_id = ? AND user_id = ?", [dossier_id, user_id]
-                )
-            )
-        return DossierRole(rows[0]["role"]) if rows else None
+            return role_in(db, dossier_id, user_id)
 
     def roles_of(self, user_id: int) -> dict[int, DossierRole]:
         """Return every dossier a person is a member of, with their role there."""
@@ -207,3 +202,11 @@ def valid_invitation(db: Connection, code: str, now: datetime) -> Invitation:
     if invitation.expires_at <= now:
         raise InvitationInvalid("invite.expired")
     return invitation
+
+
+def role_in(db: Connection, dossier_id: int, user_id: int) -> DossierRole | None:
+    """Return a person's role in one dossier, read on an open connection (None: not a member)."""
+    rows = db.query(
+        "SELECT role FROM memberships WHERE dossier_id = ? AND user_id = ?", [dossier_id, user_id]
+    )
+    return DossierRole(rows[0]["role"]) if rows else None
