@@ -1,0 +1,86 @@
+"""Migrations from 8 on: working together (vote phase, suggestions, inbox, review pins, ...)."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+import workbench.store.migrations.sessions  # noqa: F401  (its migrations come first: registration order is the order)
+from workbench.store.migrations.registry import migrations
+
+
+@migrations()
+def m008_workshop_vote_phase(db: Database) -> None:
+    # A hidden vote (issue 15): while it is 1 the room sees no counts and no order, until revealed.
+    db.execute("ALTER TABLE workshops ADD COLUMN votes_hidden INTEGER NOT NULL DEFAULT 0")
+
+
+@migrations()
+def m009_suggestions_and_inbox(db: Database) -> None:
+    # A coach proposes wording for one field of one item (collab/suggestions.py): a comment thread
+    # carrying the proposed text; accepting it is a normal versioned save, recorded here with its
+    # revision, in the same transaction.
+    db.execute(
+        """
+        CREATE TABLE suggestions (
+            thread_id INTEGER NOT NULL PRIMARY KEY REFERENCES comment_threads(id) ON DELETE CASCADE,
+            dossier_id INTEGER NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,
+            form TEXT NOT NULL,
+            item TEXT NOT NULL,
+            field TEXT NOT NULL,
+            original TEXT NOT NULL,
+            proposed TEXT NOT NULL,
+            base_version INTEGER NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('open', 'accepted', 'declined')),
+            decided_by TEXT,
+            decided_by_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
+            decided_at TEXT,
+            revision INTEGER
+        )"""
+    )
+    db.execute("CREATE INDEX suggestions_by_dossier ON suggestions (dossier_id, status)")
+    # A thread can be assigned to a member (not only to a partner): their inbox shows it.
+    db.execute(
+        "ALTER TABLE comment_threads ADD COLUMN assignee_id INTEGER REFERENCES users(id) ON DELETE SET NULL"
+    )
+    db.execute("ALTER TABLE comment_threads ADD COLUMN assigned_at TEXT")
+    db.execute(
+        "ALTER TABLE comment_threads ADD COLUMN assigned_by_id INTEGER"
+        " REFERENCES users(id) ON DELETE SET NULL"
+    )
+    # The coordinator asks a named coach (a member with the coach role) for a review.
+    db.execute(
+        """
+        CREATE TABLE review_requests (
+            id INTEGER PRIMARY KEY,
+            dossier_id INTEGER NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,
+            coach_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            note TEXT NOT NULL,
+            requested_by TEXT NOT NULL,
+            requested_by_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
+            requested_at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX review_requests_by_coach ON review_requests (coach_id, requested_at)")
+    # What a person has seen of each inbox item ("thread:12", "verdict:3:doelgroep", ...): the moment
+    # of the newest activity they have read. Newer activity by someone else makes it unread again.
+    db.execute(
+        """
+        CREATE TABLE inbox_reads (
+            user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            item TEXT NOT NULL,
+            seen_at TEXT NOT NULL,
+            PRIMARY KEY (user_id, item)
+        )"""
+    )
+    # E-mail that could not be sent (workbench/collab/mail.py): shown to administrators, never to the
+    # person whose save caused it.
+    db.execute(
+        """
+        CREATE TABLE mail_failures (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            recipient TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            error TEXT NOT NULL
+        )"""
+    )
