@@ -325,3 +325,11 @@ def m006_rate_limits(db: Database) -> None:
     )
     # Login failures are now entries of the login limits.
     db.execute("DROP TABLE login_failures")
+
+
+@migrations()
+def m007_review_pins(db: Database) -> None:
+    # A thread can pin one item of a list (a target group, a partner, a digipunt) by its stable key,
+    # and a verdict remembers the dossier revision it judged, so a later edit makes it stale.
+    db.execute("ALTER TABLE comment_threads ADD COLUMN item TEXT")
+    db.execute("ALTER TABLE section_reviews ADD COLUMN revision INTEGER")
