@@ -13,8 +13,9 @@ import pytest
 from docx.oxml.ns import qn
 from lxml import etree
 
+from workbench.collab.document_places import places
 from workbench.collab.reviews import Anchor, Reviews, ThreadStatus
-from workbench.collab.word_comments import WordComment, WordNote, add_comments, initials, places
+from workbench.collab.word_comments import WordComment, WordNote, add_comments, initials
 from workbench.demo import demo_dossiers
 from workbench.documents import generate as documents
 from workbench.dossier.steps import STEP_KEYS

@@ -200,7 +200,7 @@ def report_docx(report: ReadinessReport) -> bytes:
                 else item.label
             )
             cells[1].text = t(f"rubric.level.{item.level}", lang)
-            cells[2].text = _basis(item, lang)
+            cells[2].text = basis(item, lang)
     document.add_heading(t("review.heading", lang), level=1)
     table = document.add_table(rows=1, cols=3)
     table.style = "Table Grid"
@@ -233,7 +233,8 @@ def verdict_label(review: SectionReview | None, status: SectionStatus | None, la
     return t("review.stale_label", lang, status=label) if status is not None and status.stale else label
 
 
-def _basis(item: ReportItem, lang: str) -> str:
+def basis(item: ReportItem, lang: str) -> str:
+    """Say what a criterion's level rests on: the coach's override or the pre-filled notes."""
     capped = [t("rubric.capped", lang)] if item.needs_work else []
     if item.override:
         prefix = t("rubric.set_by", lang, by=item.override.by)

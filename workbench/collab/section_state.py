@@ -10,12 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from workbench.collab.document_places import places
 from workbench.collab.review_records import ReviewStatus, SectionReview
+from workbench.documents import checks
+from workbench.documents.checks import ClauseCheck, DocumentKind
 from workbench.dossier.model import Dossier
 from workbench.dossier.records import StepChange
 from workbench.dossier.steps import STEP_KEYS
 from workbench.guide import progress as completeness
 from workbench.guide.progress import OVERVIEW_STEP, Finding, Progress, StepState
+from workbench.i18n import t
 
 NEEDS_WORK_CODE = "review_needs_work"
 
@@ -97,3 +101,23 @@ def section_progress(
             )
     states = {step: status.state for step, status in sections.items() if status.needs_work}
     return SectionProgress(base.amended(extra, states), sections)
+
+
+def clause_checks(
+    dossier: Dossier, sections: SectionProgress, lang: str, kind: DocumentKind
+) -> list[ClauseCheck]:
+    """List per clause (or strategy section) what is open: the document's gaps, then "werk nodig".
+
+    A step's verdict counts in the clauses that write it (data/document_places.toml).
+    """
+    written = places()["strategy" if kind == "submission" else kind]
+    found = []
+    for check in checks.readiness(dossier, lang, kind):
+        mark = f"clause_{check.key}"
+        verdicts = [
+            t(f"finding.{NEEDS_WORK_CODE}", lang, by=status.review.by, reason=status.review.reason)
+            for step, status in sections.sections.items()
+            if status.needs_work and status.review is not None and mark in written.get(step, ())
+        ]
+        found.append(ClauseCheck(check.number, check.key, check.title, (*check.missing, *verdicts)))
+    return found

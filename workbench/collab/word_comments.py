@@ -12,13 +12,9 @@ named. A thread whose place is missing (an uploaded template) lands on the title
 from __future__ import annotations
 
 import io
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import cache
-from pathlib import Path
-from typing import Literal
 
 import docx
 from docx.document import Document as DocxDocument
@@ -27,6 +23,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from workbench.collab import word_parts
+from workbench.collab.document_places import Kind, places_of
 from workbench.collab.reviews import Thread
 from workbench.collab.rubric import rubric
 from workbench.dossier.model import Dossier, clean_text
@@ -34,8 +31,6 @@ from workbench.guide.items import find_item
 from workbench.guide.labels import item_title, partner_name
 from workbench.i18n import t
 
-PLACES_FILE = Path(__file__).parents[1] / "data" / "document_places.toml"
-Kind = Literal["agreement", "strategy", "submission"]
 _NEEDLE_ATTRS = ("name", "title", "description", "activity", "device_type", "source", "purpose")
 
 
@@ -58,26 +53,6 @@ class WordComment:
     done: bool = False
     responsible: str = ""  # the partner who should act, by name
     clause_number: int | None = None  # finds an "Artikel N" heading in a template without bookmarks
-
-
-@cache
-def places() -> dict[str, dict[str, tuple[str, ...]]]:
-    """Load where each step is written, per document kind (and the fields written elsewhere)."""
-    raw = tomllib.loads(PLACES_FILE.read_text(encoding="utf-8"))
-    return {kind: {k: tuple(v) for k, v in table.items()} for kind, table in raw.items()}
-
-
-def places_of(thread: Thread, kind: Kind) -> tuple[str, ...]:
-    """Return the sections a thread is about in a document of this kind, best first."""
-    table = places()["strategy" if kind == "submission" else kind]
-    anchor = thread.anchor
-    found: list[str] = []
-    if anchor.clause and kind == "agreement":
-        found.append(f"clause_{anchor.clause}")
-    if anchor.field:
-        found += places().get(f"{kind}_fields", {}).get(f"{anchor.step}.{anchor.field}", ())
-    found += table.get(anchor.step, ())
-    return tuple(dict.fromkeys(found))
 
 
 def needles_of(thread: Thread, dossier: Dossier, lang: str) -> tuple[str, ...]:

@@ -12,6 +12,7 @@ import streamlit as st
 
 from workbench.access.permissions import AccessDenied, Action
 from workbench.collab.reviews import Anchor, EntryKind, ReviewError, ReviewStatus, Thread
+from workbench.collab.section_state import SectionProgress
 from workbench.dossier.model import SECTION_KEYS, Partner
 from workbench.dossier.steps import STEP_KEYS, STEPS
 from workbench.guide import forms
@@ -159,13 +160,14 @@ def new_thread_form(
                     st.rerun()
 
 
-def review_control(dossier_id: int, step: str) -> None:
-    """Show the coach's verdict on a step; coaches can change it, with a reason."""
+def review_control(dossier_id: int, step: str, sections: SectionProgress | None = None) -> None:
+    """Show the coach's verdict on a step, marked stale after a change; coaches can change it."""
     ws = store()
     try:
-        current = ws.section_reviews(dossier_id).get(step)
+        section = (sections or ws.section_progress(dossier_id)).sections.get(step)
     except AccessDenied:
         return
+    current = section.review if section else None
     status = current.status if current else ReviewStatus.NOT_REVIEWED
     icon = {"ok": ":material/check_circle:", "needs_work": ":material/error:"}.get(
         status, ":material/pending:"
@@ -173,9 +175,13 @@ def review_control(dossier_id: int, step: str) -> None:
     line = md(f"review.status.{status}")
     if current:
         line += " · " + md("review.by", by=current.by, at=fmt_datetime(current.at, lang()))
-    st.caption(f"{tr('review.verdict')}: {line}")
-    if current and current.reason:
-        st.text(current.reason)
+    with st.container(key=f"verdict_{step}"):
+        st.caption(f"{tr('review.verdict')}: {line}")
+        if section is not None and section.stale:
+            # Changed after the verdict: an "in orde" no longer counts, a "werk nodig" asks for a new look.
+            st.warning(tr("review.stale"), icon=":material/update:")
+        if current and current.reason:
+            st.text(current.reason)
     if not ws.can(Action.REVIEW, dossier_id):
         return
     with st.popover(tr("review.change"), icon=icon), st.form(f"review_{step}"):

@@ -7,7 +7,6 @@ from typing import Literal
 import streamlit as st
 
 from workbench.access.permissions import AccessDenied, Action
-from workbench.documents import checks
 from workbench.documents import generate as documents
 from workbench.documents.uploaded.templates import TemplateProblem
 from workbench.documents.versions import change_title, comparable, default_pair, describe_causes
@@ -29,7 +28,7 @@ def _label(v: DocumentVersion) -> str:
 
 
 def _readiness(record: DossierRecord, kind: Kind) -> None:
-    found = checks.readiness(record.dossier, lang(), kind)
+    found = store().document_readiness(record.id, lang(), kind)  # a coach's "werk nodig" counts too
     ready = sum(check.ready for check in found)
     st.subheader(tr("documents.page.readiness"))
     st.progress(ready / len(found), text=md("documents.page.ready_count", ready=ready, total=len(found)))

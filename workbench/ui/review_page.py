@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from workbench.access.permissions import Action
+from workbench.collab.readiness import ReadinessReport, basis, verdict_label
 from workbench.collab.reviews import Level, ReviewError
 from workbench.collab.rubric import GROUPS
 from workbench.dossier.steps import STEP_KEYS
@@ -38,9 +39,7 @@ def _rubric(dossier_id: int) -> None:
                 else i.label,
                 tr("rubric.col.level"): tr(f"rubric.level.{i.level}"),
                 tr("rubric.col.prefilled"): tr(f"rubric.level.{i.prefilled.level}"),
-                tr("rubric.col.basis"): (
-                    f"{i.override.by}: {i.override.reason}" if i.override else "\n".join(i.prefilled.notes)
-                ),
+                tr("rubric.col.basis"): basis(i, lang()),
             }
             for i in report.group(group)
         ]
@@ -48,6 +47,7 @@ def _rubric(dossier_id: int) -> None:
         st.dataframe(
             inert_cells(pd.DataFrame(rows)), hide_index=True, width="stretch", height=38 + 35 * len(rows)
         )
+    _verdicts(report)
     if ws.can(Action.REVIEW, dossier_id):
         with st.form("review_rubric_override"):
             st.subheader(tr("rubric.override"))
@@ -86,6 +86,22 @@ def _rubric(dossier_id: int) -> None:
         )
 
 
+def _verdicts(report: ReadinessReport) -> None:
+    """List the coach's verdict per step as the rubric counts it, stale ones marked."""
+    st.subheader(tr("review.heading"))
+    rows = [
+        {
+            tr("review.col.step"): tr(f"step.{step}"),
+            tr("review.col.status"): verdict_label(status.review, status, lang()),
+            tr("review.col.reason"): status.review.reason if status.review else "",
+        }
+        for step, status in report.sections.items()
+    ]
+    st.dataframe(
+        inert_cells(pd.DataFrame(rows)), hide_index=True, width="stretch", height=38 + 35 * len(rows)
+    )
+
+
 def render() -> None:
     record = open_record()
     if record is None:
@@ -97,10 +113,11 @@ def render() -> None:
     with sections:
         steps = [s for s in STEP_KEYS if s != "overzicht"]
         columns = st.columns(3)
+        progress = store().section_progress(dossier_id)  # once for every step's verdict
         for index, step in enumerate(steps):
             with columns[index % 3], st.container(border=True, key=f"review_step_{step}"):
                 st.markdown(f"**{tr(f'step.{step}')}**")
-                review_control(dossier_id, step)
+                review_control(dossier_id, step, progress)
     with readiness:
         _rubric(dossier_id)
 

@@ -8,7 +8,6 @@ from streamlit.navigation.page import StreamlitPage
 from workbench.access.account_records import User
 from workbench.access.permissions import AccessDenied, Action
 from workbench.dossier.steps import STEPS
-from workbench.guide.progress import step_states
 from workbench.store.db import StorageFailure
 from workbench.store.dossiers import DossierNotFound
 from workbench.ui import editing, faults
@@ -105,9 +104,10 @@ def _workbench_pages(user: User | None, inviting: bool, participate: StreamlitPa
 
 
 def _dossier_pages(dossier_id: int | None) -> list[StreamlitPage]:
-    # Each step's icon shows its state in the open dossier (empty, in progress, complete, needs attention).
+    # Each step's icon shows its state in the open dossier (empty, in progress, complete, needs attention),
+    # the coach's "werk nodig" counted in.
     try:
-        states = step_states(store().load(dossier_id).dossier) if dossier_id is not None else {}
+        states = store().section_progress(dossier_id).progress.states if dossier_id is not None else {}
     except DossierNotFound:
         states = {}
     return [

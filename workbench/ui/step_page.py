@@ -10,11 +10,10 @@ from workbench.dossier.units import KINDS
 from workbench.guide import labels, parts
 from workbench.guide.form_specs import FormSpec
 from workbench.guide.guidance import guidance
-from workbench.guide.progress import assess
 from workbench.store.dossiers import DossierRecord
 from workbench.ui import editing, form_view
 from workbench.ui.comments import section_panel
-from workbench.ui.common import current_dossier_id, lang, tr
+from workbench.ui.common import current_dossier_id, lang, store, tr
 from workbench.ui.editing import FormRef
 from workbench.ui.markup import bullets, inert, md, strong
 from workbench.ui.prelude import open_record
@@ -43,7 +42,7 @@ def begin(step_key: str) -> DossierRecord | None:
 
 def _status(step_key: str, record: DossierRecord) -> None:
     """Show how far this step is and its open points (assessor hints), always as one element."""
-    progress = assess(record.dossier)
+    progress = store().section_progress(record.id).progress  # the coach's verdict counted in
     state = progress.states[step_key]
     found = progress.findings_for(step_key)
     percent = round(progress.completeness[step_key] * 100)

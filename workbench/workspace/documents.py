@@ -12,8 +12,9 @@ from typing import Protocol, cast
 
 from workbench.access.permissions import Action
 from workbench.collab.consent import consent_matrix
+from workbench.collab.document_places import Kind
 from workbench.collab.reviews import ThreadStatus
-from workbench.collab.word_comments import Kind, add_comments, word_comments
+from workbench.collab.word_comments import add_comments, word_comments
 from workbench.documents import generate as documents
 from workbench.dossier.records import DocumentVersion, DossierRecord
 from workbench.store.db import Backend

@@ -15,6 +15,8 @@ from workbench.collab.reviews import (
     ThreadStatus,
 )
 from workbench.collab.rubric import rubric
+from workbench.collab.section_state import SectionProgress, clause_checks, section_progress
+from workbench.documents.checks import ClauseCheck, DocumentKind
 from workbench.workspace.person import Person
 
 
@@ -75,17 +77,33 @@ class ReviewCalls(Person):
         self.require(Action.REVIEW, dossier_id)
         return self.reviews.set_section_review(dossier_id, step, status, reason, by=self.by)
 
-    def readiness(self, dossier_id: int, lang: str) -> ReadinessReport:
-        """Score the dossier against the rubric, with the coach's overrides."""
+    def section_progress(self, dossier_id: int) -> SectionProgress:
+        """Return every step's effective state: progress, the coach's verdict, whether it is stale."""
         self.require(Action.READ, dossier_id)
         record = self.store.load(dossier_id)
+        return section_progress(
+            record.dossier, self.reviews.section_reviews(dossier_id), self.store.step_changes(dossier_id)
+        )
+
+    def document_readiness(self, dossier_id: int, lang: str, kind: DocumentKind) -> list[ClauseCheck]:
+        """List per clause (or section) what is still open, the coach's "werk nodig" included."""
+        self.require(Action.READ, dossier_id)
+        record = self.store.load(dossier_id)
+        return clause_checks(record.dossier, self.section_progress(dossier_id), lang, kind)
+
+    def readiness(self, dossier_id: int, lang: str) -> ReadinessReport:
+        """Score the dossier against the rubric, with the coach's overrides and verdicts."""
+        self.require(Action.READ, dossier_id)
+        record = self.store.load(dossier_id)
+        reviews = self.reviews.section_reviews(dossier_id)
         return build_report(
             record.dossier,
             self.reviews.scores(dossier_id),
             lang,
-            reviews=self.reviews.section_reviews(dossier_id),
+            reviews=reviews,
             open_threads=tuple(self.reviews.threads(dossier_id, status=ThreadStatus.OPEN)),
             generated_at=clock.now(),
+            sections=section_progress(record.dossier, reviews, self.store.step_changes(dossier_id)),
         )
 
     def set_rubric_level(
