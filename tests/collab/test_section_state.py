@@ -1,8 +1,7 @@
-"""One truth for a section's state: progress, the coach's verdict and whether it is stale, counted everywhere."""
+"""One truth for a section's state: progress, the coach's verdict and its staleness, counted everywhere."""
 
 from __future__ import annotations
 
-import io
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -143,5 +142,7 @@ def test_every_place_is_a_bookmark_of_the_built_templates(kind: str) -> None:
     for lang in ("nl", "en"):
         document = docx.Document(str(ROOT / "agreement_templates" / f"{kind}_{lang}.docx"))
         marks = {m.get(qn("w:name")) for m in document.element.body.iter(qn("w:bookmarkStart"))}
-        named = {p for table in (kind, f"{kind}_fields") for ps in places().get(table, {}).values() for p in ps}
+        named = {
+            p for table in (kind, f"{kind}_fields") for ps in places().get(table, {}).values() for p in ps
+        }
         assert named <= marks, named - marks

@@ -99,13 +99,10 @@ def _downloads(db: Workspace, record: DossierRecord, versions: list[DocumentVers
     )
     version, data = db.document(record.id, chosen)
     name = f"{version.kind}-{record.id}-r{version.revision}-v{version.id}-{version.lang}"
-    if version.kind == "agreement" and st.toggle(
-        tr("comments.word"),
-        key="documents_page_with_comments",
-        help=tr("comments.word_help"),
-    ):
-        # The coach's open comments as native Word comments on the clause they concern.
-        data = db.document_with_comments(record.id, version.id)
+    if st.toggle(tr("comments.word"), key="documents_page_with_comments", help=tr("comments.word_help")):
+        # The comments as native Word comments on the paragraphs they concern, in every kind of document.
+        resolved = st.toggle(tr("comments.word_resolved"), key="documents_page_with_resolved")
+        data = db.document_with_comments(record.id, version.id, resolved=resolved)
         name += "-opmerkingen"
     left, right = st.columns(2)
     left.download_button(
