@@ -257,3 +257,15 @@ def test_libreoffice_reads_the_comments_their_anchors_dates_and_done_state(
     assert anchored["Aantal?"][0] == anchored["Wordt geteld"][0] == second.name
     # LibreOffice 7.4 keeps the done state; it writes a commentEx only for resolved comments.
     assert _threads_xml(data)["Voorzitter?"]["done"] == "1"
+
+
+def test_hostile_text_reaches_word_as_typed(ws: Workspace, zora: int) -> None:
+    hostile = (
+        "<b>{{ 7*7 }}</b> {% if x %}& [link](http://example.org) ![x](http://example.org/p.png) " + "z" * 4000
+    )
+    second = ws.load(zora).dossier.strategy.doelgroep.target_groups[1]
+    ws.start_thread(zora, Anchor(step="doelgroep", item=second.id), hostile)
+    data = ws.document_with_comments(zora, _version(ws, zora, "strategy"))
+    (comment,) = docx.Document(io.BytesIO(data)).comments
+    assert comment.text == hostile
+    assert _anchored(data)[hostile][0] == second.name

@@ -110,6 +110,13 @@ def _fill(db: Path) -> dict[str, Any]:
         thread = coach.start_thread(dossier_id, Anchor(step=step), PAYLOAD, responsible_partner=partner.id)
         coordinator.reply(dossier_id, thread.id, PAYLOAD)
     resolved = coach.start_thread(dossier_id, Anchor(step="partners", field="name"), PAYLOAD)
+    # Pinned to one item (its name is poisoned too, and shown where the thread is) and to a clause.
+    group = record.dossier.strategy.doelgroep.target_groups[1]
+    coach.start_thread(
+        dossier_id, Anchor(step="doelgroep", item=group.id), PAYLOAD, responsible_partner=partner.id
+    )
+    coach.start_thread(dossier_id, Anchor(step="partners", item=partner.id), PAYLOAD)
+    coach.start_thread(dossier_id, Anchor(step="governance", clause="governance"), PAYLOAD)
     coordinator.resolve(dossier_id, resolved.id, PAYLOAD)
     for step in ("partnerschap", "partners", "doelgroep", "budget"):
         coach.set_section_review(dossier_id, step, ReviewStatus.NEEDS_WORK, PAYLOAD)
