@@ -49,6 +49,21 @@ def test_agreement_is_written_stored_and_names_its_revision(
     assert (kept.kind, kept.lang, kept.revision) == ("agreement", "nl", 1)
 
 
+def test_the_open_points_per_clause_name_a_coachs_needs_work(
+    db_path: Path, tmp_path: Path, demo_ids: dict[str, int]
+) -> None:
+    from workbench.collab.reviews import Reviews, ReviewStatus
+
+    dossier_id = demo_ids["Digibank ZORA Werkt"]
+    Reviews(db_path).set_section_review(
+        dossier_id, "governance", ReviewStatus.NEEDS_WORK, "Wie zit voor?", "Cas"
+    )
+    out = tmp_path / "overeenkomst.docx"
+    code, said = run("agreement", str(dossier_id), "-o", str(out), "--no-picture", "--db", str(db_path))
+    assert code == 0, said
+    assert "  - Coach Cas: werk nodig. Wie zit voor?" in said.splitlines()
+
+
 def test_strategy_in_english_with_the_network_picture(
     db_path: Path, tmp_path: Path, demo_ids: dict[str, int]
 ) -> None:

@@ -118,6 +118,13 @@ def _fill(db: Path) -> dict[str, Any]:
         thread = coach.start_thread(dossier_id, Anchor(step=step), PAYLOAD, responsible_partner=partner.id)
         coordinator.reply(dossier_id, thread.id, PAYLOAD)
     resolved = coach.start_thread(dossier_id, Anchor(step="partners", field="name"), PAYLOAD)
+    # Pinned to one item (its name is poisoned too, and shown where the thread is) and to a clause.
+    group = record.dossier.strategy.doelgroep.target_groups[1]
+    coach.start_thread(
+        dossier_id, Anchor(step="doelgroep", item=group.id), PAYLOAD, responsible_partner=partner.id
+    )
+    coach.start_thread(dossier_id, Anchor(step="partners", item=partner.id), PAYLOAD)
+    coach.start_thread(dossier_id, Anchor(step="governance", clause="governance"), PAYLOAD)
     coordinator.resolve(dossier_id, resolved.id, PAYLOAD)
     # Issue 15: a suggestion, an assignment and a review request, each carrying the payload.
     for form in (forms.IDENTITY.key, forms.SECTIONS["doelgroep"].own.key):

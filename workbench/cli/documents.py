@@ -146,15 +146,17 @@ def _write_document(
     no_picture: bool,
     db_path: str | None,
 ) -> None:
-    from workbench.documents import checks
+    from workbench.collab.reviews import Reviews
+    from workbench.collab.section_state import clause_checks, section_progress
     from workbench.documents import generate as documents
     from workbench.documents.uploaded import templates as custom_templates
     from workbench.workspace.documents import make_document_version
 
     lang = doc_lang or ctx.lang
+    store = open_store(ctx, db_path)
     try:
         made = make_document_version(
-            open_store(ctx, db_path),  # the command line is trusted: the bare Store
+            store,  # the command line is trusted: the bare Store
             dossier_id,
             kind,
             lang,
@@ -170,7 +172,10 @@ def _write_document(
     click.echo(
         ctx.say("documents.cli.written", path=output, revision=record.revision, version=made.version.id)
     )
-    for check in checks.readiness(record.dossier, ctx.lang, kind):
+    # The same open points as the Documenten page: the document's gaps and a coach's "werk nodig".
+    reviews = Reviews(store.backend, migrate=False).section_reviews(dossier_id)
+    sections = section_progress(record.dossier, reviews, store.step_changes(dossier_id))
+    for check in clause_checks(record.dossier, sections, ctx.lang, kind):
         if check.missing:
             click.echo(ctx.say("documents.cli.open_points", number=check.number, title=check.title))
             for missing in check.missing:

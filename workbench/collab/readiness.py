@@ -15,10 +15,10 @@ import docx
 
 from workbench.collab.reviews import Level, RubricScore, SectionReview, Thread
 from workbench.collab.rubric import GROUPS, Criterion, Group, criterion_label, rubric
+from workbench.collab.section_state import SectionProgress, SectionStatus, section_progress
 from workbench.documents import checks
 from workbench.dossier.model import Dossier
 from workbench.dossier.steps import STEP_KEYS
-from workbench.guide import progress
 from workbench.guide.progress import StepState
 from workbench.i18n import fmt_datetime, t
 from workbench.network.analysis import analyse
@@ -50,9 +50,9 @@ def _combine(levels: list[Level]) -> Level:
 class _Evidence:
     """What the other modules say about a dossier, gathered once for all criteria."""
 
-    def __init__(self, dossier: Dossier, lang: str) -> None:
+    def __init__(self, dossier: Dossier, lang: str, sections: SectionProgress) -> None:
         self.lang = lang
-        self.progress = progress.assess(dossier)
+        self.progress = sections.progress  # the verdicts counted in: "werk nodig" is an open point
         self.graph_findings = analyse(dossier).findings
         self.clauses = {c.key: c for c in checks.readiness(dossier, lang)}
 
@@ -96,10 +96,13 @@ class ReportItem:
     label: str
     prefilled: Prefill
     override: RubricScore | None
+    needs_work: tuple[str, ...] = ()  # steps of this criterion a coach marked "werk nodig"
 
     @property
     def level(self) -> Level:
-        return self.override.level if self.override else self.prefilled.level
+        """Return the level that counts: never "fully" while one of its steps needs work."""
+        level = self.override.level if self.override else self.prefilled.level
+        return Level.PARTLY if self.needs_work and level == Level.FULLY else level
 
 
 @dataclass(frozen=True)
@@ -110,6 +113,7 @@ class ReadinessReport:
     generated_at: datetime | None = None
     reviews: dict[str, SectionReview] = field(default_factory=dict)
     open_threads: tuple[Thread, ...] = ()
+    sections: dict[str, SectionStatus] = field(default_factory=dict)
 
     def group(self, group: Group) -> tuple[ReportItem, ...]:
         return tuple(i for i in self.items if i.criterion.group == group)
@@ -131,9 +135,11 @@ def build_report(
     reviews: dict[str, SectionReview] | None = None,
     open_threads: tuple[Thread, ...] = (),
     generated_at: datetime | None = None,
+    sections: SectionProgress | None = None,
 ) -> ReadinessReport:
     """Score a dossier against the rubric: pre-filled levels with the coach's overrides on top."""
-    evidence = _Evidence(dossier, lang)
+    sections = sections or section_progress(dossier, reviews or {}, {})
+    evidence = _Evidence(dossier, lang, sections)
     spec = rubric()
     items = tuple(
         ReportItem(
@@ -142,6 +148,7 @@ def build_report(
             label=criterion_label(c.key, lang),
             prefilled=evidence.prefill(c),
             override=scores.get(c.key),
+            needs_work=tuple(s for s in c.steps if s in sections.needs_work),
         )
         for c in spec.criterion
     )
@@ -152,6 +159,7 @@ def build_report(
         generated_at=generated_at,
         reviews=reviews or {},
         open_threads=open_threads,
+        sections=sections.sections,
     )
 
 
@@ -192,7 +200,7 @@ def report_docx(report: ReadinessReport) -> bytes:
                 else item.label
             )
             cells[1].text = t(f"rubric.level.{item.level}", lang)
-            cells[2].text = _basis(item, lang)
+            cells[2].text = basis(item, lang)
     document.add_heading(t("review.heading", lang), level=1)
     table = document.add_table(rows=1, cols=3)
     table.style = "Table Grid"
@@ -206,7 +214,7 @@ def report_docx(report: ReadinessReport) -> bytes:
         review = report.reviews.get(step)
         cells = table.add_row().cells
         cells[0].text = t(f"step.{step}", lang)
-        cells[1].text = t(f"review.status.{review.status if review else 'not_reviewed'}", lang)
+        cells[1].text = verdict_label(review, report.sections.get(step), lang)
         cells[2].text = f"{review.reason} ({review.by})" if review and review.reason else ""
     if report.open_threads:
         document.add_heading(t("comments.open_heading", lang), level=1)
@@ -219,8 +227,17 @@ def report_docx(report: ReadinessReport) -> bytes:
     return out.getvalue()
 
 
-def _basis(item: ReportItem, lang: str) -> str:
+def verdict_label(review: SectionReview | None, status: SectionStatus | None, lang: str) -> str:
+    """Name a verdict, marked "verouderd" when the section changed after it."""
+    label = t(f"review.status.{review.status if review else 'not_reviewed'}", lang)
+    return t("review.stale_label", lang, status=label) if status is not None and status.stale else label
+
+
+def basis(item: ReportItem, lang: str) -> str:
+    """Say what a criterion's level rests on: the coach's override or the pre-filled notes."""
+    capped = [t("rubric.capped", lang)] if item.needs_work else []
     if item.override:
         prefix = t("rubric.set_by", lang, by=item.override.by)
-        return f"{prefix}: {item.override.reason}" if item.override.reason else prefix
-    return "\n".join(item.prefilled.notes) if item.prefilled.notes else t("rubric.prefilled", lang)
+        return "\n".join([f"{prefix}: {item.override.reason}" if item.override.reason else prefix, *capped])
+    notes = list(item.prefilled.notes) or [t("rubric.prefilled", lang)]
+    return "\n".join([*notes, *capped])

@@ -53,13 +53,15 @@ class ThreadNotFound(ReviewError):
 
 
 class Anchor(BaseModel):
-    """Where a thread hangs: a step of the guided path, optionally one field, optionally a clause."""
+    """Where a thread hangs: a step, optionally one field, one item of a list (by its key), a clause."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     step: str
     field: Annotated[str, Field(pattern=r"^[A-Za-z0-9_.:-]{1,100}$")] | None = None
     clause: Annotated[str, Field(pattern=r"^[a-z0-9_]{1,60}$")] | None = None
+    # The stable key of one item (a partner's or target group's id): it survives renames and reorders.
+    item: Annotated[str, Field(pattern=r"^[A-Za-z0-9_.:-]{1,100}$")] | None = None
 
     @field_validator("step")
     @classmethod
@@ -116,6 +118,7 @@ class SectionReview:
     reason: str
     by: str
     at: datetime
+    revision: int | None = None  # the dossier revision the verdict judged (None: given before it was kept)
 
 
 @dataclass(frozen=True, slots=True)

@@ -60,13 +60,14 @@ class Reviews:
         with self.backend.write(scope("dossier", dossier_id)) as db:
             _require_dossier(db, dossier_id)
             thread_id = db.insert(
-                "INSERT INTO comment_threads (dossier_id, step, field, clause, responsible_partner, status,"
-                " created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO comment_threads (dossier_id, step, field, clause, item, responsible_partner,"
+                " status, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     dossier_id,
                     anchor.step,
                     anchor.field,
                     anchor.clause,
+                    anchor.item,
                     responsible_partner or None,
                     ThreadStatus.OPEN.value,
                     author,
@@ -185,15 +186,18 @@ class Reviews:
             raise ReviewError("review.reason_required")
         at = stamp(now)
         with self.backend.write(scope("dossier", dossier_id)) as db:
-            _require_dossier(db, dossier_id)
+            # The revision judged is read under the dossier's lock: a save cannot slip in between.
+            revision = _dossier_revision(db, dossier_id)
             db.execute(
-                "INSERT INTO section_reviews (dossier_id, step, status, reason, by, at)"
-                " VALUES (?, ?, ?, ?, ?, ?)"
+                "INSERT INTO section_reviews (dossier_id, step, status, reason, by, at, revision)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT (dossier_id, step) DO UPDATE SET status = excluded.status,"
-                " reason = excluded.reason, by = excluded.by, at = excluded.at",
-                [dossier_id, anchor.step, status.value, text, by, at],
+                " reason = excluded.reason, by = excluded.by, at = excluded.at, revision = excluded.revision",
+                [dossier_id, anchor.step, status.value, text, by, at, revision],
             )
-        return SectionReview(step=anchor.step, status=status, reason=text, by=by, at=moment(at))
+        return SectionReview(
+            step=anchor.step, status=status, reason=text, by=by, at=moment(at), revision=revision
+        )
 
     def section_reviews(self, dossier_id: int) -> dict[str, SectionReview]:
         """Return the recorded verdict per step (steps never reviewed are absent)."""
@@ -259,8 +263,14 @@ class Reviews:
 
 
 def _require_dossier(db: Connection, dossier_id: int) -> None:
-    if not list(db.query("SELECT 1 FROM dossiers WHERE id = ?", [dossier_id])):
+    _dossier_revision(db, dossier_id)
+
+
+def _dossier_revision(db: Connection, dossier_id: int) -> int:
+    rows = list(db.query("SELECT revision FROM dossiers WHERE id = ?", [dossier_id]))
+    if not rows:
         raise DossierNotFound(dossier_id)
+    return int(rows[0]["revision"])
 
 
 def _add_entry(
@@ -292,7 +302,7 @@ def _entries(db: Connection, thread_ids: list[int]) -> dict[int, tuple[Entry, ..
 
 
 def _thread(row: dict[str, Any], entries: tuple[Entry, ...]) -> Thread:
-    anchor = Anchor(step=row["step"], field=row["field"], clause=row["clause"])
+    anchor = Anchor(step=row["step"], field=row["field"], clause=row["clause"], item=row["item"])
     return record(Thread, row, anchor=anchor, entries=entries)
 
 

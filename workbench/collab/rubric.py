@@ -40,7 +40,6 @@ class Rubric(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     criterion: tuple[Criterion, ...]
-    step_clause: dict[str, str]
 
     @model_validator(mode="after")
     def _consistent(self) -> Rubric:
@@ -50,9 +49,6 @@ class Rubric(BaseModel):
         clauses = self.clauses
         if len(clauses) != AGREEMENT_CLAUSES:
             raise ValueError(f"the agreement has {AGREEMENT_CLAUSES} clauses, the rubric {len(clauses)}")
-        wrong = {s: c for s, c in self.step_clause.items() if s not in STEP_KEYS or c not in clauses}
-        if wrong:
-            raise ValueError(f"step_clause names unknown steps or clauses: {wrong}")
         return self
 
     @property

@@ -1,49 +1,109 @@
-"""Open coach comments as native Word comments on the clause of the draft agreement they concern.
+"""Comment threads as native Word comments on the paragraphs they are about (agreement and strategy).
 
-Works on the bytes of any generated agreement: a clause heading is found by its bookmark
-("clause_<key>", as workbench.documents writes them) or else by its text ("Artikel N" /
-"Article N"); a comment whose clause cannot be found goes on the document's first paragraph,
-so none is lost.
+Where a thread lands is data (data/document_places.toml): its step (or its clause) names the
+sections of the document that write it, by the bookmarks the templates put on their headings.
+Within those, a thread pinned to an item (a target group, a partner) or a field lands on the
+paragraph that holds the item's name or the field's text; otherwise on the paragraphs the first
+section opens with, never on the heading. Every message keeps its own author and date; replies
+are Word replies, a resolved thread is marked done (or left out), and the responsible partner is
+named. A thread whose place is missing (an uploaded template) lands on the title, so none is lost.
 """
 
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 import docx
 from docx.document import Document as DocxDocument
-from docx.oxml.ns import qn
+from docx.table import Table
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
+from workbench.collab import word_parts
+from workbench.collab.document_places import Kind, places_of
 from workbench.collab.reviews import Thread
 from workbench.collab.rubric import rubric
-from workbench.dossier.model import clean_text
+from workbench.dossier.model import Dossier, clean_text
+from workbench.guide.items import find_item
+from workbench.guide.labels import item_title, partner_name
+from workbench.i18n import t
+
+_NEEDLE_ATTRS = ("name", "title", "description", "activity", "device_type", "source", "purpose")
+
+
+@dataclass(frozen=True, slots=True)
+class WordNote:
+    """One message of a thread: its text, who wrote it and when."""
+
+    text: str
+    author: str
+    at: datetime
 
 
 @dataclass(frozen=True, slots=True)
 class WordComment:
-    clause: str | None  # clause key, e.g. "governance"; None: about the document as a whole
-    text: str
-    author: str
+    """A thread as Word shows it: where it lands, its messages (the first, then replies), its state."""
+
+    places: tuple[str, ...]  # bookmarks of the sections it is about, in order of preference
+    needles: tuple[str, ...]  # texts that find its item's or field's paragraph inside those
+    notes: tuple[WordNote, ...]
+    done: bool = False
+    responsible: str = ""  # the partner who should act, by name
+    clause_number: int | None = None  # finds an "Artikel N" heading in a template without bookmarks
 
 
-def clause_of(thread: Thread) -> str | None:
-    """Return the clause a thread concerns: its own anchor, else the clause its step writes."""
-    return thread.anchor.clause or rubric().step_clause.get(thread.anchor.step)
+def needles_of(thread: Thread, dossier: Dossier, lang: str) -> tuple[str, ...]:
+    """Return the texts that find a thread's item or field in the document (none: the whole section)."""
+    anchor = thread.anchor
+    found: list[str] = []
+    if anchor.item:
+        item = find_item(dossier, anchor.step, anchor.item)
+        if item is not None:
+            found += [v for a in _NEEDLE_ATTRS if isinstance(v := getattr(item, a, None), str)]
+            found.append(item_title(item, dossier, lang))
+    elif anchor.field:
+        value = _field_value(dossier, anchor.step, anchor.field)
+        if isinstance(value, str) and dossier.partner(value) is not None:
+            value = partner_name(dossier, value, lang)
+        if isinstance(value, str):
+            found.append(value)
+    # The first line is enough to find a paragraph, and a line break never splits it.
+    return tuple(dict.fromkeys(n.strip().splitlines()[0][:80] for n in found if n.strip()))
 
 
-def word_comments(threads: Iterable[Thread]) -> list[WordComment]:
-    """Turn open threads into Word comments: the first message, then the replies with their authors."""
+def _field_value(dossier: Dossier, step: str, field: str) -> object:
+    holders = [getattr(dossier.strategy, step, None), dossier.identity, dossier.governance, dossier.planning]
+    for holder in holders:
+        if holder is not None and field in type(holder).model_fields:
+            return getattr(holder, field)
+    return None
+
+
+def word_comments(
+    threads: Iterable[Thread], dossier: Dossier, kind: Kind, lang: str, *, resolved: bool = False
+) -> list[WordComment]:
+    """Turn threads into Word comments: open ones, and resolved ones (marked done) when asked."""
+    spec = rubric()
     found = []
     for thread in threads:
-        if not thread.is_open or not thread.comments:
+        if not thread.comments or (not thread.is_open and not resolved):
             continue
-        first, *replies = thread.comments
-        text = "\n".join([first.body, *(f"— {r.author}: {r.body}" for r in replies)])
-        found.append(WordComment(clause=clause_of(thread), text=text, author=first.author))
+        clause = thread.anchor.clause
+        found.append(
+            WordComment(
+                places=places_of(thread, kind),
+                needles=needles_of(thread, dossier, lang),
+                notes=tuple(WordNote(e.body, e.author, e.at) for e in thread.comments),
+                done=not thread.is_open,
+                responsible=partner_name(dossier, thread.responsible_partner, lang)
+                if thread.responsible_partner
+                else "",
+                clause_number=spec.clause_number(clause) if clause in spec.clauses else None,
+            )
+        )
     return found
 
 
@@ -52,43 +112,50 @@ def initials(name: str) -> str:
     return "".join(word[0] for word in name.split() if word[:1].isalnum())[:3].upper()
 
 
-def add_comments(docx_bytes: bytes, comments: Iterable[WordComment]) -> bytes:
-    """Return the document with each comment anchored on the heading of its clause."""
+def add_comments(docx_bytes: bytes, comments: Iterable[WordComment], lang: str = "nl") -> bytes:
+    """Return the document with each thread as a Word comment (and its replies) on its paragraphs."""
     document = docx.Document(io.BytesIO(docx_bytes))
-    paragraphs = list(document.paragraphs)
-    spec = rubric()
+    body = word_parts.blocks(document)
+    taken: set[str] = set()
+    threads: list[tuple[str, str | None, bool]] = []
     for comment in comments:
-        number = spec.clause_number(comment.clause) if comment.clause in spec.clauses else None
-        target = _heading(paragraphs, comment.clause, number) or _first_paragraph(document, paragraphs)
-        runs = target.runs or [target.add_run("")]
-        document.add_comment(
-            runs,
-            text=_xml_safe(comment.text),
-            author=_xml_safe(comment.author) or "?",
-            initials=initials(comment.author),
-        )
+        runs = _target(document, body, comment)
+        parent: str | None = None
+        for index, note in enumerate(comment.notes):
+            text = clean_text(note.text)
+            if index == 0 and comment.responsible:
+                text += "\n" + t("comments.word_responsible", lang, partner=clean_text(comment.responsible))
+            added = document.add_comment(
+                runs, text=text, author=clean_text(note.author) or "?", initials=initials(note.author)
+            )
+            added._comment_elm.date = _word_date(note.at)
+            pid = word_parts.para_id(added, taken)
+            threads.append((pid, parent, comment.done))
+            parent = parent or pid  # every reply answers the first message, as Word threads them
+    word_parts.add_threads(document, threads)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
 
 
-def _heading(paragraphs: list[Paragraph], clause: str | None, number: int | None) -> Paragraph | None:
-    if clause is None:
-        return None
-    for paragraph in paragraphs:
-        for mark in paragraph._p.iter(qn("w:bookmarkStart")):
-            if mark.get(qn("w:name")) == f"clause_{clause}":
-                return paragraph
-    if number is None:
-        return None
-    title = re.compile(rf"^\s*(Artikel|Article|Art\.)\s+{number}\b", re.IGNORECASE)
-    return next((p for p in paragraphs if title.match(p.text)), None)
+def _target(document: DocxDocument, body: list[Paragraph | Table], comment: WordComment) -> list[Run]:
+    sections = [
+        found
+        for index, place in enumerate(comment.places)
+        if (found := word_parts.section(body, place, comment.clause_number if index == 0 else None))
+    ]
+    for found in sections:
+        for paragraph in found.paragraphs():
+            if any(n in paragraph.text for n in comment.needles):
+                return word_parts.runs_of([paragraph])
+    for found in sections:
+        if lead := found.lead():
+            return word_parts.runs_of(lead)
+    title = next((b for b in body if isinstance(b, Paragraph) and b.text.strip()), None)
+    return word_parts.runs_of([title if title is not None else document.add_paragraph("")])
 
 
-def _first_paragraph(document: DocxDocument, paragraphs: list[Paragraph]) -> Paragraph:
-    found = next((p for p in paragraphs if p.text.strip()), None)
-    return found if found is not None else document.add_paragraph("")
-
-
-def _xml_safe(text: str) -> str:
-    return clean_text(text)
+def _word_date(at: datetime) -> datetime:
+    """Return a moment as Word stores it: UTC, whole seconds."""
+    moment = at if at.tzinfo else at.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).replace(microsecond=0)

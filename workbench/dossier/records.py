@@ -117,6 +117,14 @@ class Revision:
 
 
 @dataclass(frozen=True, slots=True)
+class StepChange:
+    """The last recorded change of a step's parts: the dossier revision and when."""
+
+    revision: int
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class DocumentVersion:
     """One generated Word document, kept with the dossier revision it was made from."""
 

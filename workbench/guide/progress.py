@@ -155,6 +155,16 @@ class Progress:
         """Return the findings of one step (every finding for the overview)."""
         return self.findings if step == OVERVIEW_STEP else [f for f in self.findings if f.step == step]
 
+    def amended(self, extra: list[Finding], states: dict[str, StepState]) -> Progress:
+        """Return this progress with findings added and step states replaced; the overview follows."""
+        merged = {**self.states, **states}
+        merged[OVERVIEW_STEP] = _overall_state([v for k, v in merged.items() if k != OVERVIEW_STEP])
+        found = sorted(
+            [*self.findings, *extra],
+            key=lambda f: (STEP_KEYS.index(f.step), SEVERITY_ORDER.index(f.severity)),
+        )
+        return Progress(states=merged, completeness=self.completeness, findings=found)
+
 
 def assess(
     dossier: Dossier, profile: CallProfile | None = None, rule_set: tuple[Rule, ...] | None = None

@@ -19,9 +19,11 @@ from workbench.dossier.records import (
     InvalidChange,
     ReadyWhileObjecting,
     Revision,
+    StepChange,
     StoreError,
     UnitVersion,
 )
+from workbench.dossier.steps import step_of_unit
 from workbench.dossier.units import Change, UnitRef, assemble, disassemble, singleton_units
 from workbench.store import record_cache
 from workbench.store.db import Address, Connection, StorageFailure, is_postgres, open_backend, scope
@@ -130,6 +132,21 @@ class Store(GeneratedDocuments):
                 )
             )
             return to_revision(rows[0]) if rows else None
+
+    def step_changes(self, dossier_id: int) -> dict[str, StepChange]:
+        """Return per step the last revision that changed (or deleted) one of its parts."""
+        with self._connect() as db:
+            rows = db.query(
+                "SELECT kind, key, max(revision) AS revision, max(at) AS at FROM revisions"
+                " WHERE dossier_id = ? GROUP BY kind, key",
+                [dossier_id],
+            )
+            found: dict[str, StepChange] = {}
+            for r in rows:
+                step = step_of_unit(r["kind"], r["key"])
+                if step not in found or found[step].revision < r["revision"]:
+                    found[step] = StepChange(revision=r["revision"], at=moment(r["at"]))
+            return found
 
     def unit_at(self, dossier_id: int, revision_id: int) -> tuple[UnitRef, dict[str, Any] | None]:
         """Return a unit as it was right after one recorded revision (None: it was deleted)."""

@@ -12,15 +12,19 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
 
 from cachetools import LRUCache
 
 from workbench.dossier.records import DossierRecord
 
+T = TypeVar("T")
 MAX_RECORDS = 24  # a 60-partner dossier holds about a megabyte of models: a few dozen are plenty
 
 _records: LRUCache[Hashable, DossierRecord] = LRUCache(maxsize=MAX_RECORDS)
 _lock = threading.Lock()
+# What is computed from one record, kept beside the record itself (see `once`).
+_derived: LRUCache[Hashable, tuple[DossierRecord, Any]] = LRUCache(maxsize=256)
 
 
 def cached(key: Hashable, read: Callable[[], DossierRecord]) -> DossierRecord:
@@ -35,7 +39,26 @@ def cached(key: Hashable, read: Callable[[], DossierRecord]) -> DossierRecord:
     return fresh
 
 
+def once(name: str, record: DossierRecord, compute: Callable[[], T], *args: Hashable) -> T:
+    """Return what `compute` gives for this record (and arguments), computing it the first time only.
+
+    The entry holds the record itself, so it can never be confused with a later record that
+    happens to reuse the memory. Results are shared between sessions: read them, never change them.
+    """
+    key = (name, id(record), args)
+    with _lock:
+        found = _derived.get(key)
+    if found is not None and found[0] is record:
+        result: T = found[1]
+        return result
+    result = compute()
+    with _lock:
+        _derived[key] = (record, result)
+    return result
+
+
 def clear() -> None:
-    """Forget every record (tests and benches that want a cold start)."""
+    """Forget every record and what was computed from them (tests and benches that want a cold start)."""
     with _lock:
         _records.clear()
+        _derived.clear()

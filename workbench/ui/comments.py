@@ -11,15 +11,19 @@ from collections.abc import Callable
 import streamlit as st
 
 from workbench.access.permissions import AccessDenied, Action
-from workbench.collab.reviews import Anchor, EntryKind, ReviewError, ReviewStatus, SectionReview, Thread
-from workbench.dossier.model import SECTION_KEYS, Partner
+from workbench.collab.reviews import Anchor, EntryKind, ReviewError, ReviewStatus, Thread
+from workbench.collab.section_state import SectionProgress
+from workbench.collab.thread_places import where
+from workbench.dossier.model import SECTION_KEYS, Dossier, Partner
 from workbench.dossier.steps import STEP_KEYS, STEPS
 from workbench.guide import forms
 from workbench.guide.form_specs import FormSpec
+from workbench.guide.items import step_items
 from workbench.i18n import fmt_datetime
 from workbench.ui import faults, suggestion_view
 from workbench.ui.common import labeller, lang, store, tr
 from workbench.ui.markup import inert, md
+from workbench.ui.progress_view import link_to_step
 from workbench.workspace import Workspace
 
 
@@ -35,19 +39,26 @@ def _partner_label(partners: list[Partner], partner_id: str | None) -> str:
 
 
 def thread_card(
-    ws: Workspace, dossier_id: int, thread: Thread, partners: list[Partner], *, show_step: bool
+    ws: Workspace,
+    dossier_id: int,
+    thread: Thread,
+    partners: list[Partner],
+    *,
+    show_step: bool,
+    dossier: Dossier | None = None,
+    link: bool = False,
 ) -> None:
-    """Draw one thread with its messages, and reply / resolve / reopen for those who may comment."""
+    """Draw one thread with where it is pinned, its messages, and reply / resolve / reopen."""
     with st.container(border=True, key=f"comments_thread_{thread.id}"):
-        where = [tr(f"step.{thread.anchor.step}")] if show_step else []
-        if thread.anchor.field:
-            where.append(tr(f"field.{thread.anchor.field}"))
+        place = where(thread, dossier, lang(), step=show_step) if dossier is not None else []
         if thread.responsible_partner:
-            where.append(
+            place.append(
                 tr("comments.responsible", partner=_partner_label(partners, thread.responsible_partner))
             )
-        if where:
-            st.caption(inert(" · ".join(where)))  # names a partner
+        if place:
+            st.caption(inert(" · ".join(place)))  # names items and partners: inert
+        if link:
+            _link_to_place(dossier_id, thread)
         for entry in thread.entries:
             when = fmt_datetime(entry.at, lang())
             if entry.kind == EntryKind.COMMENT:
@@ -83,26 +94,51 @@ def thread_card(
                     st.rerun()
 
 
+def _link_to_place(dossier_id: int, thread: Thread) -> None:
+    """Link to where a thread is pinned: its step's page with its item opened, or the documents."""
+    anchor = thread.anchor
+    if anchor.clause and anchor.item is None:
+        link_to_step("documents", tr("comments.go_to_documents"), dossier_id, icon=":material/description:")
+    else:
+        label = tr("comments.go_to", step=tr(f"step.{anchor.step}"))
+        link_to_step(anchor.step, label, dossier_id, icon=":material/arrow_forward:", subject=anchor.item)
+
+
 def comments_panel(dossier_id: int, step: str, field: str | None = None) -> None:
     """Draw the open threads of a step, the resolved ones folded away, and a form for a new one."""
     ws = store()
     try:
         threads = [t for t in ws.threads(dossier_id, step=step) if field is None or t.anchor.field == field]
-        partners = ws.load(dossier_id).dossier.partners
+        dossier = ws.load(dossier_id).dossier
     except AccessDenied:
         return
+    partners = dossier.partners
     open_threads = [t for t in threads if t.is_open]
     st.subheader(md("comments.heading", count=len(open_threads)))
     for thread in open_threads:
-        thread_card(ws, dossier_id, thread, partners, show_step=False)
+        thread_card(ws, dossier_id, thread, partners, show_step=False, dossier=dossier)
     resolved = [t for t in threads if not t.is_open]
     if resolved:
         with st.expander(md("comments.resolved_heading", count=len(resolved))):
             for thread in resolved:
-                thread_card(ws, dossier_id, thread, partners, show_step=False)
+                thread_card(ws, dossier_id, thread, partners, show_step=False, dossier=dossier)
     if ws.can(Action.COMMENT, dossier_id):
-        new_thread_form(ws, dossier_id, step, field, partners)
+        new_thread_form(ws, dossier_id, step, field, partners, dossier=dossier)
     suggestion_view.mark_seen(ws, dossier_id, threads)  # shown: read in this person's inbox
+
+
+def item_comments(dossier_id: int, step: str, item: str) -> None:
+    """List the open comments pinned to one item, inside its expander (to answer: beside the section)."""
+    ws = store()
+    pinned = [t for t in ws.threads(dossier_id, step=step) if t.anchor.item == item and t.is_open]
+    if not pinned:
+        return
+    with st.container(border=True, key=f"item_comments_{item}"):
+        st.caption(md("comments.on_item", count=len(pinned)))
+        for thread in pinned:
+            for entry in thread.comments:
+                st.caption(inert(f"{entry.author} · {fmt_datetime(entry.at, lang())}"))
+                st.text(entry.body)  # user text: never Markdown
 
 
 def partner_labeller(partners: list[Partner]) -> Callable[[str | None], str]:
@@ -128,9 +164,16 @@ def step_fields(step: str) -> list[str]:
 
 
 def new_thread_form(
-    ws: Workspace, dossier_id: int, step: str, field: str | None, partners: list[Partner]
+    ws: Workspace,
+    dossier_id: int,
+    step: str,
+    field: str | None,
+    partners: list[Partner],
+    *,
+    dossier: Dossier | None = None,
 ) -> None:
     key = f"comments_new_text_{step}"
+    item: str | None = None
     with st.form(f"comments_new_{step}"):  # cleared once saved, so a failed save keeps the text
         body = st.text_area(tr("comments.new"), key=key, height=90)
         if field is None and (names := step_fields(step)):
@@ -140,6 +183,17 @@ def new_thread_form(
                 [None, *names],
                 format_func=lambda name: label(name) if name else whole,
                 key=f"comments_new_field_{step}",
+                placeholder=tr("form.choose"),
+            )
+        if dossier is not None and (items := dict(step_items(dossier, step, lang()))):
+            # Pinned by the item's key: the comment stays with that target group, partner or
+            # digipunt when it is renamed or the list is reordered. A selectbox shows names as text.
+            every = tr("comments.every_item")
+            item = st.selectbox(
+                tr("comments.about_item"),
+                [None, *items],
+                format_func=lambda key: items.get(key, key) if key else every,
+                key=f"comments_new_item_{step}",
                 placeholder=tr("form.choose"),
             )
         responsible = st.selectbox(
@@ -153,7 +207,10 @@ def new_thread_form(
             with faults.saving():
                 try:
                     ws.start_thread(
-                        dossier_id, Anchor(step=step, field=field), body, responsible_partner=responsible
+                        dossier_id,
+                        Anchor(step=step, field=field, item=item),
+                        body,
+                        responsible_partner=responsible,
                     )
                 except ReviewError as refused:
                     st.error(md(refused.reason, **refused.params))
@@ -163,16 +220,14 @@ def new_thread_form(
                     st.rerun()
 
 
-def review_control(dossier_id: int, step: str, verdicts: dict[str, SectionReview] | None = None) -> None:
-    """Show the coach's verdict on a step; coaches can change it, with a reason.
-
-    `verdicts`: the dossier's verdicts, read once by a page that shows many steps.
-    """
+def review_control(dossier_id: int, step: str, sections: SectionProgress | None = None) -> None:
+    """Show the coach's verdict on a step, marked stale after a change; coaches can change it."""
     ws = store()
     try:
-        current = (ws.section_reviews(dossier_id) if verdicts is None else verdicts).get(step)
+        section = (sections or ws.section_progress(dossier_id)).sections.get(step)
     except AccessDenied:
         return
+    current = section.review if section else None
     status = current.status if current else ReviewStatus.NOT_REVIEWED
     icon = {"ok": ":material/check_circle:", "needs_work": ":material/error:"}.get(
         status, ":material/pending:"
@@ -180,9 +235,13 @@ def review_control(dossier_id: int, step: str, verdicts: dict[str, SectionReview
     line = md(f"review.status.{status}")
     if current:
         line += " · " + md("review.by", by=current.by, at=fmt_datetime(current.at, lang()))
-    st.caption(f"{tr('review.verdict')}: {line}")
-    if current and current.reason:
-        st.text(current.reason)
+    with st.container(key=f"verdict_{step}"):
+        st.caption(f"{tr('review.verdict')}: {line}")
+        if section is not None and section.stale:
+            # Changed after the verdict: an "in orde" no longer counts, a "werk nodig" asks for a new look.
+            st.warning(tr("review.stale"), icon=":material/update:")
+        if current and current.reason:
+            st.text(current.reason)
     if not ws.can(Action.REVIEW, dossier_id):
         return
     with st.popover(tr("review.change"), icon=icon), st.form(f"review_{step}"):

@@ -9,36 +9,17 @@ happens to reuse the memory. Results are shared between sessions: read them, nev
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Hashable
-from typing import Any, TypeVar
-
-from cachetools import LRUCache
+from typing import Any
 
 from workbench.guide.progress import Progress, assess
 from workbench.guide.tables import partner_table, role_matrix
 from workbench.network.analysis import analyse
 from workbench.network.findings import Analysis
 from workbench.network.graph import build
+from workbench.store import record_cache
 from workbench.store.dossiers import DossierRecord
 
-T = TypeVar("T")
-_memo: LRUCache[Hashable, tuple[DossierRecord, Any]] = LRUCache(maxsize=256)
-_lock = threading.Lock()
-
-
-def once(name: str, record: DossierRecord, compute: Callable[[], T], *args: Hashable) -> T:
-    """Return what `compute` gives for this record (and arguments), computing it the first time only."""
-    key = (name, id(record), args)
-    with _lock:
-        found = _memo.get(key)
-    if found is not None and found[0] is record:
-        result: T = found[1]
-        return result
-    result = compute()
-    with _lock:
-        _memo[key] = (record, result)
-    return result
+once = record_cache.once  # one memo per revision for every layer (store/record_cache.py)
 
 
 def progress(record: DossierRecord) -> Progress:

@@ -7,7 +7,6 @@ from typing import Literal
 import streamlit as st
 
 from workbench.access.permissions import AccessDenied, Action
-from workbench.documents import checks
 from workbench.documents import generate as documents
 from workbench.documents.uploaded.templates import TemplateProblem
 from workbench.documents.versions import change_title, comparable, default_pair, describe_causes
@@ -29,7 +28,7 @@ def _label(v: DocumentVersion) -> str:
 
 
 def _readiness(record: DossierRecord, kind: Kind) -> None:
-    found = checks.readiness(record.dossier, lang(), kind)
+    found = store().document_readiness(record.id, lang(), kind)  # a coach's "werk nodig" counts too
     ready = sum(check.ready for check in found)
     st.subheader(tr("documents.page.readiness"))
     st.progress(ready / len(found), text=md("documents.page.ready_count", ready=ready, total=len(found)))
@@ -101,13 +100,10 @@ def _downloads(db: Workspace, record: DossierRecord, versions: list[DocumentVers
     )
     version, data = db.document(record.id, chosen)
     name = f"{version.kind}-{record.id}-r{version.revision}-v{version.id}-{version.lang}"
-    if version.kind == "agreement" and st.toggle(
-        tr("comments.word"),
-        key="documents_page_with_comments",
-        help=tr("comments.word_help"),
-    ):
-        # The coach's open comments as native Word comments on the clause they concern.
-        data = db.document_with_comments(record.id, version.id)
+    if st.toggle(tr("comments.word"), key="documents_page_with_comments", help=tr("comments.word_help")):
+        # The comments as native Word comments on the paragraphs they concern, in every kind of document.
+        resolved = st.toggle(tr("comments.word_resolved"), key="documents_page_with_resolved")
+        data = db.document_with_comments(record.id, version.id, resolved=resolved)
         name += "-opmerkingen"
     left, right = st.columns(2)
     left.download_button(

@@ -7,9 +7,10 @@ import streamlit as st
 
 from workbench import clock
 from workbench.access.permissions import Action
-from workbench.collab.readiness import ReadinessReport, build_report
-from workbench.collab.reviews import Level, ReviewError, SectionReview, ThreadStatus
+from workbench.collab.readiness import ReadinessReport, basis, build_report, verdict_label
+from workbench.collab.reviews import Level, ReviewError, ThreadStatus
 from workbench.collab.rubric import GROUPS
+from workbench.collab.section_state import SectionProgress
 from workbench.dossier.steps import STEP_KEYS
 from workbench.store.dossiers import DossierRecord
 from workbench.ui import derived, faults
@@ -19,8 +20,8 @@ from workbench.ui.markup import inert_cells, md
 from workbench.ui.prelude import open_record
 
 
-def _report(record: DossierRecord, verdicts: dict[str, SectionReview]) -> ReadinessReport:
-    """Return the readiness report, computed again only when the dossier, a score or a thread changed.
+def _report(record: DossierRecord, sections: SectionProgress) -> ReadinessReport:
+    """Return the readiness report, kept until the dossier, a score, a verdict or a thread changes.
 
     The pre-filled levels come from the progress, the network and the clause checks of the
     revision (about a tenth of a second for 60 partners); the coach's scores and the open threads
@@ -31,23 +32,30 @@ def _report(record: DossierRecord, verdicts: dict[str, SectionReview]) -> Readin
     scores = ws.reviews.scores(record.id)
     threads = tuple(ws.threads(record.id, status=ThreadStatus.OPEN))
     code = lang()
+    verdicts = {step: status.review for step, status in sections.sections.items() if status.review}
     return derived.once(
         "readiness",
         record,
         lambda: build_report(
-            record.dossier, scores, code, reviews=verdicts, open_threads=threads, generated_at=clock.now()
+            record.dossier,
+            scores,
+            code,
+            reviews=verdicts,
+            open_threads=threads,
+            generated_at=clock.now(),
+            sections=sections,
         ),
         code,
         repr(sorted(scores.items())),
-        repr(sorted(verdicts.items())),
+        repr(sorted((step, status.review, status.stale) for step, status in sections.sections.items())),
         repr(threads),
     )
 
 
-def _rubric(record: DossierRecord, verdicts: dict[str, SectionReview]) -> None:
+def _rubric(record: DossierRecord, sections: SectionProgress) -> None:
     dossier_id = record.id
     ws = store()
-    report = _report(record, verdicts)
+    report = _report(record, sections)
     for group in GROUPS:
         counts = report.counts(group)
         st.subheader(tr(f"rubric.group.{group}"))
@@ -67,9 +75,7 @@ def _rubric(record: DossierRecord, verdicts: dict[str, SectionReview]) -> None:
                 else i.label,
                 tr("rubric.col.level"): tr(f"rubric.level.{i.level}"),
                 tr("rubric.col.prefilled"): tr(f"rubric.level.{i.prefilled.level}"),
-                tr("rubric.col.basis"): (
-                    f"{i.override.by}: {i.override.reason}" if i.override else "\n".join(i.prefilled.notes)
-                ),
+                tr("rubric.col.basis"): basis(i, lang()),
             }
             for i in report.group(group)
         ]
@@ -77,6 +83,7 @@ def _rubric(record: DossierRecord, verdicts: dict[str, SectionReview]) -> None:
         st.dataframe(
             inert_cells(pd.DataFrame(rows)), hide_index=True, width="stretch", height=38 + 35 * len(rows)
         )
+    _verdicts(report)
     if ws.can(Action.REVIEW, dossier_id):
         with st.form("review_rubric_override"):
             st.subheader(tr("rubric.override"))
@@ -116,6 +123,22 @@ def _rubric(record: DossierRecord, verdicts: dict[str, SectionReview]) -> None:
         )
 
 
+def _verdicts(report: ReadinessReport) -> None:
+    """List the coach's verdict per step as the rubric counts it, stale ones marked."""
+    st.subheader(tr("review.heading"))
+    rows = [
+        {
+            tr("review.col.step"): tr(f"step.{step}"),
+            tr("review.col.status"): verdict_label(status.review, status, lang()),
+            tr("review.col.reason"): status.review.reason if status.review else "",
+        }
+        for step, status in report.sections.items()
+    ]
+    st.dataframe(
+        inert_cells(pd.DataFrame(rows)), hide_index=True, width="stretch", height=38 + 35 * len(rows)
+    )
+
+
 def render() -> None:
     record = open_record()
     if record is None:
@@ -123,7 +146,7 @@ def render() -> None:
     dossier_id = record.id
     st.title(tr("access.nav.review"))
     st.text(record.dossier.identity.name)  # user text: never Markdown
-    verdicts = store().section_reviews(dossier_id)  # once for all fourteen steps
+    progress = store().section_progress(dossier_id)  # once for every step's verdict and the rubric
     sections, readiness = st.tabs([tr("review.heading"), tr("rubric.title")])
     with sections:
         steps = [s for s in STEP_KEYS if s != "overzicht"]
@@ -131,9 +154,9 @@ def render() -> None:
         for index, step in enumerate(steps):
             with columns[index % 3], st.container(border=True, key=f"review_step_{step}"):
                 st.markdown(f"**{tr(f'step.{step}')}**")
-                review_control(dossier_id, step, verdicts)
+                review_control(dossier_id, step, progress)
     with readiness:
-        _rubric(record, verdicts)
+        _rubric(record, progress)
 
 
 render()

@@ -10,7 +10,7 @@ from workbench.access.permissions import AccessDenied, Action
 from workbench.dossier.steps import STEPS
 from workbench.store.db import StorageFailure
 from workbench.store.dossiers import DossierNotFound
-from workbench.ui import derived, editing, faults, kept_drafts, look, session
+from workbench.ui import editing, faults, kept_drafts, look, session
 from workbench.ui.common import (
     ICON,
     PAGES,
@@ -142,9 +142,10 @@ def _inbox_page(user: User | None) -> StreamlitPage:
 
 
 def _dossier_pages(dossier_id: int | None) -> list[StreamlitPage]:
-    # Each step's icon shows its state in the open dossier (empty, in progress, complete, needs attention).
+    # Each step's icon shows its state in the open dossier (empty, in progress, complete, needs attention),
+    # the coach's "werk nodig" counted in.
     try:
-        states = derived.progress(store().load(dossier_id)).states if dossier_id is not None else {}
+        states = store().section_progress(dossier_id).progress.states if dossier_id is not None else {}
     except DossierNotFound:
         states = {}
     return [

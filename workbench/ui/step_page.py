@@ -6,15 +6,15 @@ import streamlit as st
 
 from workbench.dossier.model import Model
 from workbench.dossier.steps import STEP_KEYS, neighbours
-from workbench.dossier.units import KINDS
-from workbench.guide import labels, parts
+from workbench.guide import items as list_items
+from workbench.guide import labels
 from workbench.guide.form_specs import FormSpec
 from workbench.guide.guidance import guidance
 from workbench.i18n import t
 from workbench.store.dossiers import DossierRecord
-from workbench.ui import derived, editing, form_view
-from workbench.ui.comments import section_panel
-from workbench.ui.common import current_dossier_id, lang, tr
+from workbench.ui import editing, form_view
+from workbench.ui.comments import item_comments, section_panel
+from workbench.ui.common import current_dossier_id, lang, store, tr
 from workbench.ui.editing import FormRef
 from workbench.ui.markup import bullets, inert, md, strong
 from workbench.ui.prelude import open_record
@@ -44,7 +44,7 @@ def begin(step_key: str) -> DossierRecord | None:
 
 def _status(step_key: str, record: DossierRecord) -> None:
     """Show how far this step is and its open points (assessor hints), always as one element."""
-    progress = derived.progress(record)
+    progress = store().section_progress(record.id).progress  # the coach's verdict counted in
     state = progress.states[step_key]
     found = progress.findings_for(step_key)
     percent = round(progress.completeness[step_key] * 100)
@@ -107,16 +107,10 @@ def end(step_key: str) -> None:
 
 def items_of(record: DossierRecord, spec: FormSpec) -> list[Model]:
     """Return the items a list form edits, in saved order."""
-    if spec.items:
-        holder = parts.unit_model(record.dossier, spec.unit())
-        return list(getattr(holder, spec.items)) if holder is not None else []
-    return list(getattr(record.dossier, KINDS[spec.unit_kind].field))
+    return list_items.items_of(record.dossier, spec)
 
 
-def item_key(spec: FormSpec, obj: Model) -> str:
-    """Return the key that names an item: its id, or a custom role's key."""
-    field = "id" if spec.items else KINDS[spec.unit_kind].key_field or "id"
-    return str(getattr(obj, field))
+item_key = list_items.item_key
 
 
 def item_list(
@@ -207,3 +201,5 @@ def _expander(ref: FormRef, record: DossierRecord, label: str, icon: str | None)
     if box.open:
         with box:
             form_view.draw(ref, record)
+            if ref.item:  # comments pinned to this very item (a target group, a partner, a digipunt)
+                item_comments(record.id, list_items.spec_step(ref.spec), ref.item)

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, cast
 
 from workbench.access.permissions import Action
 from workbench.collab.consent import consent_matrix
+from workbench.collab.document_places import Kind
 from workbench.collab.reviews import ThreadStatus
 from workbench.collab.word_comments import add_comments, word_comments
 from workbench.documents import generate as documents
@@ -197,8 +198,15 @@ class DocumentCalls(DossierCalls):
         self.require(Action.EXPORT, dossier_id)
         return self.store.document(dossier_id, document_id)
 
-    def document_with_comments(self, dossier_id: int, document_id: int) -> bytes:
-        """Return a generated agreement with the open comments as Word comments on their clauses."""
-        _, data = self.document(dossier_id, document_id)
-        threads = self.reviews.threads(dossier_id, status=ThreadStatus.OPEN)
-        return add_comments(data, word_comments(threads))
+    def document_with_comments(self, dossier_id: int, document_id: int, *, resolved: bool = False) -> bytes:
+        """Return a generated document with the comments as Word comments on the paragraphs they concern.
+
+        Open threads only, unless `resolved` (then resolved ones come too, marked done). Items are
+        found by their names as the document's own revision had them.
+        """
+        version, data = self.document(dossier_id, document_id)
+        threads = self.reviews.threads(dossier_id, status=None if resolved else ThreadStatus.OPEN)
+        dossier = self.store.dossier_at(dossier_id, version.revision)
+        kind = cast(Kind, version.kind)
+        found = word_comments(threads, dossier, kind, version.lang, resolved=resolved)
+        return add_comments(data, found, version.lang)

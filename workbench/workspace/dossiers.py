@@ -7,7 +7,7 @@ from typing import Any
 
 from workbench.access.permissions import Action, DossierRole, edit_action
 from workbench.dossier.model import Dossier, Identity
-from workbench.dossier.records import DossierRecord, DossierSummary, Revision
+from workbench.dossier.records import DossierRecord, DossierSummary, Revision, StepChange
 from workbench.dossier.units import Change, UnitRef
 from workbench.guide.history import HistoryPage, history_page
 from workbench.workspace.person import Person
@@ -28,6 +28,11 @@ class DossierCalls(Person):
     def load(self, dossier_id: int) -> DossierRecord:
         self.require(Action.READ, dossier_id)
         return self.store.load(dossier_id)
+
+    def step_changes(self, dossier_id: int) -> dict[str, StepChange]:
+        """Return per step the last revision that changed one of its parts (what makes a verdict stale)."""
+        self.require(Action.READ, dossier_id)
+        return self.store.step_changes(dossier_id)
 
     def history(self, dossier_id: int, limit: int | None = None) -> list[Revision]:
         self.require(Action.READ, dossier_id)

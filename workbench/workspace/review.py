@@ -15,6 +15,11 @@ from workbench.collab.reviews import (
     ThreadStatus,
 )
 from workbench.collab.rubric import rubric
+from workbench.collab.section_state import SectionProgress, clause_checks, section_progress
+from workbench.documents.checks import ClauseCheck, DocumentKind
+from workbench.dossier.records import DossierRecord
+from workbench.guide.progress import assess
+from workbench.store import record_cache
 from workbench.workspace.person import Person
 
 
@@ -75,17 +80,41 @@ class ReviewCalls(Person):
         self.require(Action.REVIEW, dossier_id)
         return self.reviews.set_section_review(dossier_id, step, status, reason, by=self.by)
 
-    def readiness(self, dossier_id: int, lang: str) -> ReadinessReport:
-        """Score the dossier against the rubric, with the coach's overrides."""
+    def section_progress(self, dossier_id: int) -> SectionProgress:
+        """Return every step's effective state: progress, the coach's verdict, whether it is stale."""
+        self.require(Action.READ, dossier_id)
+        return self._sections(self.store.load(dossier_id))
+
+    def _sections(
+        self, record: DossierRecord, reviews: dict[str, SectionReview] | None = None
+    ) -> SectionProgress:
+        # The progress and the last change per step follow the revision: computed once per revision
+        # (shared with the pages' own memo of the progress); the verdicts are read every time.
+        base = record_cache.once("progress", record, lambda: assess(record.dossier))
+        changes = record_cache.once("step_changes", record, lambda: self.store.step_changes(record.id))
+        if reviews is None:
+            reviews = self.reviews.section_reviews(record.id)
+        return section_progress(record.dossier, reviews, changes, base)
+
+    def document_readiness(self, dossier_id: int, lang: str, kind: DocumentKind) -> list[ClauseCheck]:
+        """List per clause (or section) what is still open, the coach's "werk nodig" included."""
         self.require(Action.READ, dossier_id)
         record = self.store.load(dossier_id)
+        return clause_checks(record.dossier, self._sections(record), lang, kind)
+
+    def readiness(self, dossier_id: int, lang: str) -> ReadinessReport:
+        """Score the dossier against the rubric, with the coach's overrides and verdicts."""
+        self.require(Action.READ, dossier_id)
+        record = self.store.load(dossier_id)
+        reviews = self.reviews.section_reviews(dossier_id)
         return build_report(
             record.dossier,
             self.reviews.scores(dossier_id),
             lang,
-            reviews=self.reviews.section_reviews(dossier_id),
+            reviews=reviews,
             open_threads=tuple(self.reviews.threads(dossier_id, status=ThreadStatus.OPEN)),
             generated_at=clock.now(),
+            sections=self._sections(record, reviews),
         )
 
     def set_rubric_level(

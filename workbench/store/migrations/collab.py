@@ -84,3 +84,11 @@ def m009_suggestions_and_inbox(db: Database) -> None:
             error TEXT NOT NULL
         )"""
     )
+
+
+@migrations()
+def m010_review_pins(db: Database) -> None:
+    # A thread can pin one item of a list (a target group, a partner, a digipunt) by its stable key,
+    # and a verdict remembers the dossier revision it judged, so a later edit makes it stale.
+    db.execute("ALTER TABLE comment_threads ADD COLUMN item TEXT")
+    db.execute("ALTER TABLE section_reviews ADD COLUMN revision INTEGER")

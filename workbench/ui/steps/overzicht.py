@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
+from workbench.collab.section_state import SectionStatus
 from workbench.dossier.steps import STEP_KEYS
 from workbench.guide.charts import progress_chart
 from workbench.guide.progress import OVERVIEW_STEP, Progress, StepState
-from workbench.ui import derived, step_page
+from workbench.ui import step_page
 from workbench.ui.comments import open_threads_summary
-from workbench.ui.common import lang, tr
+from workbench.ui.common import lang, store, tr
 from workbench.ui.markup import inert, md
 from workbench.ui.prelude import open_record
 from workbench.ui.progress_view import (
@@ -44,12 +45,21 @@ def _open_points(dossier_id: int, progress: Progress) -> None:
                     link_to_step(key, tr("overview.open"), dossier_id, subject=finding.subject)
 
 
+def _verdict(status: SectionStatus) -> list[str]:
+    """Name the coach's verdict on a step, marked stale when the step changed after it."""
+    if status.review is None:
+        return []
+    label = tr(f"review.status.{status.review.status}")
+    return [tr("review.stale_label", status=label) if status.stale else label]
+
+
 def render() -> None:
     record = open_record()
     if record is None:
         return
     dossier_id = record.id
-    progress = derived.progress(record)
+    sections = store().section_progress(dossier_id)  # a coach's "werk nodig" is an open point here too
+    progress = sections.progress
     st.title(tr("step.overzicht"))
     st.text(record.dossier.identity.name)
     overall = progress.completeness[OVERVIEW_STEP]
@@ -66,7 +76,12 @@ def render() -> None:
         name, status = st.columns([2, 3], vertical_alignment="center")
         with name:
             link_to_step(key, tr(f"step.{key}"), dossier_id, icon=STATE_ICONS[state])
-        status.caption(inert(f"{state_label(state)} · {round(progress.completeness[key] * 100)} %"))
+        words = [
+            state_label(state),
+            f"{round(progress.completeness[key] * 100)} %",
+            *_verdict(sections.sections[key]),
+        ]
+        status.caption(inert(" · ".join(words)))
 
     st.subheader(tr("overview.rules"))
     problems = [f for f in progress.findings if f.code.startswith("rule.")]
