@@ -146,3 +146,18 @@ def test_every_place_is_a_bookmark_of_the_built_templates(kind: str) -> None:
             p for table in (kind, f"{kind}_fields") for ps in places().get(table, {}).values() for p in ps
         }
         assert named <= marks, named - marks
+
+
+def test_the_board_counts_the_effective_verdicts(coach: Workspace, zora: int, db_path: Any) -> None:
+    """The coach's board agrees with the pages: a stale "in orde" is not reviewed, a "werk nodig" a gap."""
+    before = next(r for r in coach.portfolio() if r.id == zora)
+    coach.set_section_review(zora, "doelgroep", ReviewStatus.OK)
+    coach.set_section_review(zora, "outreach", ReviewStatus.NEEDS_WORK, "Welke kanalen?")
+    row = next(r for r in coach.portfolio() if r.id == zora)
+    assert row.reviews["doelgroep"] == ReviewStatus.OK and row.stale == ()
+    assert row.needs_work == 1 and row.gaps == before.gaps + 1
+    _edit_doelgroep(Store(db_path), zora)
+    row = next(r for r in coach.portfolio() if r.id == zora)
+    assert row.stale == ("doelgroep",)
+    assert row.reviews["doelgroep"] == ReviewStatus.NOT_REVIEWED  # the coach has to look again
+    assert row.review_state == ReviewStatus.NEEDS_WORK

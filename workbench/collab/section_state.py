@@ -8,6 +8,7 @@ an "in orde" verdict counts as approval only while the section is unchanged sinc
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from workbench.collab.document_places import places
@@ -15,11 +16,12 @@ from workbench.collab.review_records import ReviewStatus, SectionReview
 from workbench.documents import checks
 from workbench.documents.checks import ClauseCheck, DocumentKind
 from workbench.dossier.model import Dossier
-from workbench.dossier.records import StepChange
+from workbench.dossier.records import DossierRecord, StepChange
 from workbench.dossier.steps import STEP_KEYS
 from workbench.guide import progress as completeness
 from workbench.guide.progress import OVERVIEW_STEP, Finding, Progress, StepState
 from workbench.i18n import t
+from workbench.store import record_cache
 
 NEEDS_WORK_CODE = "review_needs_work"
 
@@ -101,6 +103,21 @@ def section_progress(
             )
     states = {step: status.state for step, status in sections.items() if status.needs_work}
     return SectionProgress(base.amended(extra, states), sections)
+
+
+def of_record(
+    record: DossierRecord,
+    reviews: dict[str, SectionReview],
+    step_changes: Callable[[], dict[str, StepChange]],
+) -> SectionProgress:
+    """Decide the effective states of one revision; its progress and last changes computed once per revision.
+
+    The verdicts are read by the caller every time (a verdict does not change the revision); the
+    progress is the same memo the pages use (ui/derived.py), the last change per step is read once.
+    """
+    base = record_cache.once("progress", record, lambda: completeness.assess(record.dossier))
+    changes = record_cache.once("step_changes", record, step_changes)
+    return section_progress(record.dossier, reviews, changes, base)
 
 
 def clause_checks(

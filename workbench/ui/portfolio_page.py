@@ -48,6 +48,7 @@ def render() -> None:
                 "gaps": r.gaps,
                 "review": tr(f"review.status.{r.review_state}"),
                 "needs_work": r.needs_work,
+                "stale": len(r.stale),
                 "updated_at": r.updated_at.replace(tzinfo=None),
                 "updated_by": r.updated_by,
             }
@@ -64,6 +65,7 @@ def render() -> None:
             "gaps",
             "review",
             "needs_work",
+            "stale",
             "updated_at",
             "updated_by",
         ],
@@ -90,6 +92,9 @@ def render() -> None:
             "gaps": st.column_config.NumberColumn(tr("portfolio.gaps"), help=tr("portfolio.gaps_help")),
             "review": st.column_config.TextColumn(tr("portfolio.review_state")),
             "needs_work": st.column_config.NumberColumn(tr("review.status.needs_work")),
+            "stale": st.column_config.NumberColumn(
+                tr("portfolio.stale"), help=tr("portfolio.stale_help"), width="small"
+            ),
             "updated_at": st.column_config.DatetimeColumn(
                 tr("portfolio.updated_at"), format="D MMM YYYY HH:mm"
             ),

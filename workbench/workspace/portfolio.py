@@ -6,13 +6,13 @@ from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 
 from workbench.access.permissions import DossierRole
 from workbench.collab.inbox import Inbox, last_activity
 from workbench.collab.reviews import ReviewStatus
-from workbench.dossier.model import Dossier
+from workbench.collab.section_state import of_record
 from workbench.dossier.steps import STEP_KEYS
-from workbench.guide import progress
 from workbench.workspace.dossiers import DossierCalls
 
 
@@ -32,6 +32,9 @@ class PortfolioRow:
     updated_by: str
     reviews: dict[str, ReviewStatus]  # per step; absent = not reviewed
     unread: int = 0  # inbox items of this dossier this person has not read
+    stale: tuple[
+        str, ...
+    ] = ()  # steps changed after their verdict (a stale "in orde" counts as not reviewed)
 
     @property
     def review_state(self) -> ReviewStatus:
@@ -89,9 +92,14 @@ class PortfolioCalls(DossierCalls):
         )
         rows = []
         for summary in summaries:
-            dossier = self.store.load(summary.id).dossier
-            completeness, gaps = _progress_of(dossier)
-            verdicts = self.reviews.section_reviews(summary.id)
+            record = self.store.load(summary.id)
+            # The effective state, as every page shows it: a "werk nodig" is a gap, an "in orde"
+            # given before the section changed no longer counts (it is stale).
+            sections = of_record(
+                record, self.reviews.section_reviews(summary.id), partial(self.store.step_changes, summary.id)
+            )
+            completeness = dict(sections.progress.completeness)
+            gaps = sum(1 for f in sections.progress.findings if f.severity in ("error", "missing"))
             changed_at, changed_by = max(
                 (summary.updated_at, summary.updated_by),
                 talk.get(summary.id, (summary.updated_at, summary.updated_by)),
@@ -108,7 +116,8 @@ class PortfolioCalls(DossierCalls):
                     gaps=gaps,
                     updated_at=changed_at,
                     updated_by=changed_by,
-                    reviews={step: v.status for step, v in verdicts.items()},
+                    reviews={step: s.verdict for step, s in sections.sections.items() if s.review},
+                    stale=tuple(step for step, s in sections.sections.items() if s.stale),
                     unread=unread.get(summary.id, 0),
                 )
             )
@@ -117,10 +126,3 @@ class PortfolioCalls(DossierCalls):
 
 def _reviewable_steps() -> tuple[str, ...]:
     return tuple(s for s in STEP_KEYS if s != "overzicht")
-
-
-def _progress_of(dossier: Dossier) -> tuple[dict[str, float], int]:
-    """Return completeness per step and the number of gaps (missing required items and errors)."""
-    assessed = progress.assess(dossier)
-    gaps = sum(1 for f in assessed.findings if f.severity in ("error", "missing"))
-    return dict(assessed.completeness), gaps

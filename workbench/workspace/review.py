@@ -15,11 +15,9 @@ from workbench.collab.reviews import (
     ThreadStatus,
 )
 from workbench.collab.rubric import rubric
-from workbench.collab.section_state import SectionProgress, clause_checks, section_progress
+from workbench.collab.section_state import SectionProgress, clause_checks, of_record
 from workbench.documents.checks import ClauseCheck, DocumentKind
 from workbench.dossier.records import DossierRecord
-from workbench.guide.progress import assess
-from workbench.store import record_cache
 from workbench.workspace.person import Person
 
 
@@ -88,13 +86,9 @@ class ReviewCalls(Person):
     def _sections(
         self, record: DossierRecord, reviews: dict[str, SectionReview] | None = None
     ) -> SectionProgress:
-        # The progress and the last change per step follow the revision: computed once per revision
-        # (shared with the pages' own memo of the progress); the verdicts are read every time.
-        base = record_cache.once("progress", record, lambda: assess(record.dossier))
-        changes = record_cache.once("step_changes", record, lambda: self.store.step_changes(record.id))
         if reviews is None:
             reviews = self.reviews.section_reviews(record.id)
-        return section_progress(record.dossier, reviews, changes, base)
+        return of_record(record, reviews, lambda: self.store.step_changes(record.id))
 
     def document_readiness(self, dossier_id: int, lang: str, kind: DocumentKind) -> list[ClauseCheck]:
         """List per clause (or section) what is still open, the coach's "werk nodig" included."""
