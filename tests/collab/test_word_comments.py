@@ -269,3 +269,25 @@ def test_hostile_text_reaches_word_as_typed(ws: Workspace, zora: int) -> None:
     (comment,) = docx.Document(io.BytesIO(data)).comments
     assert comment.text == hostile
     assert _anchored(data)[hostile][0] == second.name
+
+
+def test_a_template_that_already_has_comments_keeps_one_threads_part() -> None:
+    """Comments added to a file that has comments and threads of its own: one commentsExtended part."""
+    document = docx.Document()
+    document.add_heading("Eigen sjabloon", level=0)
+    out = io.BytesIO()
+    document.save(out)
+    first = add_comments(
+        out.getvalue(), [WordComment(("clause_x",), (), (WordNote("Eerst", "Cas", MONDAY),))]
+    )
+    reply = WordNote("Antwoord", "Ann", TUESDAY)
+    second = add_comments(first, [WordComment(("clause_x",), (), (WordNote("Later", "Cas", TUESDAY), reply))])
+    parts = [
+        p for p in docx.Document(io.BytesIO(second)).part.package.parts if "commentsExtended" in p.partname
+    ]
+    assert len(parts) == 1
+    assert _threads_xml(second) == {
+        "Eerst": {"parent": "", "done": "0"},
+        "Later": {"parent": "", "done": "0"},
+        "Antwoord": {"parent": "Later", "done": "0"},
+    }

@@ -116,7 +116,7 @@ def add_comments(docx_bytes: bytes, comments: Iterable[WordComment], lang: str =
     """Return the document with each thread as a Word comment (and its replies) on its paragraphs."""
     document = docx.Document(io.BytesIO(docx_bytes))
     body = word_parts.blocks(document)
-    taken: set[str] = set()
+    taken = word_parts.para_ids(document)  # a new paraId must not repeat one the file has
     threads: list[tuple[str, str | None, bool]] = []
     for comment in comments:
         runs = _target(document, body, comment)

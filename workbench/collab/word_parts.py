@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from docx.comments import Comment
 from docx.document import Document as DocxDocument
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml.ns import qn
@@ -124,6 +125,15 @@ def para_id(comment: Comment, taken: set[str]) -> str:
     return value
 
 
+def para_ids(document: DocxDocument) -> set[str]:
+    """Return the w14:paraIds the document's body and its comments already use."""
+    attribute = f"{{{W14}}}paraId"
+    elements = [document.element.body]
+    comments = [r.target_part for r in document.part.rels.values() if r.reltype == RT.COMMENTS]
+    elements += [part.element for part in comments if hasattr(part, "element")]
+    return {p.get(attribute) for root in elements for p in root.iter(qn("w:p")) if p.get(attribute)}
+
+
 def _fresh_id(taken: set[str]) -> str:
     # paraIds are 8 hex digits below 0x80000000 (ST_LongHexNumber, as Word writes them).
     while True:
@@ -137,7 +147,15 @@ def add_threads(document: DocxDocument, entries: list[tuple[str, str | None, boo
     """Write commentsExtended.xml: per comment (its paraId, its parent's paraId or None, done)."""
     if not entries:
         return
-    root = etree.Element(f"{{{W15}}}commentsEx", nsmap={"w15": W15})
+    existing = next(
+        (rel.target_part for rel in document.part.rels.values() if rel.reltype == EXTENDED_REL), None
+    )
+    # A template that already has comments has this part: add to it, never a second one beside it.
+    root = (
+        etree.fromstring(existing.blob)
+        if existing is not None
+        else etree.Element(f"{{{W15}}}commentsEx", nsmap={"w15": W15})
+    )
     for pid, parent, done in entries:
         item = etree.SubElement(root, f"{{{W15}}}commentEx")
         item.set(f"{{{W15}}}paraId", pid)
@@ -145,6 +163,9 @@ def add_threads(document: DocxDocument, entries: list[tuple[str, str | None, boo
             item.set(f"{{{W15}}}paraIdParent", parent)
         item.set(f"{{{W15}}}done", "1" if done else "0")
     blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    if existing is not None:
+        existing._blob = blob  # a part python-docx does not model is a plain Part holding its bytes
+        return
     package = document.part.package
     part = Part(PackURI(EXTENDED_URI), EXTENDED_TYPE, blob, package)
     document.part.relate_to(part, EXTENDED_REL)
