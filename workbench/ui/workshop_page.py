@@ -105,8 +105,8 @@ def _controls(record: DossierRecord, workshop: Workshop) -> None:
     if workshop.votes_hidden:
         st.info(tr("workshop.votes_hidden_note"), icon=":material/visibility_off:")
     end, vote_phase, download = st.columns(3)
-    flip = "workshop.votes_reveal" if workshop.votes_hidden else "workshop.votes_hide"
-    if vote_phase.button(tr(flip), key="ws_votes_hidden", icon=":material/how_to_vote:"):
+    flip = tr("workshop.votes_reveal") if workshop.votes_hidden else tr("workshop.votes_hide")
+    if vote_phase.button(flip, key="ws_votes_hidden", icon=":material/how_to_vote:"):
         with faults.saving():
             try:
                 store().set_votes_hidden(workshop.id, not workshop.votes_hidden)
