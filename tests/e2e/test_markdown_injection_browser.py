@@ -140,7 +140,8 @@ def _fill(db: Path) -> dict[str, Any]:
     workshop = workshops.start(coordinator, dossier_id, "doelgroep", by=users["coordinator"].label)
     ideas = []
     for n in range(4):
-        joined = workshops.join(workshop.code, payload(40, n))
+        # Names on one board are unique (issue 15): each payload name ends in its own number.
+        joined = workshops.join(workshop.code, f"{payload(36, n)} #{n}")
         ideas.append(workshops.add_idea(joined.token, payload(500, n)))
         workshops.vote(joined.token, ideas[-1].id)
     workshops.cluster(coordinator, workshop.id, [ideas[0].id, ideas[1].id], payload(60, 2))

@@ -127,7 +127,7 @@ def test_a_stale_ok_verdict_no_longer_counts(app: App, new_page: Any) -> None:
     narrative = lambda: Store(app.db).load(dossier_id).dossier.strategy.outreach.narrative  # noqa: E731
     eventually(lambda: narrative() == "Via het OCMW en de bib.")
     _open(coordinator, "Overzicht")
-    coordinator.get_by_text("In orde (verouderd)", exact=False).wait_for()
+    coordinator.get_by_text("In orde (verouderd)", exact=False).wait_for(timeout=60_000)  # a loaded machine
 
 
 def test_a_comment_pinned_to_the_second_target_group_shows_there(app: App, new_page: Any) -> None:
