@@ -6,6 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from workbench.ui import consent_round_view
 from workbench.ui.common import PAGES, fragment, store, tr
 from workbench.ui.markup import bullets
 from workbench.ui.prelude import open_record
@@ -89,6 +90,7 @@ def render() -> None:
         with timer:
             _timer(workshop.id)
         _board(dossier_id, workshop.id, workshop.is_open)
+        consent_round_view.projector(workshop.id)  # the consent round's matrix, while there is one
     st.page_link(PAGES["workshop"], label=tr("projector.back"), icon=":material/arrow_back:")
 
 
