@@ -8,6 +8,7 @@ from workbench.collab.consent_round import RoundTable
 from workbench.dossier.records import Consent, Decision
 from workbench.ui.common import fragment, store, tr
 
+REASON_SHOWN = 240  # characters of a reason in a cell; the consent page keeps the whole reason
 SYMBOLS = {Decision.AGREE: "✓", Decision.ABSTAIN: "○", Decision.OBJECT: "✗"}
 
 
@@ -33,14 +34,23 @@ def matrix(table: RoundTable, prefix: str) -> None:
         with st.container(key=f"{prefix}_row_{i}", border=True):
             cells = st.columns(widths)
             with cells[0], st.container(key=f"{prefix}_partner_{i}"):
-                st.text(row.partner_name)
-                st.text(row.representative or tr("consent_round.nobody"))
+                st.text(f"{row.partner_name}\n{row.representative or tr('consent_round.nobody')}")
             for j, (column, section) in enumerate(zip(cells[1:], table.round.sections, strict=True)):
                 consent = row.cells[section]
-                with column, st.container(key=f"{prefix}_cell_{i}_{j}"):
-                    st.text(word(consent))
-                    if consent is not None and consent.reason:
-                        st.text(consent.reason)
+                kind = consent.decision.value if consent else "none"  # the stylesheet colours by it
+                with (
+                    column,
+                    st.container(key=f"{prefix}_cell_{i}_{j}"),
+                    st.container(key=f"{prefix}_{kind}_{i}_{j}"),
+                ):
+                    st.text(_cell(consent))
+
+
+def _cell(consent: Consent | None) -> str:
+    if consent is None or not consent.reason:
+        return word(consent)
+    reason = consent.reason if len(consent.reason) <= REASON_SHOWN else consent.reason[:REASON_SHOWN] + "…"
+    return f"{word(consent)}\n{reason}"
 
 
 @fragment(run_every="2s")

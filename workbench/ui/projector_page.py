@@ -89,8 +89,8 @@ def render() -> None:
                 st.text(workshop.code if workshop.is_open else tr("projector.closed"))
         with timer:
             _timer(workshop.id)
+        consent_round_view.projector(workshop.id)  # a consent round's matrix first: the room reads it
         _board(dossier_id, workshop.id, workshop.is_open)
-        consent_round_view.projector(workshop.id)  # the consent round's matrix, while there is one
     st.page_link(PAGES["workshop"], label=tr("projector.back"), icon=":material/arrow_back:")
 
 
