@@ -90,6 +90,11 @@ def test_partners_answer_on_their_phones_and_the_projector_matrix_fills(app: App
     bo.get_by_text("Een bezwaar heeft een reden nodig.").wait_for()
     expect(form.get_by_role("radio", name="bezwaar")).to_be_checked()
     reason = bo.get_by_label("Reden")
+    too_long = "Geen cijfers per deelgemeente. " * 40  # over the 1000 characters of a reason
+    reason.fill(too_long)
+    bo.get_by_role("button", name="Antwoord geven").click()
+    bo.get_by_text("Een reden heeft hoogstens 1000 tekens.").wait_for()
+    expect(reason).to_have_value(too_long)  # told, and the typed text is still there to shorten
     reason.fill(HOSTILE)
     bo.get_by_role("button", name="Antwoord geven").click()
     bo.get_by_text("Een bezwaar heeft een reden nodig.").wait_for(state="detached")
