@@ -9,7 +9,9 @@ from playwright.sync_api import expect
 
 from tests.e2e.conftest import App, wait_for_app
 from tests.e2e.payloads import HOSTILE
+from tests.e2e.test_accessibility_browser import check, settle, small_targets
 from workbench.collab.consent import Consents
+from workbench.collab.consent_round import ConsentRounds
 from workbench.collab.workshop import Workshops
 from workbench.dossier.model import Dossier, Identity, Partner
 from workbench.dossier.records import Decision
@@ -129,3 +131,38 @@ def test_partners_answer_on_their_phones_and_the_projector_matrix_fills(app: App
     an.get_by_text("De instemmingsronde is gesloten.").wait_for(timeout=30_000)
     expect(an.get_by_role("button", name="Antwoord geven")).to_have_count(0)
     expect(projector.locator(".st-key-proj_consent_status")).to_contain_text("gesloten", timeout=30_000)
+
+
+def test_the_consent_round_on_a_phone_and_the_projector_pass_axe(app: App, new_page: Any) -> None:
+    dossier_id = Store(app.db).import_dossier(
+        Dossier(
+            identity=Identity(name="Digibank Toegankelijk", call="voortraject"),
+            partners=[Partner(id="stad", name="Stad Toegang"), Partner(id="vzw", name="Vzw Drempelvrij")],
+        ),
+        by="setup",
+    )
+    store, workshops = Store(app.db), Workshops(app.db)
+    workshop = workshops.start(store, dossier_id, "doelgroep", by="Fien")
+    rounds = ConsentRounds(app.db)
+    opened = rounds.open(store, workshop.id, ["doelgroep", "outreach"], by="Fien")
+    other = workshops.join(workshop.code, "Bo").token
+    rounds.claim(store, other, opened.id, "vzw")
+    rounds.answer(store, other, opened.id, "vzw", "doelgroep", "object", "Geen cijfers per deelgemeente")
+    counts: dict[str, str] = {}
+
+    phone = _join(app, new_page, workshop.code, "An")
+    phone.set_viewport_size({"width": 390, "height": 844})
+    phone.locator(".st-key-part_consent").wait_for(timeout=30_000)
+    settle(phone)
+    check(phone, "meedoen (choose a partner)", counts)
+    _represent(phone, "Stad Toegang")
+    settle(phone)
+    check(phone, "meedoen (consent per section)", counts)
+    small = small_targets(phone)
+    assert not small, f"targets under 44 px in the consent round: {small}"
+
+    projector = new_page()
+    projector.goto(f"{app.url}/projector?dossier={dossier_id}&workshop={workshop.id}")
+    projector.locator(".st-key-proj_consent_cell_1_0").wait_for(timeout=30_000)
+    settle(projector)
+    check(projector, "projector (consent matrix)", counts)
