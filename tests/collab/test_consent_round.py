@@ -18,6 +18,7 @@ from workbench.collab.workshop_records import Workshop
 from workbench.dossier.model import DossierStatus
 from workbench.dossier.records import Decision
 from workbench.store.dossiers import ReadyWhileObjecting, Store
+from workbench.workspace import Workspace
 
 
 @pytest.fixture
@@ -240,3 +241,19 @@ def test_phones_claiming_one_partner_at_once_get_one_representative(
     for t in threads:
         t.join(timeout=120)
     assert sorted(outcomes) == ["claimed"] + ["consent_round.error.partner_taken"] * 5
+
+
+def test_phones_need_no_account_when_logins_are_required_but_facilitating_does(
+    db_path: Path, store: Store, workshops: Workshops, workshop: Workshop
+) -> None:
+    coordinator = person(db_path, workshop.dossier_id, DossierRole.COORDINATOR)  # accounts exist now
+    opened = coordinator.open_consent_round(workshop.id, ["doelgroep"])
+    anonymous = Workspace(db_path, None)  # a phone: no login, only its workshop token
+    token = join_as(workshops, workshop, "An")
+    assert anonymous.represent_partner(token, opened.id, "stad").partner_id == "stad"
+    anonymous.give_consent(token, opened.id, "stad", "doelgroep", "agree", "")
+    assert coordinator.consent_round_table(opened.id).answered == 1
+    with pytest.raises(AccessDenied):
+        anonymous.close_consent_round(opened.id)
+    with pytest.raises(AccessDenied):
+        anonymous.consent_round_table(opened.id)
