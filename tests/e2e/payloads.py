@@ -46,3 +46,11 @@ def poison(value: Any, hostile: Callable[[str], str]) -> Any:
     if isinstance(value, list):
         return [poison(v, hostile) for v in value]
     return value
+
+
+# One hostile free text for a single field (a consent reason, a name): HTML that would run script,
+# Markdown that would become an image, a link or a colour, and a template expression.
+HOSTILE = (
+    '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>'
+    " **vet** ![i](http://203.0.113.9/p.png) [x](javascript:alert(1)) :red[rood] {{7*7}}"
+)

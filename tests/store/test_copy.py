@@ -13,6 +13,7 @@ from workbench import clock
 from workbench.access.account_records import LoginFailed
 from workbench.access.permissions import DossierRole
 from workbench.cli.main import main
+from workbench.collab.consent_round import ConsentRounds
 from workbench.collab.handoffs import Handoffs
 from workbench.collab.inbox import Inbox
 from workbench.collab.reviews import Anchor, Level, ReviewStatus
@@ -42,6 +43,10 @@ def filled(address: object, dossier: Dossier) -> World:
     world.reviews.set_score(world.dossier_id, "doelgroep", Level.FULLY, "Goed", "Cas")
     world.consents.record(world.store, world.dossier_id, "doelgroep", "vzw", "object", "Te vaag", by="Ann")
     world.workshops.vote(world.joined.token, world.idea.id)
+    rounds = ConsentRounds(address)  # type: ignore[arg-type]  (a consent round, its representative)
+    opened = rounds.open(world.store, world.joined.workshop.id, ["doelgroep"], by="Fien")
+    rounds.claim(world.store, world.joined.token, opened.id, "stad")
+    rounds.answer(world.store, world.joined.token, opened.id, "stad", "doelgroep", "agree", "")
     DatabaseStorage(storage_uri(address)).incr("een-teller", 60)  # type: ignore[arg-type]
     with pytest.raises(LoginFailed):  # a counted failure: a rate limit entry
         world.accounts.login(world.admin.email, "fout-wachtwoord")

@@ -41,6 +41,7 @@ from workbench.collab.workshop_records import (
 from workbench.dossier.fields import clean_line, clean_text
 from workbench.dossier.model import SECTION_KEYS
 from workbench.dossier.units import Change, section_unit
+from workbench.store import consent_rounds as consent_rounds_sql
 from workbench.store import workshops as sql
 from workbench.store.db import Address, open_backend, scope
 
@@ -102,6 +103,8 @@ class Workshops(Participation):
                 workshop_id,
                 {"status": Status.CLOSED.value, "closed_at": clock.stamp(), "closed_by": who(dossiers, by)},
             )
+            # Its consent round ends with it: the projector and the phones say so.
+            consent_rounds_sql.close_rounds_of(db, workshop_id, who(dossiers, by), clock.stamp())
         return self.get(workshop_id)
 
     def set_votes_hidden(self, dossiers: Dossiers, workshop_id: int, hidden: bool, by: str) -> Workshop:

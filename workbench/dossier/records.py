@@ -158,6 +158,7 @@ class Consent:
     by: str
     at: datetime
     workshop_id: int | None = None
+    round_id: int | None = None  # given on a phone in a consent round (collab/consent_round.py)
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from workbench.collab.workshop_records import WorkshopError, normalise_code
-from workbench.ui import faults
+from workbench.ui import consent_round_phone, faults
 from workbench.ui.common import client, current_user, fragment, store, tr
 from workbench.ui.markup import bullets
 from workbench.ui.session import cookie
@@ -135,6 +135,7 @@ def _render() -> None:
     if found := questions(view.workshop.section):
         with st.expander(tr("participate.questions"), expanded=False):
             st.markdown(bullets(found))
+    consent_round_phone.render(token)  # a consent round, while the facilitator holds one
     if view.workshop.is_open:
         _add_idea(token)
     else:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from workbench.ui import consent_round_view
 from workbench.ui.common import PAGES, fragment, store, tr
 from workbench.ui.markup import bullets
 from workbench.ui.prelude import open_record
@@ -88,6 +89,7 @@ def render() -> None:
                 st.text(workshop.code if workshop.is_open else tr("projector.closed"))
         with timer:
             _timer(workshop.id)
+        consent_round_view.projector(workshop.id)  # a consent round's matrix first: the room reads it
         _board(dossier_id, workshop.id, workshop.is_open)
     st.page_link(PAGES["workshop"], label=tr("projector.back"), icon=":material/arrow_back:")
 

@@ -9,7 +9,7 @@ from workbench.collab.workshop_records import Workshop, WorkshopError
 from workbench.dossier.model import SECTION_KEYS
 from workbench.i18n import fmt_datetime
 from workbench.store.dossiers import DossierRecord
-from workbench.ui import faults, workshop_board
+from workbench.ui import consent_round_panel, faults, workshop_board
 from workbench.ui.common import PAGES, labeller, lang, store, tr
 from workbench.ui.markup import md
 from workbench.ui.prelude import open_record
@@ -152,6 +152,7 @@ def render() -> None:
     if not workshop.is_open:
         st.info(tr("workshop.error.closed"))
     _controls(record, workshop)
+    consent_round_panel.render(workshop)
     workshop_board.render(record, workshop)
 
 

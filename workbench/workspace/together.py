@@ -12,6 +12,7 @@ from functools import cached_property
 
 from workbench.access.permissions import Action
 from workbench.collab.consent import Consents
+from workbench.collab.consent_round import ConsentRound, ConsentRounds, PhoneRound, RoundTable
 from workbench.collab.participation import Participation
 from workbench.collab.workshop import Workshops
 from workbench.collab.workshop_records import Board, Idea, Workshop
@@ -30,6 +31,10 @@ class WorkshopCalls(DossierCalls):
     @cached_property
     def _consents(self) -> Consents:
         return Consents(self.backend)
+
+    @cached_property
+    def _rounds(self) -> ConsentRounds:
+        return ConsentRounds(self.backend)
 
     @property
     def participation(self) -> Participation:
@@ -117,3 +122,41 @@ class WorkshopCalls(DossierCalls):
         return self._consents.record(
             self, dossier_id, section, partner_id, decision, reason, by=self.by, workshop_id=workshop_id
         )
+
+    # ------------------------------------------------------------ consent rounds on the phones
+
+    def open_consent_round(self, workshop_id: int, sections: list[str]) -> ConsentRound:
+        """Open a consent round on these sections for the workshop's phones (edit_section)."""
+        return self._rounds.open(self, workshop_id, sections, by=self.by)
+
+    def close_consent_round(self, round_id: int) -> ConsentRound:
+        return self._rounds.close(self, round_id, by=self.by)
+
+    def release_representative(self, round_id: int, partner_id: str) -> bool:
+        """Free a partner claimed by the wrong phone (edit_section)."""
+        return self._rounds.release(self, round_id, partner_id)
+
+    def consent_round(self, workshop_id: int) -> ConsentRound | None:
+        """Return the workshop's latest consent round (read)."""
+        self.workshop(workshop_id)
+        return self._rounds.of_workshop(workshop_id)
+
+    def consent_round_table(self, round_id: int) -> RoundTable:
+        """Return the round's matrix of partners x sections (read)."""
+        found = self._rounds.get(round_id)
+        self.require(Action.READ, found.dossier_id)
+        return self._rounds.table(round_id, self.store.load(found.dossier_id).dossier)
+
+    # Phones act with their workshop token only: the bare store reads the dossier for them and
+    # records their words under their name (no account, as for ideas and dots).
+
+    def phone_round(self, token: str) -> PhoneRound | None:
+        return self._rounds.phone(self.store, token)
+
+    def represent_partner(self, token: str, round_id: int, partner_id: str) -> PhoneRound:
+        return self._rounds.claim(self.store, token, round_id, partner_id)
+
+    def give_consent(
+        self, token: str, round_id: int, partner_id: str, section: str, decision: Decision | str, reason: str
+    ) -> Consent:
+        return self._rounds.answer(self.store, token, round_id, partner_id, section, decision, reason)

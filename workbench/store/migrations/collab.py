@@ -92,3 +92,42 @@ def m010_review_pins(db: Database) -> None:
     # and a verdict remembers the dossier revision it judged, so a later edit makes it stale.
     db.execute("ALTER TABLE comment_threads ADD COLUMN item TEXT")
     db.execute("ALTER TABLE section_reviews ADD COLUMN revision INTEGER")
+
+
+@migrations()
+def m011_consent_rounds(db: Database) -> None:
+    # A consent round on the phones (collab/consent_round.py): the facilitator opens it on some
+    # sections; each phone represents one partner; their words are consents carrying the round.
+    db.execute(
+        """
+        CREATE TABLE consent_rounds (
+            id INTEGER PRIMARY KEY,
+            workshop_id INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+            dossier_id INTEGER NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,
+            sections TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('open', 'closed')),
+            opened_by TEXT NOT NULL,
+            opened_at TEXT NOT NULL,
+            closed_by TEXT,
+            closed_at TEXT
+        )"""
+    )
+    # One open round per workshop, also when two facilitators' tabs open one at the same moment.
+    db.execute(
+        "CREATE UNIQUE INDEX consent_rounds_one_open ON consent_rounds (workshop_id) WHERE status = 'open'"
+    )
+    # One representative per partner per round, and one partner per phone.
+    db.execute(
+        """
+        CREATE TABLE consent_representatives (
+            round_id INTEGER NOT NULL REFERENCES consent_rounds(id) ON DELETE CASCADE,
+            partner_id TEXT NOT NULL,
+            participant_id INTEGER NOT NULL REFERENCES workshop_participants(id) ON DELETE CASCADE,
+            claimed_at TEXT NOT NULL,
+            PRIMARY KEY (round_id, partner_id),
+            UNIQUE (round_id, participant_id)
+        )"""
+    )
+    db.execute(
+        "ALTER TABLE consents ADD COLUMN round_id INTEGER REFERENCES consent_rounds(id) ON DELETE SET NULL"
+    )
