@@ -64,7 +64,7 @@ def _choose(token: str, seen: PhoneRound) -> None:
             tr("consent_round.choose_partner"),
             list(names),
             index=None,
-            format_func=labeller("consent.decision"),  # catalogue texts, in this run's language
+            format_func=labels.__getitem__,
             key="part_consent_choice",
             placeholder=tr("form.choose"),
         )
