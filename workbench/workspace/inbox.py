@@ -109,7 +109,9 @@ class InboxCalls(ReviewCalls):
         try:
             name = self.store.load(dossier_id).dossier.identity.name
             mails = []
-            for user_id in set(user_ids) - {None, self._user_id}:
+            # Only current members: someone who wrote in a thread or was assigned it may have left since.
+            members = {m.user_id for m in self.accounts.members(dossier_id)}
+            for user_id in (set(user_ids) & members) - {self._user_id}:
                 user = self.accounts.get_user(user_id) if user_id is not None else None
                 if user is None or user.disabled:
                     continue
