@@ -9,11 +9,13 @@ from streamlit.testing.v1 import AppTest
 
 from tests.backends import rows
 from tests.ui.test_app_access import Setup, setup  # noqa: F401 - the fixture
-from workbench.collab.reviews import Anchor, Reviews
+from workbench.collab.reviews import Anchor, Reviews, ReviewStatus
 from workbench.collab.suggestions import Suggestions
+from workbench.dossier.units import Change, section_unit
 from workbench.guide import forms
 from workbench.store.dossiers import Store
 from workbench.ui.common import PAGES
+from workbench.workspace import Workspace
 
 NAME = f"edit_{forms.IDENTITY.form_id()}_name"
 
@@ -80,3 +82,20 @@ def test_a_reply_shows_in_the_coaches_inbox_and_opening_marks_it_read(
     assert "Nieuw sinds je laatste bezoek (1)" in [s.value for s in inbox.subheader]
     inbox.button(key=f"inbox_read_thread:{thread.id}").click().run()
     assert "Nieuw sinds je laatste bezoek (0)" in [s.value for s in inbox.subheader]
+
+
+def test_a_verdict_clicked_after_an_unseen_save_is_stale(app: AppTest, setup: Setup, db_path: Path) -> None:  # noqa: F811
+    coach = _open(app, setup, setup.coach, "review")
+    assert not coach.exception
+    # The coordinator saves doelgroep while the coach's page still shows the old text.
+    store = Store(db_path)
+    record = store.load(setup.own)
+    unit = section_unit("doelgroep")
+    changed = record.dossier.strategy.doelgroep.model_copy(update={"narrative": "Nieuw, ongezien"})
+    store.save(setup.own, Change.put(unit, changed, record.version(unit)), by="Cora")
+    coach.radio(key="review_status_doelgroep").set_value(ReviewStatus.OK)
+    coach.button(key="FormSubmitter:review_doelgroep-Beoordeling bewaren").click().run()
+    assert not coach.exception
+    (verdict,) = Reviews(db_path).section_reviews(setup.own).values()
+    assert verdict.status == ReviewStatus.OK and verdict.revision == record.revision
+    assert Workspace(db_path, setup.coach).section_progress(setup.own).sections["doelgroep"].stale
