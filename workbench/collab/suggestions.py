@@ -100,13 +100,14 @@ class Suggestions(Reviews):
         with self.backend.write(scope("dossier", dossier_id)) as db:
             require_dossier(db, dossier_id)
             thread_id = db.insert(
-                "INSERT INTO comment_threads (dossier_id, step, field, clause, responsible_partner, status,"
-                " created_by, created_at, updated_at) VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?)",
+                "INSERT INTO comment_threads (dossier_id, step, field, clause, item, responsible_partner,"
+                " status, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)",
                 [
                     dossier_id,
                     anchor.step,
                     anchor.field,
                     anchor.clause,
+                    anchor.item,
                     ThreadStatus.OPEN.value,
                     author,
                     at,

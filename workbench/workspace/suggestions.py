@@ -42,7 +42,7 @@ def text_fields(spec: FormSpec) -> list[str]:
 def current_text(record: DossierRecord, target: Target) -> tuple[str, int]:
     """Return a field's saved text (as its widget shows it) and the version of the unit holding it."""
     spec = form_spec(target.form)
-    if target.field not in text_fields(spec):
+    if target.field not in text_fields(spec) or (target.item and not spec.is_list):
         raise ReviewError("suggestion.unknown_field", field=target.field)
     obj = parts.part(record.dossier, spec, target.item)
     if obj is None:
@@ -65,7 +65,9 @@ class SuggestionCalls(Person):
         original, version = current_text(record, target)
         spec = form_spec(target.form)
         unit = spec.unit(target.item)
-        anchor = Anchor(step=step_of_unit(unit.kind, unit.key), field=target.field)
+        # Pinned to its item, as a comment on one item is: which partner, which target group.
+        item = target.item if spec.is_list else None
+        anchor = Anchor(step=step_of_unit(unit.kind, unit.key), field=target.field, item=item or None)
         return self.suggestions_sql.suggest(
             dossier_id, anchor, target, original, proposed, version, note, self.by, self._user_id
         )
