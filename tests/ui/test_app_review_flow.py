@@ -99,3 +99,18 @@ def test_a_verdict_clicked_after_an_unseen_save_is_stale(app: AppTest, setup: Se
     (verdict,) = Reviews(db_path).section_reviews(setup.own).values()
     assert verdict.status == ReviewStatus.OK and verdict.revision == record.revision
     assert Workspace(db_path, setup.coach).section_progress(setup.own).sections["doelgroep"].stale
+
+
+def test_a_suggestion_the_field_refuses_says_why_on_the_page(
+    app: AppTest,
+    setup: Setup,  # noqa: F811
+    db_path: Path,
+) -> None:
+    _open(app, setup, setup.coach, "partnerschap")
+    form = forms.IDENTITY.form_id()
+    app.selectbox(key=f"suggest_field_{form}").set_value("name")
+    app.text_area(key=f"suggest_text_{form}").input("N" * 5000)
+    app.button(key=f"FormSubmitter:suggest_{form}-Voorstel versturen").click().run()
+    assert not app.exception
+    assert any("200" in str(e.value) for e in app.error)
+    assert Suggestions(db_path).suggestions(setup.own) == {}

@@ -9,7 +9,7 @@ from workbench.access.permissions import AccessDenied
 from workbench.collab.review_records import Anchor, ReviewError
 from workbench.collab.suggestions import SuggestionDecided, SuggestionStatus, Target
 from workbench.collab.thread_places import where
-from workbench.dossier.records import EditConflict
+from workbench.dossier.records import EditConflict, InvalidChange
 from workbench.dossier.units import Change, section_unit
 from workbench.guide import forms
 from workbench.store.dossiers import Store
@@ -108,3 +108,13 @@ def test_a_forged_item_on_a_form_without_items_is_refused(people: People) -> Non
     forged = Target(form=forms.IDENTITY.key, item="../andere", field="name")
     with pytest.raises(ReviewError):
         people.workspace("coach").suggest(people.dossier_id, forged, "Digibank X")
+
+
+def test_a_suggestion_the_field_refuses_is_refused_when_made_not_at_acceptance(
+    people: People, store: Store
+) -> None:
+    # 5,000 characters for a name of at most 200: it stayed open with an accept button that always failed.
+    too_long = Target(form=forms.IDENTITY.key, item="", field="name")
+    with pytest.raises(InvalidChange):
+        people.workspace("coach").suggest(people.dossier_id, too_long, "N" * 5000)
+    assert people.workspace("coordinator").suggestions(people.dossier_id) == {}

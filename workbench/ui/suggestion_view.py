@@ -54,7 +54,7 @@ def suggest_box(ref: FormRef, record: DossierRecord) -> None:
             with faults.saving():
                 try:
                     ws.suggest(record.id, Target(ref.spec.key, ref.item, field), proposed, note)
-                except (ReviewError, AccessDenied) as refused:
+                except (ReviewError, InvalidChange, AccessDenied) as refused:
                     st.error(inert(refused.message(code)))
                 else:
                     faults.clear_after_save(f"suggest_text_{ref.id}", f"suggest_note_{ref.id}")
