@@ -114,3 +114,29 @@ def test_a_suggestion_the_field_refuses_says_why_on_the_page(
     assert not app.exception
     assert any("200" in str(e.value) for e in app.error)
     assert Suggestions(db_path).suggestions(setup.own) == {}
+
+
+def test_accepting_says_when_the_field_changed_since_the_suggestion(
+    app: AppTest,
+    new_app: Callable[[], AppTest],
+    setup: Setup,  # noqa: F811
+    db_path: Path,
+) -> None:
+    # The coach proposed on "Digibank Test"; the coordinator renamed it since. One click would silently
+    # replace their newer name: the page says so and shows what the field holds now.
+    _open(app, setup, setup.coach, "partnerschap")
+    form = forms.IDENTITY.form_id()
+    app.selectbox(key=f"suggest_field_{form}").set_value("name")
+    app.text_area(key=f"suggest_text_{form}").input("Digibank Rupel")
+    app.button(key=f"FormSubmitter:suggest_{form}-Voorstel versturen").click().run()
+    store = Store(db_path)
+    record = store.load(setup.own)
+    unit = forms.IDENTITY.unit("")
+    renamed = record.dossier.identity.model_copy(update={"name": "Digibank Rupel en Nete"})
+    store.save(setup.own, Change.put(unit, renamed, record.version(unit)), by="Cora")
+    coordinator = _open(new_app(), setup, setup.coordinator, "partnerschap")
+    assert not coordinator.exception
+    assert len(Suggestions(db_path).suggestions(setup.own)) == 1
+    assert any("veranderde sinds dit voorstel" in str(w.value) for w in coordinator.warning)
+    texts = [t.value for t in coordinator.text]
+    assert "Digibank Test" in texts and "Digibank Rupel en Nete" in texts  # then and now, as text
