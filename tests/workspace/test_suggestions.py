@@ -6,7 +6,7 @@ import pytest
 
 from tests.workspace.conftest import People
 from workbench.access.permissions import AccessDenied
-from workbench.collab.review_records import Anchor, ReviewError
+from workbench.collab.review_records import Anchor, EntryKind, ReviewError
 from workbench.collab.suggestions import SuggestionDecided, SuggestionStatus, Target
 from workbench.collab.thread_places import where
 from workbench.dossier.records import EditConflict, InvalidChange
@@ -118,3 +118,12 @@ def test_a_suggestion_the_field_refuses_is_refused_when_made_not_at_acceptance(
     with pytest.raises(InvalidChange):
         people.workspace("coach").suggest(people.dossier_id, too_long, "N" * 5000)
     assert people.workspace("coordinator").suggestions(people.dossier_id) == {}
+
+
+def test_deciding_a_suggestion_whose_thread_was_resolved_resolves_it_once(people: People) -> None:
+    coach, coordinator = people.workspace("coach"), people.workspace("coordinator")
+    thread = coach.suggest(people.dossier_id, NARRATIVE, "Voorstel")
+    coordinator.resolve(people.dossier_id, thread.id)
+    coordinator.decline_suggestion(people.dossier_id, thread.id)
+    kinds = [e.kind for e in coordinator.reviews.thread(people.dossier_id, thread.id).entries]
+    assert kinds.count(EntryKind.RESOLVED) == 1  # no second "resolved" in the thread nor in the inbox
