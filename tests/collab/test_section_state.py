@@ -161,3 +161,21 @@ def test_the_board_counts_the_effective_verdicts(coach: Workspace, zora: int, db
     assert row.stale == ("doelgroep",)
     assert row.reviews["doelgroep"] == ReviewStatus.NOT_REVIEWED  # the coach has to look again
     assert row.review_state == ReviewStatus.NEEDS_WORK
+
+
+def test_a_verdict_judges_the_revision_the_coach_saw_not_a_save_that_slipped_in(
+    coach: Workspace, zora: int, db_path: Any
+) -> None:
+    # The coach reads doelgroep; the coordinator saves; the coach, who never saw that, says "in orde".
+    seen = coach.section_progress(zora).revision
+    assert seen == coach.load(zora).revision
+    _edit_doelgroep(Store(db_path), zora, "Iets heel anders.")
+    coach.set_section_review(zora, "doelgroep", ReviewStatus.OK, seen_revision=seen)
+    sections = coach.section_progress(zora).sections
+    assert sections["doelgroep"].stale and not sections["doelgroep"].approved
+    # A revision from the future (forged, or a stale tab of another dossier) approves nothing unseen either.
+    now = coach.load(zora).revision
+    coach.set_section_review(zora, "doelgroep", ReviewStatus.OK, seen_revision=now + 50)
+    assert coach.section_progress(zora).sections["doelgroep"].approved
+    _edit_doelgroep(Store(db_path), zora, "Nog eens anders.")
+    assert coach.section_progress(zora).sections["doelgroep"].stale

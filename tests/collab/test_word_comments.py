@@ -15,6 +15,7 @@ from lxml import etree
 
 from workbench.collab.document_places import places
 from workbench.collab.reviews import Anchor, Reviews, ThreadStatus
+from workbench.collab.suggestions import Target
 from workbench.collab.word_comments import WordComment, WordNote, add_comments, initials
 from workbench.demo import demo_dossiers
 from workbench.documents import generate as documents
@@ -291,3 +292,12 @@ def test_a_template_that_already_has_comments_keeps_one_threads_part() -> None:
         "Later": {"parent": "", "done": "0"},
         "Antwoord": {"parent": "Later", "done": "0"},
     }
+
+
+def test_a_suggestion_carries_its_proposed_text_into_word(ws: Workspace, zora: int) -> None:
+    # A suggestion without a note was an empty Word comment: the reviewer saw nothing of the proposal.
+    target = Target(form="section_outreach", item="", field="narrative")
+    ws.suggest(zora, target, "Wij bereiken senioren via de bibliotheek.")
+    data = ws.document_with_comments(zora, _version(ws, zora, "strategy", lang="en"))
+    (comment,) = docx.Document(io.BytesIO(data)).comments
+    assert comment.text == "Proposed text: Wij bereiken senioren via de bibliotheek."

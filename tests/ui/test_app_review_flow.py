@@ -9,11 +9,13 @@ from streamlit.testing.v1 import AppTest
 
 from tests.backends import rows
 from tests.ui.test_app_access import Setup, setup  # noqa: F401 - the fixture
-from workbench.collab.reviews import Anchor, Reviews
+from workbench.collab.reviews import Anchor, Reviews, ReviewStatus
 from workbench.collab.suggestions import Suggestions
+from workbench.dossier.units import Change, section_unit
 from workbench.guide import forms
 from workbench.store.dossiers import Store
 from workbench.ui.common import PAGES
+from workbench.workspace import Workspace
 
 NAME = f"edit_{forms.IDENTITY.form_id()}_name"
 
@@ -80,3 +82,61 @@ def test_a_reply_shows_in_the_coaches_inbox_and_opening_marks_it_read(
     assert "Nieuw sinds je laatste bezoek (1)" in [s.value for s in inbox.subheader]
     inbox.button(key=f"inbox_read_thread:{thread.id}").click().run()
     assert "Nieuw sinds je laatste bezoek (0)" in [s.value for s in inbox.subheader]
+
+
+def test_a_verdict_clicked_after_an_unseen_save_is_stale(app: AppTest, setup: Setup, db_path: Path) -> None:  # noqa: F811
+    coach = _open(app, setup, setup.coach, "review")
+    assert not coach.exception
+    # The coordinator saves doelgroep while the coach's page still shows the old text.
+    store = Store(db_path)
+    record = store.load(setup.own)
+    unit = section_unit("doelgroep")
+    changed = record.dossier.strategy.doelgroep.model_copy(update={"narrative": "Nieuw, ongezien"})
+    store.save(setup.own, Change.put(unit, changed, record.version(unit)), by="Cora")
+    coach.radio(key="review_status_doelgroep").set_value(ReviewStatus.OK)
+    coach.button(key="FormSubmitter:review_doelgroep-Beoordeling bewaren").click().run()
+    assert not coach.exception
+    (verdict,) = Reviews(db_path).section_reviews(setup.own).values()
+    assert verdict.status == ReviewStatus.OK and verdict.revision == record.revision
+    assert Workspace(db_path, setup.coach).section_progress(setup.own).sections["doelgroep"].stale
+
+
+def test_a_suggestion_the_field_refuses_says_why_on_the_page(
+    app: AppTest,
+    setup: Setup,  # noqa: F811
+    db_path: Path,
+) -> None:
+    _open(app, setup, setup.coach, "partnerschap")
+    form = forms.IDENTITY.form_id()
+    app.selectbox(key=f"suggest_field_{form}").set_value("name")
+    app.text_area(key=f"suggest_text_{form}").input("N" * 5000)
+    app.button(key=f"FormSubmitter:suggest_{form}-Voorstel versturen").click().run()
+    assert not app.exception
+    assert any("200" in str(e.value) for e in app.error)
+    assert Suggestions(db_path).suggestions(setup.own) == {}
+
+
+def test_accepting_says_when_the_field_changed_since_the_suggestion(
+    app: AppTest,
+    new_app: Callable[[], AppTest],
+    setup: Setup,  # noqa: F811
+    db_path: Path,
+) -> None:
+    # The coach proposed on "Digibank Test"; the coordinator renamed it since. One click would silently
+    # replace their newer name: the page says so and shows what the field holds now.
+    _open(app, setup, setup.coach, "partnerschap")
+    form = forms.IDENTITY.form_id()
+    app.selectbox(key=f"suggest_field_{form}").set_value("name")
+    app.text_area(key=f"suggest_text_{form}").input("Digibank Rupel")
+    app.button(key=f"FormSubmitter:suggest_{form}-Voorstel versturen").click().run()
+    store = Store(db_path)
+    record = store.load(setup.own)
+    unit = forms.IDENTITY.unit("")
+    renamed = record.dossier.identity.model_copy(update={"name": "Digibank Rupel en Nete"})
+    store.save(setup.own, Change.put(unit, renamed, record.version(unit)), by="Cora")
+    coordinator = _open(new_app(), setup, setup.coordinator, "partnerschap")
+    assert not coordinator.exception
+    assert len(Suggestions(db_path).suggestions(setup.own)) == 1
+    assert any("veranderde sinds dit voorstel" in str(w.value) for w in coordinator.warning)
+    texts = [t.value for t in coordinator.text]
+    assert "Digibank Test" in texts and "Digibank Rupel en Nete" in texts  # then and now, as text

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from tests.workspace.conftest import People
-from workbench.access.permissions import AccessDenied
+from workbench.access.permissions import AccessDenied, DossierRole
 from workbench.collab.reviews import Anchor, ReviewError, ReviewStatus
 from workbench.store.dossiers import Store
+from workbench.workspace.inbox import INBOX_LIMIT
 
 
 def _new(people: People, name: str) -> list[tuple[str, str]]:
@@ -92,3 +93,18 @@ def test_a_reply_changes_the_last_change_on_the_board(people: People) -> None:
     (row,) = coordinator.portfolio()
     assert row.updated_by == "Coach"
     assert row.unread == 1
+
+
+def test_an_unread_item_never_falls_off_behind_many_newer_read_ones(people: People, store: Store) -> None:
+    # A quiet dossier's question, then a busy dossier's 200 threads the coordinator has read: the
+    # question stayed unread but fell beyond the newest 200, off the inbox and off the board's count.
+    busy = store.import_dossier(store.load(people.dossier_id).dossier, by="setup")
+    people.accounts.set_member(busy, people.ids["coordinator"], DossierRole.COORDINATOR, by="setup")
+    people.accounts.set_member(busy, people.ids["coach"], DossierRole.COACH, by="setup")
+    coach, coordinator = people.workspace("coach"), people.workspace("coordinator")
+    quiet = coach.start_thread(people.dossier_id, Anchor(step="doelgroep"), "Een vraag die wacht")
+    for n in range(INBOX_LIMIT):
+        coach.start_thread(busy, Anchor(step="doelgroep"), f"Druk {n}")
+    coordinator.mark_read([i for i in coordinator.inbox() if i.dossier_id == busy])
+    assert [i.thread_id for i in coordinator.inbox() if i.unread] == [quiet.id]
+    assert coordinator.unread_counts() == {people.dossier_id: 1}

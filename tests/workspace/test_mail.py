@@ -124,3 +124,20 @@ def test_no_server_configured_sends_nothing(monkeypatch: pytest.MonkeyPatch) -> 
     assert MailSettings.from_env() is None
     settings = MailSettings.from_env({"WORKBENCH_SMTP_HOST": "mail", "WORKBENCH_SMTP_STARTTLS": "1"})
     assert settings is not None and settings.port == 587 and settings.starttls
+
+
+def test_a_reply_never_mails_someone_no_longer_a_member(people: People, smtp: Collect) -> None:
+    # The coach wrote in the thread and was assigned to it, then left the dossier: the reply's text
+    # is the dossier's content, and they may no longer read it.
+    coach = people.workspace("coach")
+    thread = coach.start_thread(people.dossier_id, Anchor(step="doelgroep"), "Hoeveel senioren?")
+    coordinator = people.workspace("coordinator")
+    coordinator.assign_thread(people.dossier_id, thread.id, people.ids["coach"])
+    coordinator.outbox.wait()
+    _wait(lambda: len(smtp.envelopes) == 1)
+    coordinator.remove_member(people.dossier_id, people.ids["coach"])
+    coordinator.reply(people.dossier_id, thread.id, "Vertrouwelijk: 1.200")
+    coordinator.outbox.wait()
+    coordinator.assign_thread(people.dossier_id, thread.id, None)
+    coordinator.outbox.wait()
+    assert len(smtp.envelopes) == 1  # only the assignment, while the coach was a member

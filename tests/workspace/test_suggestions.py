@@ -6,8 +6,10 @@ import pytest
 
 from tests.workspace.conftest import People
 from workbench.access.permissions import AccessDenied
+from workbench.collab.review_records import Anchor, EntryKind, ReviewError
 from workbench.collab.suggestions import SuggestionDecided, SuggestionStatus, Target
-from workbench.dossier.records import EditConflict
+from workbench.collab.thread_places import where
+from workbench.dossier.records import EditConflict, InvalidChange
 from workbench.dossier.units import Change, section_unit
 from workbench.guide import forms
 from workbench.store.dossiers import Store
@@ -87,3 +89,41 @@ def test_a_suggestion_for_one_item_of_a_list(people: People, store: Store) -> No
     version = store.load(people.dossier_id).version(forms.PARTNER.unit("vzw"))
     coordinator.accept_suggestion(people.dossier_id, thread.id, version)
     assert store.load(people.dossier_id).dossier.partner("vzw").name == "Vzw Verbinding Boom"  # type: ignore[union-attr]
+
+
+def test_a_suggestion_for_one_item_is_pinned_to_that_item(people: People, store: Store) -> None:
+    # Which of the two partners? The thread says so in the comment list, the filters and the Word file.
+    target = Target(form=forms.PARTNER.key, item="vzw", field="name")
+    thread = people.workspace("coach").suggest(people.dossier_id, target, "Vzw Verbinding Boom")
+    assert thread.anchor.item == "vzw"
+    stored = people.workspace("coordinator").reviews.thread(people.dossier_id, thread.id)
+    assert stored.anchor == Anchor(step="partners", field="name", item="vzw")
+    dossier = store.load(people.dossier_id).dossier
+    assert "Vzw Verbinding" in where(stored, dossier, "nl")
+    singleton = Target(form=forms.IDENTITY.key, item="", field="name")
+    assert people.workspace("coach").suggest(people.dossier_id, singleton, "Digibank X").anchor.item is None
+
+
+def test_a_forged_item_on_a_form_without_items_is_refused(people: People) -> None:
+    forged = Target(form=forms.IDENTITY.key, item="../andere", field="name")
+    with pytest.raises(ReviewError):
+        people.workspace("coach").suggest(people.dossier_id, forged, "Digibank X")
+
+
+def test_a_suggestion_the_field_refuses_is_refused_when_made_not_at_acceptance(
+    people: People, store: Store
+) -> None:
+    # 5,000 characters for a name of at most 200: it stayed open with an accept button that always failed.
+    too_long = Target(form=forms.IDENTITY.key, item="", field="name")
+    with pytest.raises(InvalidChange):
+        people.workspace("coach").suggest(people.dossier_id, too_long, "N" * 5000)
+    assert people.workspace("coordinator").suggestions(people.dossier_id) == {}
+
+
+def test_deciding_a_suggestion_whose_thread_was_resolved_resolves_it_once(people: People) -> None:
+    coach, coordinator = people.workspace("coach"), people.workspace("coordinator")
+    thread = coach.suggest(people.dossier_id, NARRATIVE, "Voorstel")
+    coordinator.resolve(people.dossier_id, thread.id)
+    coordinator.decline_suggestion(people.dossier_id, thread.id)
+    kinds = [e.kind for e in coordinator.reviews.thread(people.dossier_id, thread.id).entries]
+    assert kinds.count(EntryKind.RESOLVED) == 1  # no second "resolved" in the thread nor in the inbox

@@ -177,8 +177,13 @@ class Reviews:
         reason: str,
         by: str,
         now: datetime | None = None,
+        seen_revision: int | None = None,
     ) -> SectionReview:
-        """Record a coach's verdict on one step; 'needs work' must say why."""
+        """Record a coach's verdict on one step; 'needs work' must say why.
+
+        The verdict judges the revision the coach saw: a save that slipped in after they looked
+        (or a revision given from the future) leaves it stale, never approved unseen.
+        """
         anchor = Anchor(step=step)  # validates the step
         status = ReviewStatus(status)
         text = clean_review_text(reason, MAX_REASON_LENGTH, required=False)
@@ -188,6 +193,8 @@ class Reviews:
         with self.backend.write(scope("dossier", dossier_id)) as db:
             # The revision judged is read under the dossier's lock: a save cannot slip in between.
             revision = _dossier_revision(db, dossier_id)
+            if seen_revision is not None:
+                revision = min(revision, seen_revision)
             db.execute(
                 "INSERT INTO section_reviews (dossier_id, step, status, reason, by, at, revision)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)"

@@ -70,6 +70,7 @@ class SectionProgress:
 
     progress: Progress
     sections: dict[str, SectionStatus]
+    revision: int | None = None  # the dossier revision judged: what a verdict given on it approves
 
     @property
     def needs_work(self) -> tuple[str, ...]:
@@ -117,7 +118,8 @@ def of_record(
     """
     base = record_cache.once("progress", record, lambda: completeness.assess(record.dossier))
     changes = record_cache.once("step_changes", record, step_changes)
-    return section_progress(record.dossier, reviews, changes, base)
+    found = section_progress(record.dossier, reviews, changes, base)
+    return SectionProgress(found.progress, found.sections, record.revision)
 
 
 def clause_checks(

@@ -100,13 +100,14 @@ class Suggestions(Reviews):
         with self.backend.write(scope("dossier", dossier_id)) as db:
             require_dossier(db, dossier_id)
             thread_id = db.insert(
-                "INSERT INTO comment_threads (dossier_id, step, field, clause, responsible_partner, status,"
-                " created_by, created_at, updated_at) VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?)",
+                "INSERT INTO comment_threads (dossier_id, step, field, clause, item, responsible_partner,"
+                " status, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)",
                 [
                     dossier_id,
                     anchor.step,
                     anchor.field,
                     anchor.clause,
+                    anchor.item,
                     ThreadStatus.OPEN.value,
                     author,
                     at,
@@ -179,8 +180,9 @@ def decide(
         " WHERE thread_id = ?",
         [status.value, author, author_id, at, revision, thread_id],
     )
-    kind = EntryKind.RESOLVED
-    add_entry(db, thread_id, kind, "", author, author_id, at)
+    if load_thread(db, dossier_id, thread_id).status == ThreadStatus.RESOLVED:
+        return  # resolved by hand before the decision: resolving it again would say so twice
+    add_entry(db, thread_id, EntryKind.RESOLVED, "", author, author_id, at)
     db.execute(
         "UPDATE comment_threads SET status = ?, updated_at = ? WHERE id = ?",
         [ThreadStatus.RESOLVED.value, at, thread_id],

@@ -12,7 +12,7 @@ named. A thread whose place is missing (an uploaded template) lands on the title
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -53,6 +53,7 @@ class WordComment:
     done: bool = False
     responsible: str = ""  # the partner who should act, by name
     clause_number: int | None = None  # finds an "Artikel N" heading in a template without bookmarks
+    proposed: str = ""  # a suggestion's proposed text: the point of its thread, its note may be empty
 
 
 def needles_of(thread: Thread, dossier: Dossier, lang: str) -> tuple[str, ...]:
@@ -83,7 +84,13 @@ def _field_value(dossier: Dossier, step: str, field: str) -> object:
 
 
 def word_comments(
-    threads: Iterable[Thread], dossier: Dossier, kind: Kind, lang: str, *, resolved: bool = False
+    threads: Iterable[Thread],
+    dossier: Dossier,
+    kind: Kind,
+    lang: str,
+    *,
+    resolved: bool = False,
+    proposed: Mapping[int, str] | None = None,
 ) -> list[WordComment]:
     """Turn threads into Word comments: open ones, and resolved ones (marked done) when asked."""
     spec = rubric()
@@ -102,6 +109,7 @@ def word_comments(
                 if thread.responsible_partner
                 else "",
                 clause_number=spec.clause_number(clause) if clause in spec.clauses else None,
+                proposed=(proposed or {}).get(thread.id, ""),
             )
         )
     return found
@@ -123,6 +131,9 @@ def add_comments(docx_bytes: bytes, comments: Iterable[WordComment], lang: str =
         parent: str | None = None
         for index, note in enumerate(comment.notes):
             text = clean_text(note.text)
+            if index == 0 and comment.proposed:
+                line = t("comments.word_suggestion", lang, text=clean_text(comment.proposed))
+                text = f"{text}\n{line}" if text else line
             if index == 0 and comment.responsible:
                 text += "\n" + t("comments.word_responsible", lang, partner=clean_text(comment.responsible))
             added = document.add_comment(

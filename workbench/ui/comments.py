@@ -224,9 +224,15 @@ def review_control(dossier_id: int, step: str, sections: SectionProgress | None 
     """Show the coach's verdict on a step, marked stale after a change; coaches can change it."""
     ws = store()
     try:
-        section = (sections or ws.section_progress(dossier_id)).sections.get(step)
+        sections = sections or ws.section_progress(dossier_id)
     except AccessDenied:
         return
+    section = sections.sections.get(step)
+    # The revision this run shows; a verdict submitted from it judges the one the previous run showed,
+    # so a save that lands between the coach's look and their click leaves the verdict stale.
+    seen_key = f"review_seen_{dossier_id}_{step}"
+    seen = st.session_state.get(seen_key, sections.revision)
+    st.session_state[seen_key] = sections.revision
     current = section.review if section else None
     status = current.status if current else ReviewStatus.NOT_REVIEWED
     icon = {"ok": ":material/check_circle:", "needs_work": ":material/error:"}.get(
@@ -259,7 +265,7 @@ def review_control(dossier_id: int, step: str, sections: SectionProgress | None 
         if st.form_submit_button(tr("review.save"), type="primary") and choice is not None:
             with faults.saving():
                 try:
-                    ws.set_section_review(dossier_id, step, choice, reason)
+                    ws.set_section_review(dossier_id, step, choice, reason, seen_revision=seen)
                 except ReviewError as refused:
                     st.error(md(refused.reason, **refused.params))
                 else:

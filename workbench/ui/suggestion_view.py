@@ -21,7 +21,7 @@ from workbench.ui.common import lang, store, tr
 from workbench.ui.editing import FormRef
 from workbench.ui.markup import inert, md
 from workbench.workspace import Workspace
-from workbench.workspace.suggestions import form_spec, text_fields
+from workbench.workspace.suggestions import current_text, form_spec, text_fields
 
 _OUTCOME = "suggestion_outcome_{}"  # what accepting or declining one suggestion met, shown once
 
@@ -54,7 +54,7 @@ def suggest_box(ref: FormRef, record: DossierRecord) -> None:
             with faults.saving():
                 try:
                     ws.suggest(record.id, Target(ref.spec.key, ref.item, field), proposed, note)
-                except (ReviewError, AccessDenied) as refused:
+                except (ReviewError, InvalidChange, AccessDenied) as refused:
                     st.error(inert(refused.message(code)))
                 else:
                     faults.clear_after_save(f"suggest_text_{ref.id}", f"suggest_note_{ref.id}")
@@ -132,6 +132,14 @@ def _suggestion(ws: Workspace, dossier_id: int, suggestion: Suggestion) -> None:
         current = parts.part(record.dossier, spec, suggestion.item)
         if current is None:
             st.caption(tr("suggestion.gone"))
+        else:
+            now = current_text(record, suggestion.target)[0]
+            if now != suggestion.original:  # one click would replace a newer text: say so, show both
+                st.warning(tr("suggestion.changed_since"), icon=":material/history:")
+                st.caption(tr("suggestion.was"))
+                st.text(suggestion.original)  # user text: never Markdown
+                st.caption(tr("suggestion.now"))
+                st.text(now)
         # The version this person sees now is the base of the save: a newer one is a conflict.
         seen = record.version(spec.unit(suggestion.item))
         bar = st.container(horizontal=True)

@@ -14,6 +14,7 @@ from workbench.access.permissions import Action
 from workbench.collab.consent import consent_matrix
 from workbench.collab.document_places import Kind
 from workbench.collab.reviews import ThreadStatus
+from workbench.collab.suggestions import Suggestions
 from workbench.collab.word_comments import add_comments, word_comments
 from workbench.documents import generate as documents
 from workbench.dossier.records import DocumentVersion, DossierRecord
@@ -208,5 +209,7 @@ class DocumentCalls(DossierCalls):
         threads = self.reviews.threads(dossier_id, status=None if resolved else ThreadStatus.OPEN)
         dossier = self.store.dossier_at(dossier_id, version.revision)
         kind = cast(Kind, version.kind)
-        found = word_comments(threads, dossier, kind, version.lang, resolved=resolved)
+        suggested = Suggestions(self.backend, migrate=False).suggestions(dossier_id)
+        proposed = {s.thread_id: s.proposed for s in suggested.values()}
+        found = word_comments(threads, dossier, kind, version.lang, resolved=resolved, proposed=proposed)
         return add_comments(data, found, version.lang)

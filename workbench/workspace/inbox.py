@@ -18,7 +18,7 @@ from workbench.collab.review_records import ReviewError, Thread
 from workbench.i18n import LANGUAGES, t
 from workbench.workspace.review import ReviewCalls
 
-INBOX_LIMIT = 200  # items shown at once; older ones are still there, read or not
+INBOX_LIMIT = 200  # read items shown at once (every unread one is, however old); older ones are still there
 
 
 class InboxCalls(ReviewCalls):
@@ -37,7 +37,12 @@ class InboxCalls(ReviewCalls):
         """Return what happened in this person's dossiers (newest first), each read or unread."""
         if self.user is None:
             return []
-        return Inbox(self.backend, migrate=False).items(self.user.id, self.by)[:INBOX_LIMIT]
+        items = Inbox(self.backend, migrate=False).items(self.user.id, self.by)
+        # Every unread item, however many newer ones were read: it must not fall off the list or the count.
+        unread = sum(1 for i in items if i.unread)
+        read = [i for i in items if not i.unread][: max(0, INBOX_LIMIT - unread)]
+        kept = {id(i) for i in read}
+        return [i for i in items if i.unread or id(i) in kept]
 
     def unread_counts(self) -> Counter[int]:
         """Count the unread items per dossier."""
@@ -109,7 +114,9 @@ class InboxCalls(ReviewCalls):
         try:
             name = self.store.load(dossier_id).dossier.identity.name
             mails = []
-            for user_id in set(user_ids) - {None, self._user_id}:
+            # Only current members: someone who wrote in a thread or was assigned it may have left since.
+            members = {m.user_id for m in self.accounts.members(dossier_id)}
+            for user_id in (set(user_ids) & members) - {self._user_id}:
                 user = self.accounts.get_user(user_id) if user_id is not None else None
                 if user is None or user.disabled:
                     continue

@@ -73,10 +73,18 @@ class ReviewCalls(Person):
         return self.reviews.section_reviews(dossier_id)
 
     def set_section_review(
-        self, dossier_id: int, step: str, status: ReviewStatus, reason: str = ""
+        self,
+        dossier_id: int,
+        step: str,
+        status: ReviewStatus,
+        reason: str = "",
+        seen_revision: int | None = None,
     ) -> SectionReview:
+        """Record a verdict on the revision the coach saw (`seen_revision`; None: the current one)."""
         self.require(Action.REVIEW, dossier_id)
-        return self.reviews.set_section_review(dossier_id, step, status, reason, by=self.by)
+        return self.reviews.set_section_review(
+            dossier_id, step, status, reason, by=self.by, seen_revision=seen_revision
+        )
 
     def section_progress(self, dossier_id: int) -> SectionProgress:
         """Return every step's effective state: progress, the coach's verdict, whether it is stale."""

@@ -6,8 +6,9 @@ from typing import Any
 
 from workbench.access.permissions import Action, edit_action
 from workbench.clock import stamp
-from workbench.collab.review_records import Anchor, ReviewError, Thread
+from workbench.collab.review_records import Anchor, ReviewError, Thread, clean_review_text
 from workbench.collab.suggestions import (
+    MAX_PROPOSED_LENGTH,
     Suggestion,
     SuggestionDecided,
     Suggestions,
@@ -42,13 +43,26 @@ def text_fields(spec: FormSpec) -> list[str]:
 def current_text(record: DossierRecord, target: Target) -> tuple[str, int]:
     """Return a field's saved text (as its widget shows it) and the version of the unit holding it."""
     spec = form_spec(target.form)
-    if target.field not in text_fields(spec):
+    if target.field not in text_fields(spec) or (target.item and not spec.is_list):
         raise ReviewError("suggestion.unknown_field", field=target.field)
     obj = parts.part(record.dossier, spec, target.item)
     if obj is None:
         raise ReviewError("suggestion.gone")
     value = widget_values.to_widgets(spec, obj).get(target.field)
     return str(value or ""), record.version(spec.unit(target.item))
+
+
+def planned_save(record: DossierRecord, spec: FormSpec, item: str, field: str, proposed: str) -> edits.Plan:
+    """Plan the save of proposed text into its field; refuse text the field would refuse."""
+    obj = parts.part(record.dossier, spec, item)
+    if obj is None:
+        raise ReviewError("suggestion.gone")
+    values: dict[str, Any] = widget_values.to_widgets(spec, obj)
+    values[field] = proposed
+    plan = edits.plan_save(record, spec, item, values, widget_values.snapshot(spec, obj))
+    if plan.outcome == "invalid":
+        raise InvalidChange(plan.problems)
+    return plan
 
 
 class SuggestionCalls(Person):
@@ -64,8 +78,18 @@ class SuggestionCalls(Person):
         record = self.store.load(dossier_id)
         original, version = current_text(record, target)
         spec = form_spec(target.form)
+        # Text the field would refuse (too long, ...) could never be accepted: refused now, not at the click.
+        planned_save(
+            record,
+            spec,
+            target.item,
+            target.field,
+            clean_review_text(proposed, MAX_PROPOSED_LENGTH, required=True),
+        )
         unit = spec.unit(target.item)
-        anchor = Anchor(step=step_of_unit(unit.kind, unit.key), field=target.field)
+        # Pinned to its item, as a comment on one item is: which partner, which target group.
+        item = target.item if spec.is_list else None
+        anchor = Anchor(step=step_of_unit(unit.kind, unit.key), field=target.field, item=item or None)
         return self.suggestions_sql.suggest(
             dossier_id, anchor, target, original, proposed, version, note, self.by, self._user_id
         )
@@ -97,14 +121,7 @@ class SuggestionCalls(Person):
         saved = record.versions.get(str(unit))
         if record.version(unit) != base_version:
             raise EditConflict(unit, saved.by if saved else "?", saved.at if saved else None, None)
-        obj = parts.part(record.dossier, spec, found.item)
-        if obj is None:
-            raise ReviewError("suggestion.gone")
-        values: dict[str, Any] = widget_values.to_widgets(spec, obj)
-        values[found.field] = found.proposed
-        plan = edits.plan_save(record, spec, found.item, values, widget_values.snapshot(spec, obj))
-        if plan.outcome == "invalid":
-            raise InvalidChange(plan.problems)
+        plan = planned_save(record, spec, found.item, found.field, found.proposed)
         by, by_id = self.by, self._user_id
 
         def mark(db: Connection, revision: int) -> None:
