@@ -35,6 +35,12 @@ def cached(key: Hashable, read: Callable[[], DossierRecord]) -> DossierRecord:
     return fresh
 
 
+def keep(key: Hashable, record: DossierRecord) -> None:
+    """Keep a record made without reading it back (a save's own result, once committed)."""
+    with _lock:
+        _records[key] = record
+
+
 def clear() -> None:
     """Forget every record (tests and benches that want a cold start)."""
     with _lock:
