@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from workbench.dossier import units
-from workbench.dossier.model import AccessPoint, Dossier, Identity
+from workbench.dossier.model import AccessPoint, Dossier, Identity, Partner
 from workbench.dossier.records import DossierRecord
 from workbench.dossier.units import Change, UnitRef, identity_unit, item_unit
 from workbench.store import db as connections
@@ -122,3 +122,28 @@ def test_a_save_that_fails_keeps_no_record(store: Store, dossier_id: int) -> Non
         store.apply(dossier_id, [Change.put(unit, renamed, current.version(unit))], by="bob", then=refuse)
     assert store.load(dossier_id) == current
     assert store.load(dossier_id).dossier.partners[1].name != "Vzw Nieuw"
+
+
+def test_a_save_keeps_its_record_when_the_lists_are_not_in_key_order(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dossier_id = store.import_dossier(
+        Dossier(
+            identity=Identity(name="Digibank Volgorde", call="voortraject"),
+            partners=[Partner(id=key, name=f"Partner {key}", org_type="vzw") for key in ("zz", "mm", "aa")],
+        ),
+        by="ann",
+    )
+    before = store.load(dossier_id)
+    validated: list[int] = []
+    real = units.assemble
+    monkeypatch.setattr(revisions, "assemble", lambda found: validated.append(1) or real(found))
+    monkeypatch.setattr(dossiers, "assemble", lambda found: validated.append(1) or real(found))
+    unit = item_unit("partner", "mm")
+    renamed = before.dossier.partners[1].model_copy(update={"name": "Partner Midden"})
+    store.save(dossier_id, Change.put(unit, renamed, before.version(unit)), by="bob")
+    after = store.load(dossier_id)
+    assert [p.id for p in after.dossier.partners] == ["zz", "mm", "aa"]
+    assert len(validated) == 1
+    monkeypatch.undo()
+    assert after == _fresh(store, dossier_id)
