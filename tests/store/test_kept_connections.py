@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sqlite3
 import threading
 from collections.abc import Iterator
+from contextlib import suppress
 from pathlib import Path
 
 import pytest
@@ -188,3 +190,30 @@ def test_a_long_lived_connection_still_checkpoints_its_wal(path: Path) -> None:
     assert (
         wal.stat().st_size if wal.exists() else 0
     ) < 6 * 1024 * 1024  # SQLite's autocheckpoint at 1,000 pages (4 MB)
+
+
+def _open_files(path: Path) -> int:
+    """Count this process's descriptors on the database file."""
+    fds = Path("/proc/self/fd")
+    found = 0
+    for fd in fds.iterdir():
+        with suppress(OSError):  # closed meanwhile (the listing's own descriptor)
+            found += os.readlink(fd) == str(path)
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="no /proc here")
+def test_a_threads_connections_close_when_the_thread_ends(path: Path) -> None:
+    before = _open_files(path)
+    inside: list[int] = []
+
+    def read() -> None:
+        _names(path)
+        inside.append(_open_files(path))  # kept open while the thread lives
+
+    thread = threading.Thread(target=read)
+    thread.start()
+    thread.join(60)
+    gc.collect()
+    assert inside == [before + 1]
+    assert _open_files(path) == before
