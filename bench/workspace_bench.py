@@ -74,8 +74,8 @@ def counting() -> Iterator[Counter[str]]:
     COUNTED.clear()
     Migrations.apply = apply  # type: ignore[method-assign]
     workspace.Workspace.__init__ = init  # type: ignore[method-assign]
-    sqlite3.connect = connect  # type: ignore[assignment]
-    sqlite_backend.connect = use  # type: ignore[assignment]
+    sqlite3.connect = connect
+    sqlite_backend.connect = use
     try:
         yield COUNTED
     finally:
