@@ -7,7 +7,7 @@ import os
 import sqlite3
 import threading
 from collections.abc import Iterator
-from contextlib import suppress
+from contextlib import ExitStack, suppress
 from pathlib import Path
 
 import pytest
@@ -217,3 +217,15 @@ def test_a_threads_connections_close_when_the_thread_ends(path: Path) -> None:
     gc.collect()
     assert inside == [before + 1]
     assert _open_files(path) == before
+
+
+def test_more_files_in_use_at_once_than_are_kept_all_work(tmp_path: Path) -> None:
+    paths = [tmp_path / f"nested{i}.db" for i in range(sqlite_pool.MAX_FILES + 2)]
+    for p in paths:
+        Store(p)
+    with ExitStack() as stack:
+        held = [stack.enter_context(connect(p)) for p in paths]  # every one in use at the same time
+        assert [db.query("SELECT count(*) AS n FROM dossiers") for db in held] == [[{"n": 0}]] * len(paths)
+    assert sqlite_pool.kept_count() <= len(paths)
+    Store(paths[0]).list_dossiers()
+    assert sqlite_pool.kept_count() == sqlite_pool.MAX_FILES

@@ -82,8 +82,9 @@ def borrowed(path: str, opener: Callable[[], sqlite3.Connection]) -> Iterator[sq
         # The file as it was right before opening: a file swapped in between shows next time.
         kept = _Kept(conn, now or (0, 0, 0), os.getpid())
         _shelf.kept[key] = kept
-        _evict()
     _shelf.kept.move_to_end(key)
+    if len(_shelf.kept) > MAX_FILES:
+        _evict(key)
     kept.busy = True
     clean = False
     try:
@@ -105,15 +106,11 @@ def _drop(key: str, kept: _Kept) -> None:
         kept.conn.close()  # closing rolls back whatever was left open
 
 
-def _evict() -> None:
-    while len(_shelf.kept) > MAX_FILES:
-        key, oldest = next(iter(_shelf.kept.items()))
-        if oldest.busy:  # in use further up this thread's stack: keep it, drop the next one
-            _shelf.kept.move_to_end(key)
-            if all(k.busy for k in _shelf.kept.values()):
-                return
-            continue
-        _drop(key, oldest)
+def _evict(current: str) -> None:
+    """Close the least recently used connections beyond MAX_FILES (never one in use, nor this one)."""
+    spare = [k for k, kept in _shelf.kept.items() if k != current and not kept.busy]
+    for key in spare[: max(0, len(_shelf.kept) - MAX_FILES)]:
+        _drop(key, _shelf.kept[key])
 
 
 def close_all() -> None:
