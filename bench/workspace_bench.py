@@ -1,8 +1,9 @@
 """Per script run: how many Workspaces a page builds, how often the schema is checked, what each costs.
 
 Runs every page through the router in AppTest (as bench/page_bench.py does, 60 partners) and
-counts, during one warm run of each page, the Workspace objects built and the migration checks
-(sqlite-utils `Migrations.apply`). It also times one migration check on an up-to-date file and
+counts, during one warm run of each page, the Workspace objects built, the migration checks
+(sqlite-utils `Migrations.apply`), the SQLite connections opened (`sqlite3.connect`) and the
+uses of one (store/sqlite.py `connect`). It also times one migration check on an up-to-date file and
 one Workspace construction. It prints figures; nothing is asserted.
 
     python bench/workspace_bench.py [--partners 60] [--repeat 30] [--json]
@@ -14,6 +15,7 @@ import argparse
 import json
 import logging
 import os
+import sqlite3
 import statistics
 import sys
 import tempfile
@@ -33,6 +35,7 @@ from sqlite_utils import Migrations  # noqa: E402
 
 from workbench import workspace  # noqa: E402
 from workbench.demo import large_dossier  # noqa: E402
+from workbench.store import sqlite as sqlite_backend  # noqa: E402
 
 try:  # the layered package
     from workbench.store.db import prepare  # type: ignore[import-not-found, unused-ignore]
@@ -49,6 +52,16 @@ def counting() -> Iterator[Counter[str]]:
     """Count Workspace constructions and migration checks while the block runs."""
     original_apply = Migrations.apply
     original_init = workspace.Workspace.__init__
+    original_connect = sqlite3.connect
+    original_use = sqlite_backend.connect
+
+    def connect(*args: Any, **kwargs: Any) -> Any:
+        COUNTED["connections_opened"] += 1
+        return original_connect(*args, **kwargs)
+
+    def use(*args: Any, **kwargs: Any) -> Any:
+        COUNTED["connection_uses"] += 1
+        return original_use(*args, **kwargs)
 
     def apply(self: Migrations, *args: Any, **kwargs: Any) -> Any:
         COUNTED["migration_checks"] += 1
@@ -61,11 +74,15 @@ def counting() -> Iterator[Counter[str]]:
     COUNTED.clear()
     Migrations.apply = apply  # type: ignore[method-assign]
     workspace.Workspace.__init__ = init  # type: ignore[method-assign]
+    sqlite3.connect = connect
+    sqlite_backend.connect = use
     try:
         yield COUNTED
     finally:
         Migrations.apply = original_apply  # type: ignore[method-assign]
         workspace.Workspace.__init__ = original_init  # type: ignore[method-assign]
+        sqlite3.connect = original_connect
+        sqlite_backend.connect = original_use
 
 
 def median_ms(func: Callable[[], object], repeat: int) -> float:
@@ -95,6 +112,8 @@ def run(partners: int, repeat: int) -> dict[str, object]:
             per_page[name] = {
                 "workspaces": counted["workspaces"],
                 "migration_checks": counted["migration_checks"],
+                "connections_opened": counted["connections_opened"],
+                "connection_uses": counted["connection_uses"],
             }
         migration_ms = median_ms(lambda: prepare(path), repeat)
         workspace_ms = median_ms(lambda: workspace.Workspace.open_mode(path, "bench"), repeat)
@@ -106,6 +125,8 @@ def run(partners: int, repeat: int) -> dict[str, object]:
         "workspaces_per_run_total": sum(p["workspaces"] for p in per_page.values()),
         "migration_checks_per_run_max": max(p["migration_checks"] for p in per_page.values()),
         "migration_checks_per_run_total": sum(p["migration_checks"] for p in per_page.values()),
+        "connections_opened_per_run_max": max(p["connections_opened"] for p in per_page.values()),
+        "connection_uses_per_run_max": max(p["connection_uses"] for p in per_page.values()),
         "worst_page": worst,
         "prepare_ms": migration_ms,
         "workspace_ms": workspace_ms,
@@ -129,10 +150,14 @@ def main() -> None:
         print(
             f"{name:>22}  {counts['workspaces']:3d} Workspaces"
             f"  {counts['migration_checks']:3d} migration checks"
+            f"  {counts['connections_opened']:3d} SQLite connections opened"
+            f" for {counts['connection_uses']:3d} uses"
         )
     print(
         f"per run at most {summary['workspaces_per_run_max']} Workspaces and "
-        f"{summary['migration_checks_per_run_max']} migration checks ({summary['worst_page']}); "
+        f"{summary['migration_checks_per_run_max']} migration checks ({summary['worst_page']}), "
+        f"at most {summary['connections_opened_per_run_max']} SQLite connections opened for "
+        f"{summary['connection_uses_per_run_max']} uses; "
         f"one migration check {summary['prepare_ms']} ms, one Workspace {summary['workspace_ms']} ms"
     )
 

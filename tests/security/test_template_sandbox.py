@@ -43,6 +43,7 @@ from workbench.documents.uploaded.templates import (
     read_answer,
     render_custom,
 )
+from workbench.store import sqlite_pool
 from workbench.store.dossiers import Store
 
 SECRET = "GEHEIM-4f1c-niet-voor-sjablonen"
@@ -360,6 +361,7 @@ def database(db_path: Path) -> Path:
 
 def _untouched(target: Path, server: socket.socket) -> None:
     assert target.read_text(encoding="utf-8") == SECRET
+    sqlite_pool.close_all()  # this process's own connection keeps a WAL and SHM beside the file
     assert sorted(p.name for p in target.parent.iterdir()) == ["target.txt", "workbench.db"]
     assert _no_connection_arrived(server)
 

@@ -24,7 +24,7 @@ from workbench.dossier.records import (
     UnitVersion,
 )
 from workbench.dossier.steps import step_of_unit
-from workbench.dossier.units import Change, UnitRef, assemble, disassemble, singleton_units
+from workbench.dossier.units import KINDS, Change, UnitRef, assemble, disassemble, singleton_units
 from workbench.store import record_cache
 from workbench.store.db import Address, Connection, StorageFailure, is_postgres, open_backend, scope
 from workbench.store.documents import GeneratedDocuments
@@ -84,14 +84,17 @@ class Store(GeneratedDocuments):
 
     def _load(self, db: Connection, dossier_id: int) -> DossierRecord:
         head = dossier_row(db, dossier_id)
-        key = (
+        return record_cache.cached(self._key(dossier_id, head), lambda: self._read(db, dossier_id, head))
+
+    def _key(self, dossier_id: int, head: dict[str, Any]) -> tuple[Any, ...]:
+        """Name one revision of a dossier in the record cache."""
+        return (
             _address_key(self.backend.address),
             dossier_id,
             head["created_at"],
             head["revision"],
             head["updated_at"],
         )
-        return record_cache.cached(key, lambda: self._read(db, dossier_id, head))
 
     def _read(self, db: Connection, dossier_id: int, head: dict[str, Any]) -> DossierRecord:
         rows = list(db.query("SELECT * FROM units WHERE dossier_id = ? ORDER BY position, key", [dossier_id]))
@@ -220,7 +223,49 @@ class Store(GeneratedDocuments):
             write_head(db, writing, dossier)
             if then is not None:
                 then(db, writing.revision)
+            written = self._written(db, dossier_id, dossier)
+        if written is not None:  # committed: the next load of this revision needs no second validation
+            record_cache.keep(*written)
         return writing.revision
+
+    def _written(
+        self, db: Connection, dossier_id: int, dossier: Dossier
+    ) -> tuple[tuple[Any, ...], DossierRecord] | None:
+        """Return the record a load of the revision just written would read, with its cache key.
+
+        The dossier was validated from the unit rows and the changes; a load assembles the stored
+        rows in their order instead. Both are the same dossier when every list holds its items in
+        the order a load reads them; when one does not (None), the next load reads it itself.
+        """
+        head = dossier_row(db, dossier_id)
+        rows = db.query(
+            "SELECT kind, key, version, updated_at, updated_by FROM units WHERE dossier_id = ?"
+            " ORDER BY position, key",
+            [dossier_id],
+        )
+        stored: dict[str, list[str]] = {}
+        for r in rows:
+            if KINDS[r["kind"]].key_field is not None:
+                stored.setdefault(r["kind"], []).append(r["key"])
+        for kind, spec in KINDS.items():
+            if spec.key_field is not None and stored.get(kind, []) != [
+                getattr(item, spec.key_field) for item in getattr(dossier, spec.field)
+            ]:
+                return None
+        written = DossierRecord(
+            id=dossier_id,
+            revision=head["revision"],
+            dossier=dossier,
+            versions={
+                str(UnitRef(kind=r["kind"], key=r["key"])): record(
+                    UnitVersion, r, by=r["updated_by"], at=r["updated_at"]
+                )
+                for r in rows
+            },
+            updated_at=moment(head["updated_at"]),
+            updated_by=head["updated_by"],
+        )
+        return self._key(dossier_id, head), written
 
     def restore_unit(self, dossier_id: int, revision_id: int, by: str) -> int:
         """Bring one unit back to how it was right after an earlier revision."""

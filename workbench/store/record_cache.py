@@ -39,6 +39,12 @@ def cached(key: Hashable, read: Callable[[], DossierRecord]) -> DossierRecord:
     return fresh
 
 
+def keep(key: Hashable, record: DossierRecord) -> None:
+    """Keep a record made without reading it back (a save's own result, once committed)."""
+    with _lock:
+        _records[key] = record
+
+
 def once(name: str, record: DossierRecord, compute: Callable[[], T], *args: Hashable) -> T:
     """Return what `compute` gives for this record (and arguments), computing it the first time only.
 

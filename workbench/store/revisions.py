@@ -52,8 +52,9 @@ def dossier_row(db: Connection, dossier_id: int) -> Row:
 
 
 def unit_rows(db: Connection, dossier_id: int) -> dict[UnitRef, Row]:
-    """Return the current row of every unit of a dossier."""
-    rows = db.query("SELECT * FROM units WHERE dossier_id = ?", [dossier_id])
+    """Return the current row of every unit of a dossier, in the order a load reads them."""
+    # That order: a dossier planned from these rows has its lists as a load of it has them.
+    rows = db.query("SELECT * FROM units WHERE dossier_id = ? ORDER BY position, key", [dossier_id])
     return {UnitRef(kind=r["kind"], key=r["key"]): r for r in rows}
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import weakref
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -12,6 +13,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from workbench.store import sqlite_pool
 from workbench.store.backend import Backend, Params, Row, StorageFailure, rows_of
 from workbench.store.migrations import migrations
 
@@ -57,12 +59,23 @@ class SqliteConnection:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
+        # Weakly: a cursor its caller dropped is reset already, and holding it would keep it running.
+        self._cursors: list[weakref.ref[sqlite3.Cursor]] = []
 
     def query(self, sql: str, params: Params = ()) -> list[Row]:
         return list(rows_of(self.conn.execute(sql, params)))
 
     def execute(self, sql: str, params: Params = ()) -> sqlite3.Cursor:
-        return self.conn.execute(sql, params)
+        cursor = self.conn.execute(sql, params)
+        self._cursors.append(weakref.ref(cursor))
+        return cursor
+
+    def finish(self) -> None:
+        """Close the cursors this use left: a half-read SELECT would hold its old snapshot open."""
+        for ref in self._cursors:
+            if (cursor := ref()) is not None:
+                cursor.close()
+        self._cursors.clear()
 
     def insert(self, sql: str, params: Params = ()) -> int:
         # Every row fetched: a RETURNING statement is finished only when its rows are read.
@@ -134,7 +147,8 @@ def prepare(path: Path, *, again: bool = False) -> None:
         return
     # The database first: SQLite gives new WAL and SHM files the mode of the database file.
     make_private(path)
-    with connect(path) as db:
+    # A connection of its own: sqlite-utils sets PRAGMAs on it that no other use should inherit.
+    with connect(path, keep=False) as db:
         db.execute("PRAGMA journal_mode=WAL")
         migrations.apply(Database(db.conn))
         # Files an older version (or another tool) left world-readable, while this connection holds them.
@@ -182,11 +196,12 @@ def make_private(path: Path) -> None:
 
 
 @contextmanager
-def connect(path: Path) -> Iterator[SqliteConnection]:
-    """Open a connection for one use: Streamlit reruns run in other threads, so none is kept.
+def connect(path: Path, *, keep: bool = True) -> Iterator[SqliteConnection]:
+    """Lend a connection for one use: this thread's kept one for the file (store/sqlite_pool.py).
 
     A path written as a `file:` URI opens with SQLite's URI options, e.g. `file:x.db?mode=ro`
-    for a read-only database. SQLite's faults come out as StorageFailure.
+    for a read-only database, and is never kept; nor is a connection asked for with keep=False.
+    SQLite's faults come out as StorageFailure.
     """
     uri = str(path).startswith("file:")
     if not uri and not os.path.exists(path):
@@ -194,18 +209,45 @@ def connect(path: Path) -> Iterator[SqliteConnection]:
             create_private(Path(path))
         except OSError as exc:  # a missing folder, a read-only disk: SQLite would fail the same way
             raise StorageFailure("cannot_open", f"{type(exc).__name__}: {exc}") from exc
+    lent = (
+        sqlite_pool.borrowed(str(path), lambda: _open(path, uri=False))
+        if keep and not uri
+        else _once(path, uri=uri)
+    )
+    try:
+        with lent as conn:
+            # Again on every use: a PRAGMA left off by one use must not carry over to the next.
+            conn.execute("PRAGMA foreign_keys=ON")
+            db = SqliteConnection(conn)
+            try:
+                yield db
+            finally:
+                db.finish()
+    except sqlite3.Error as exc:
+        if not _is_fault(exc):
+            raise
+        raise _failed(exc) from exc
+
+
+def _open(path: Path | str, *, uri: bool) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(path, timeout=30, isolation_level=None, uri=uri)
     except sqlite3.Error as exc:
         raise _failed(exc) from exc
     try:
-        conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA synchronous=NORMAL")
-        yield SqliteConnection(conn)
-    except sqlite3.Error as exc:
-        if not _is_fault(exc):
-            raise
-        raise _failed(exc) from exc
+    except sqlite3.Error:
+        conn.close()
+        raise
+    return conn
+
+
+@contextmanager
+def _once(path: Path | str, *, uri: bool) -> Iterator[sqlite3.Connection]:
+    """Open a connection for this use alone."""
+    conn = _open(path, uri=uri)
+    try:
+        yield conn
     finally:
         conn.close()
 
