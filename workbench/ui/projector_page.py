@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import streamlit as st
@@ -32,14 +33,31 @@ def _turn(step: int, count: int) -> None:
     st.session_state[PAGE] = (int(st.session_state.get(PAGE, 0)) + step) % count
 
 
-@fragment(run_every="2s")
-def _board(dossier_id: int, workshop_id: int, drawn_open: bool) -> None:
-    """The current text, the cluster overview and the ideas with their dots, re-read every two seconds."""
+# The board polls often, but a poll reads only the stamp (one cheap read) unless it changed.
+POLL = "0.5s"
+KEPT = "proj_kept"  # the board last read: its stamp, when it was read, the board, the section's text
+FRESH_SECONDS = 5.0  # re-read the board this often all the same (a change the stamp cannot see)
+
+
+def _read(dossier_id: int, workshop_id: int) -> tuple[Board, str]:
+    """Return the board and the section's text, read again only when the stamp changed."""
+    stamp = (workshop_id, store().workshop_stamp(workshop_id))
+    kept = st.session_state.get(KEPT)
+    if kept and kept[0] == stamp and time.monotonic() - kept[1] < FRESH_SECONDS:
+        return kept[2], kept[3]
     board = store().workshop_board(workshop_id)
+    narrative = getattr(store().load(dossier_id).dossier.strategy, board.workshop.section).narrative
+    st.session_state[KEPT] = (stamp, time.monotonic(), board, narrative)
+    return board, narrative
+
+
+@fragment(run_every=POLL)
+def _board(dossier_id: int, workshop_id: int, drawn_open: bool) -> None:
+    """The current text, the cluster overview and the ideas with their dots, as they change."""
+    board, narrative = _read(dossier_id, workshop_id)
     if board.workshop.is_open != drawn_open:
         st.rerun(scope="app")  # closed meanwhile: the code gives way to "closed" without a reload
     section = board.workshop.section
-    narrative = getattr(store().load(dossier_id).dossier.strategy, section).narrative
     side, grid = st.columns([1, 5], gap="medium")
     with side:
         _overview(board)
