@@ -16,6 +16,8 @@ from workbench.ui.markup import inert, md
 
 JOIN_PATH = "meedoen"  # url_path of the participant page: /meedoen?join=CODE
 PROJECTOR_PATH = "projector"
+PARTICIPANT_TOKEN = "part_token"  # a participant's token: only in this browser session, never in the address
+LEFT = "part_left"  # this tab left the workshop: it gets the whole workbench again
 
 
 def current_workshop(dossier_id: int) -> Workshop | None:
