@@ -54,3 +54,12 @@ HOSTILE = (
     '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>'
     " **vet** ![i](http://203.0.113.9/p.png) [x](javascript:alert(1)) :red[rood] {{7*7}}"
 )
+
+# Hostile idea texts for the workshop room: markup that must stay text, and text that stretches a card.
+HOSTILE_IDEAS = [
+    '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>',
+    "**vet** [x](javascript:alert(1)) {{7*7}} :red[rood] $x^2$",
+    "W" * 120,  # one word wider than any card
+    "regel één\nregel twee\nregel drie\nregel vier",
+    "‮tekst van rechts naar links ‭ 🚌🚌🚌 Z̷̢a̸l̵g̶o̴",
+]

@@ -176,25 +176,37 @@ def test_during_a_hidden_vote_no_count_is_visible_until_revealed(app: App, new_p
     phone.get_by_role("button", name="Doe mee").click()
     phone.get_by_text("Je doet mee als Ann").wait_for()
     wait_for_app(phone)  # the join's own rerun (the code goes into the address) has finished
-    phone.get_by_label("Jouw idee").fill("Digibus")
-    phone.get_by_role("button", name="Idee toevoegen").click()
-    phone.get_by_text("• Digibus").wait_for(timeout=60_000)
-    (idea,) = Workshops(app.db).board(workshop.id).ideas
-    phone.locator(f".st-key-part_vote_{idea.id} button").click()
+    for text in ("Digibus", "Bibliotheek"):
+        phone.get_by_label("Jouw idee").fill(text)
+        phone.get_by_role("button", name="Idee toevoegen").click()
+        phone.get_by_text(f"• {text}").wait_for(timeout=60_000)
+        wait_for_app(phone)
+    first, idea = sorted(Workshops(app.db).board(workshop.id).ideas, key=lambda i: i.id)
+    phone.locator(f".st-key-part_vote_{idea.id} button").click()  # the newer idea gets the dot
     expect(phone.locator(f".st-key-part_vote_{idea.id} button")).to_contain_text("Stip terugnemen")
     assert Workshops(app.db).board(workshop.id).votes == 1
+    assert "1 ●" not in phone.locator("[data-testid='stMain']").inner_text()
 
     projector = control.context.new_page()
+    projector.set_viewport_size({"width": 1440, "height": 900})
     projector.goto(f"{app.url}/projector?dossier={dossier_id}&workshop={workshop.id}")
     wait_for_app(projector)
     projector.get_by_text("stemming loopt, de stippen blijven verborgen").wait_for()
-    expect(projector.locator(f".st-key-proj_idea_{idea.id}")).to_contain_text("Digibus")
+    expect(projector.locator(f".st-key-proj_idea_{idea.id}")).to_contain_text("Bibliotheek")
     expect(projector.locator(f".st-key-proj_votes_{idea.id}")).to_have_count(0)
-    assert "stippen ·" not in projector.locator("[data-testid='stMain']").inner_text()
+    shown = projector.locator("[data-testid='stMain']").inner_text()
+    assert "stippen ·" not in shown and "stip" not in projector.locator(".st-key-proj_overview").inner_text()
+    assert shown.index("Digibus") < shown.index("Bibliotheek")  # no order by dots either
     control.reload(timeout=60_000)
     wait_for_app(control)
     control.locator(f".st-key-ws_idea_{idea.id}").wait_for(timeout=30_000)
-    expect(control.get_by_text("1 ● Digibus")).to_have_count(0)  # nor on the facilitator's page
+    expect(control.get_by_text("1 ● Bibliotheek")).to_have_count(0)  # nor on the facilitator's page
+    board = control.locator("[data-testid='stMain']").inner_text()
+    assert board.index("Digibus") < board.index("Bibliotheek")
 
     control.get_by_role("button", name="Stippen onthullen").click()
     expect(projector.locator(f".st-key-proj_votes_{idea.id}")).to_have_text("1", timeout=20_000)
+    expect(projector.locator(".st-key-proj_overview")).to_contain_text("2 ideeën · 1 stip")
+    shown = projector.locator("[data-testid='stMain']").inner_text()
+    assert shown.index("Bibliotheek") < shown.index("Digibus")  # revealed: most dots first
+    assert first.id < idea.id

@@ -118,6 +118,14 @@ class Participation:
             return None
         return Joined(participant=participant_of(row), token=token, workshop=workshop)
 
+    def joined_open(self, browser: str) -> Joined | None:
+        """Return this browser's participant in any open workshop (None: it joined none)."""
+        if not browser:
+            return None
+        with self.backend.read() as db:
+            codes = sql.open_codes(db)
+        return next((j for code in codes if (j := self.rejoin(code, browser)) is not None), None)
+
     def participant(self, token: str) -> Participant | None:
         """Return who holds this token (None: unknown token)."""
         with self.backend.read() as db:

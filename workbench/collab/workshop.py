@@ -245,6 +245,14 @@ class Workshops(Participation):
         ideas.sort(key=lambda i: (-i.votes, i.id))
         return Board(workshop, ideas, participants, votes, frozenset(promoted))
 
+    def stamp(self, workshop_id: int) -> tuple[int, tuple[Any, ...]]:
+        """Return the workshop's dossier and a stamp that differs whenever its board does."""
+        with self.backend.read() as db:
+            row = sql.board_stamp(db, workshop_id)
+        if row is None:
+            raise WorkshopError("workshop.error.unknown_workshop")
+        return int(row["dossier_id"]), tuple(str(value) for value in row.values())
+
     def room_board(self, workshop_id: int) -> Board:
         """Return the board as the room sees it: during a hidden vote without counts or order."""
         return self.board(workshop_id).for_the_room()

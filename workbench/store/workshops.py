@@ -36,6 +36,10 @@ def open_workshop_by_code(db: Connection, code: str) -> dict[str, Any] | None:
     return rows[0] if rows else None
 
 
+def open_codes(db: Connection) -> list[str]:
+    return [r["code"] for r in db.query("SELECT code FROM workshops WHERE status = 'open'")]
+
+
 def workshops_of(db: Connection, dossier_id: int) -> list[dict[str, Any]]:
     return list(db.query("SELECT * FROM workshops WHERE dossier_id = ? ORDER BY id DESC", [dossier_id]))
 
@@ -228,3 +232,26 @@ def open_objections(db: Connection, dossier_id: int) -> list[dict[str, Any]]:
 
 def _count(db: Connection, sql: str, *params: Any) -> int:
     return int(db.execute(sql, list(params)).fetchone()[0])
+
+
+def board_stamp(db: Connection, workshop_id: int) -> dict[str, Any] | None:
+    """Return what changes whenever the board does (ideas, clusters, dots, people, text): one read."""
+    rows = list(
+        db.query(
+            "SELECT w.dossier_id, w.status, w.votes_hidden, w.round_started_at, w.round_seconds,"
+            " d.revision, i.ideas, i.top_idea, i.hidden, i.clusters, v.votes, v.top_vote, v.voted,"
+            " p.people"
+            " FROM workshops w JOIN dossiers d ON d.id = w.dossier_id"
+            " CROSS JOIN (SELECT COUNT(*) AS ideas, COALESCE(MAX(id), 0) AS top_idea,"
+            "  COALESCE(SUM(hidden), 0) AS hidden, COALESCE(SUM(LENGTH(cluster) * id), 0) AS clusters"
+            "  FROM workshop_ideas WHERE workshop_id = ?) AS i"
+            # A dot's id can be used again once the newest is taken back: the ideas they are on tell.
+            " CROSS JOIN (SELECT COUNT(*) AS votes, COALESCE(MAX(id), 0) AS top_vote,"
+            "  COALESCE(SUM(idea_id), 0) AS voted"
+            "  FROM workshop_votes WHERE workshop_id = ?) AS v"
+            " CROSS JOIN (SELECT COUNT(*) AS people FROM workshop_participants WHERE workshop_id = ?) AS p"
+            " WHERE w.id = ?",
+            [workshop_id, workshop_id, workshop_id, workshop_id],
+        )
+    )
+    return rows[0] if rows else None

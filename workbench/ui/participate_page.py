@@ -10,9 +10,9 @@ from workbench.ui.common import client, current_user, fragment, store, tr
 from workbench.ui.markup import bullets
 from workbench.ui.session import cookie
 from workbench.ui.session_routes import BROWSER_COOKIE
-from workbench.ui.workshop_view import clock, questions, refused
+from workbench.ui.workshop_view import LEFT, PARTICIPANT_TOKEN, clock, questions, refused
 
-TOKEN = "part_token"  # the participant's token: only in this browser session, never in the address
+TOKEN = PARTICIPANT_TOKEN
 
 
 def _browser() -> str:
@@ -40,7 +40,9 @@ def _join() -> None:
                 st.rerun()
 
 
+@fragment()
 def _add_idea(token: str) -> None:
+    """The idea form: a fragment, so that a submit saves at once instead of after the whole page."""
     if st.session_state.pop("part_clear", False):
         st.session_state["part_idea_text"] = ""  # before the widget exists: the next idea starts empty
     with st.form("part_idea"):
@@ -124,6 +126,15 @@ def _render() -> None:
     linked = st.query_params.get("join")
     if not token and linked and (rejoined := store().participation.rejoin(linked, _browser())):
         token = st.session_state[TOKEN] = rejoined.token  # a reload: the same person, ideas and dots
+    elif (
+        not token
+        and not linked
+        and not st.session_state.get(LEFT)
+        and (again := store().participation.joined_open(_browser()))
+    ):
+        # An address typed without the code (another page, say): this browser's workshop, if any.
+        token = st.session_state[TOKEN] = again.token
+        st.query_params["join"] = again.workshop.code
     view = store().participation.view(token) if token else None
     if view is None or (linked is not None and normalise_code(linked) != view.workshop.code):
         # No token yet, or a link to another workshop: join (again).
@@ -143,6 +154,7 @@ def _render() -> None:
     _ideas(token, view.workshop.is_open)
     if st.button(tr("participate.leave"), key="part_leave", icon=":material/logout:"):
         st.session_state.pop(TOKEN, None)
+        st.session_state[LEFT] = True
         if "join" in st.query_params:
             del st.query_params["join"]  # or the browser cookie would bring this tab straight back
         st.rerun()

@@ -27,8 +27,12 @@ from workbench.ui.common import (
 )
 from workbench.ui.markup import md
 from workbench.ui.progress_view import STATE_ICONS
+from workbench.ui.session import cookie
+from workbench.ui.session_routes import BROWSER_COOKIE
 from workbench.ui.sidebar import sidebar
-from workbench.ui.workshop_view import JOIN_PATH, PROJECTOR_PATH
+from workbench.ui.workshop_view import JOIN_PATH, LEFT, PARTICIPANT_TOKEN, PROJECTOR_PATH
+
+_JOINED = "browser_joined"  # this browser's cookie names a participant of an open workshop
 
 
 def main() -> None:
@@ -58,6 +62,19 @@ def _route() -> None:
     participate = st.Page(
         PAGES["participate"], title=tr("nav.participate"), icon=":material/front_hand:", url_path=JOIN_PATH
     )
+    if open_mode and _participant_only():
+        # A phone that joined with a code: the participant's page only. The dossier's pages are not
+        # in the page at all; their addresses (typed, or an old link) open the participant's page
+        # with a refusal, as the login page stands in for them when logins are required.
+        title = tr("nav.participate")
+        home = st.Page(PAGES["participate"], title=title, url_path="meedoen_start", default=True)
+        elsewhere = [st.Page(PAGES["participate"], title=title, url_path=p) for p in _login_elsewhere()]
+        navigation = st.navigation([home, participate, *elsewhere], position="hidden")
+        if navigation.url_path not in ("", JOIN_PATH):
+            forget_dossier()
+            st.error(tr("participate.only_workshop"), icon=":material/block:")
+        run(navigation, participate)
+        return
     if user is None and not open_mode:
         # Accounts exist: nothing but logging in, joining with an invitation or a workshop code.
         login = st.Page(
@@ -88,6 +105,18 @@ def _route() -> None:
         # a reload comes back to the same dossier and page, and the address can be shared.
         keep_in_address(dossier_id)
     run(navigation, participate)
+
+
+def _participant_only() -> bool:
+    """Tell whether this tab is a workshop participant's: it joined with a code (or this browser did)."""
+    if st.session_state.get(LEFT):
+        return False
+    if st.session_state.get(PARTICIPANT_TOKEN) or "join" in st.query_params:
+        return True
+    if _JOINED not in st.session_state:  # once per tab: this browser's cookie names a participant
+        browser = cookie(BROWSER_COOKIE) or ""
+        st.session_state[_JOINED] = store().participation.joined_open(browser) is not None
+    return bool(st.session_state[_JOINED])
 
 
 def _login_elsewhere() -> list[str]:

@@ -16,6 +16,8 @@ from workbench.ui.markup import inert, md
 
 JOIN_PATH = "meedoen"  # url_path of the participant page: /meedoen?join=CODE
 PROJECTOR_PATH = "projector"
+PARTICIPANT_TOKEN = "part_token"  # a participant's token: only in this browser session, never in the address
+LEFT = "part_left"  # this tab left the workshop: it gets the whole workbench again
 
 
 def current_workshop(dossier_id: int) -> Workshop | None:
@@ -59,21 +61,25 @@ def room_url(code: str) -> str | None:
     return room_join_url(st.context.url or "", code)
 
 
-def show_room_link(code: str, qr: bool) -> None:
-    """Show the join link phones can use, and its QR code; or why there is none."""
+def show_room_link(code: str) -> str | None:
+    """Show the join link phones can use, or why there is none; return that link."""
     listening = st.get_option("server.address")
     if not reachable_from_the_room(listening):
         st.warning(md("projector.loopback_only", address=listening), icon=":material/wifi_off:")
-        return
+        return None
     url = room_url(code)
     if url is None:
         st.warning(tr("projector.no_address"), icon=":material/wifi_off:")
-        return
+        return None
     with st.container(key="room_link"):
         st.text(url)
-    if qr:
-        with st.container(key="room_qr"):
-            st.image(qr_png(url), caption=tr("projector.qr"), width=260)
+    return url
+
+
+def show_room_qr(url: str) -> None:
+    """Show the QR code of a join link."""
+    with st.container(key="room_qr"):
+        st.image(qr_png(url), caption=tr("projector.qr"), width=260)
 
 
 def clock(seconds: int | None) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cached_property
+from typing import Any
 
 from workbench.access.permissions import Action
 from workbench.collab.consent import Consents
@@ -88,6 +89,12 @@ class WorkshopCalls(DossierCalls):
         """
         self.workshop(workshop_id)
         return self._workshops.room_board(workshop_id)
+
+    def workshop_stamp(self, workshop_id: int) -> tuple[Any, ...]:
+        """Return a stamp that changes whenever the workshop's board does (one cheap read)."""
+        dossier_id, stamp = self._workshops.stamp(workshop_id)
+        self.require(Action.READ, dossier_id)
+        return stamp
 
     def set_votes_hidden(self, workshop_id: int, hidden: bool) -> Workshop:
         return self._workshops.set_votes_hidden(self, workshop_id, hidden, by=self.by)
