@@ -210,3 +210,32 @@ def test_during_a_hidden_vote_no_count_is_visible_until_revealed(app: App, new_p
     shown = projector.locator("[data-testid='stMain']").inner_text()
     assert shown.index("Bibliotheek") < shown.index("Digibus")  # revealed: most dots first
     assert first.id < idea.id
+
+
+def test_the_idea_form_stays_on_every_phone_while_ideas_come_in(app: App, new_page: Any) -> None:
+    """Found with six phones: the idea form went missing (two polling fragments on one page)."""
+    dossier_id = _dossier(app, "Digibank Zesgsm")
+    control = new_page()
+    workshop = _start(app, control, dossier_id)
+    phones = []
+    for n in range(6):
+        phone = new_page()
+        phone.goto(f"{app.url}/meedoen?join={workshop.code}")
+        wait_for_app(phone)
+        phone.get_by_label("Je naam op het bord").fill(f"Gsm {n}")
+        phone.get_by_role("button", name="Doe mee").click()
+        phone.get_by_text(f"Je doet mee als Gsm {n}").wait_for(timeout=60_000)
+        wait_for_app(phone)
+        phones.append(phone)
+    for turn in range(3):
+        for n, phone in enumerate(phones):
+            field = phone.get_by_label("Jouw idee")
+            field.wait_for(timeout=60_000)  # the form is there, turn after turn
+            field.fill(f"Idee {turn} van gsm {n}")
+            phone.get_by_role("button", name="Idee toevoegen").click()
+        for phone in phones:
+            wait_for_app(phone)
+        phones[0].wait_for_timeout(3_500)  # a poll of the board (every 3 s) between the turns
+    for phone in phones:
+        expect(phone.get_by_label("Jouw idee")).to_be_visible(timeout=60_000)
+    assert len(Workshops(app.db).board(workshop.id).ideas) == 18

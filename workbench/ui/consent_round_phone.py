@@ -8,32 +8,38 @@ from workbench.collab.consent_round import PhoneRound
 from workbench.dossier.records import Decision
 from workbench.refusal import Refusal
 from workbench.ui import faults
-from workbench.ui.common import fragment, labeller, store, tr
+from workbench.ui.common import labeller, store, tr
 from workbench.ui.consent_round_view import word
 from workbench.ui.workshop_view import refused
 
 DECISIONS = [d.value for d in Decision]
 
 
-@fragment(run_every="3s")
-def _watch(token: str, drawn: tuple[int, str] | None) -> None:
-    """Notice a round opened or closed by the facilitator: the whole page follows, without a reload.
+def drawn(token: str) -> tuple[int, str] | None:
+    """Return what the page drew of the round (its id and state), for the page's poll to compare.
 
-    Only this small fragment polls: the forms are drawn by the page, so what a phone is typing is
-    never redrawn under its thumb.
+    The participant page's one polling fragment asks this: when a round opens or closes, the
+    whole page follows, without a reload. (A second, empty polling fragment here made Streamlit
+    1.67 draw the page's later elements in the wrong places: the idea form went missing.)
     """
     seen = store().phone_round(token)
-    now = (seen.round.id, seen.round.status.value) if seen else None
-    if now != drawn:
-        st.rerun(scope="app")
+    return (seen.round.id, seen.round.status.value) if seen else None
 
 
-def render(token: str) -> None:
-    """Draw the phone's part in its workshop's consent round (nothing while there is none)."""
+def render(token: str) -> tuple[int, str] | None:
+    """Draw the phone's part in its workshop's consent round (nothing while there is none).
+
+    Return what was drawn (see `drawn`).
+    """
     seen = store().phone_round(token)
-    _watch(token, (seen.round.id, seen.round.status.value) if seen else None)
+    shown = (seen.round.id, seen.round.status.value) if seen else None
     if seen is None or (not seen.round.is_open and seen.partner_id is None):
-        return
+        return shown
+    _draw(token, seen)
+    return shown
+
+
+def _draw(token: str, seen: PhoneRound) -> None:
     with st.container(key="part_consent", border=True):
         st.subheader(tr("consent_round.phone_title"), anchor=False)
         if not seen.round.is_open:

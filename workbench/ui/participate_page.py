@@ -74,13 +74,17 @@ def _toggle(token: str, idea_id: int, voted: bool) -> None:
 
 
 @fragment(run_every="3s")
-def _ideas(token: str, drawn_open: bool) -> None:
-    """The ideas to vote on, refreshed so that new ones show up without reloading."""
+def _ideas(token: str, drawn_open: bool, drawn_round: tuple[int, str] | None) -> None:
+    """The ideas to vote on, refreshed so that new ones show up without reloading.
+
+    The page's only polling fragment: it also notices a closed workshop or a consent round opened
+    or closed, and then the whole page follows, without a reload.
+    """
     view = store().participation.view(token)
     if view is None:
         return
-    if view.workshop.is_open != drawn_open:
-        st.rerun(scope="app")  # the facilitator closed the workshop: the whole page says so, no reload
+    if view.workshop.is_open != drawn_open or consent_round_phone.drawn(token) != drawn_round:
+        st.rerun(scope="app")
     faults.show_pending()  # a fragment rerun does not pass the router, which shows these otherwise
     if exc := st.session_state.pop("part_refused", None):
         refused(exc)
@@ -146,12 +150,16 @@ def _render() -> None:
     if found := questions(view.workshop.section):
         with st.expander(tr("participate.questions"), expanded=False):
             st.markdown(bullets(found))
-    consent_round_phone.render(token)  # a consent round, while the facilitator holds one
-    if view.workshop.is_open:
-        _add_idea(token)
-    else:
-        st.info(tr("workshop.error.closed"))
-    _ideas(token, view.workshop.is_open)
+    # Each part in a container of its own: the page keeps one shape whatever each part draws.
+    with st.container(key="part_round_box"):
+        drawn_round = consent_round_phone.render(token)  # a consent round, while the facilitator holds one
+    with st.container(key="part_idea_box"):
+        if view.workshop.is_open:
+            _add_idea(token)
+        else:
+            st.info(tr("workshop.error.closed"))
+    with st.container(key="part_board_box"):
+        _ideas(token, view.workshop.is_open, drawn_round)
     if st.button(tr("participate.leave"), key="part_leave", icon=":material/logout:"):
         st.session_state.pop(TOKEN, None)
         st.session_state[LEFT] = True
