@@ -11,6 +11,7 @@ import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 import pytest
@@ -197,3 +198,15 @@ def upload_template(page: object, url: str, template: Path) -> None:
     page.locator("input[type=file]").set_input_files(str(template))  # type: ignore[attr-defined]
     page.get_by_text("Variabelen die een sjabloon kan gebruiken").wait_for(timeout=60_000)  # type: ignore[attr-defined]
     wait_for_app(page)
+
+
+def join_phone(app: App, new_page: Any, code: str, name: str, timeout: float | None = None) -> Any:
+    """Open a new phone on the workshop's join link, join under `name`, and wait until it has settled."""
+    phone = new_page()
+    phone.goto(f"{app.url}/meedoen?join={code}")
+    wait_for_app(phone)
+    phone.get_by_label("Je naam op het bord").fill(name)
+    phone.get_by_role("button", name="Doe mee").click()
+    phone.get_by_text(f"Je doet mee als {name}").wait_for(timeout=timeout)
+    wait_for_app(phone)  # the join's own rerun (the code goes into the address) has finished
+    return phone

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import App, wait_for_app
+from tests.e2e.conftest import App, join_phone, wait_for_app
 from tests.e2e.payloads import HOSTILE
 from tests.e2e.test_accessibility_browser import check, settle, small_targets
 from workbench.collab.consent import Consents
@@ -18,17 +18,6 @@ from workbench.dossier.records import Decision
 from workbench.store.dossiers import Store
 
 pytestmark = pytest.mark.e2e
-
-
-def _join(app: App, new_page: Any, code: str, name: str) -> Any:
-    phone = new_page()
-    phone.goto(f"{app.url}/meedoen?join={code}")
-    wait_for_app(phone)
-    phone.get_by_label("Je naam op het bord").fill(name)
-    phone.get_by_role("button", name="Doe mee").click()
-    phone.get_by_text(f"Je doet mee als {name}").wait_for()
-    wait_for_app(phone)  # the join's own rerun (the code goes into the address) has finished
-    return phone
 
 
 def _represent(phone: Any, partner: str) -> None:
@@ -60,7 +49,7 @@ def test_partners_answer_on_their_phones_and_the_projector_matrix_fills(app: App
     projector = control.context.new_page()
     projector.goto(f"{app.url}/projector?dossier={dossier_id}&workshop={workshop.id}")
     wait_for_app(projector)
-    an, bo = _join(app, new_page, workshop.code, "An"), _join(app, new_page, workshop.code, "Bo")
+    an, bo = join_phone(app, new_page, workshop.code, "An"), join_phone(app, new_page, workshop.code, "Bo")
 
     # The facilitator opens a round on the workshop's section (Doelgroep, chosen by default).
     control.get_by_text("Instemmingsronde op de telefoons").click()
@@ -150,7 +139,7 @@ def test_the_consent_round_on_a_phone_and_the_projector_pass_axe(app: App, new_p
     rounds.answer(store, other, opened.id, "vzw", "doelgroep", "object", "Geen cijfers per deelgemeente")
     counts: dict[str, str] = {}
 
-    phone = _join(app, new_page, workshop.code, "An")
+    phone = join_phone(app, new_page, workshop.code, "An")
     phone.set_viewport_size({"width": 390, "height": 844})
     phone.locator(".st-key-part_consent").wait_for(timeout=30_000)
     settle(phone)

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import App, wait_for_app
+from tests.e2e.conftest import App, join_phone, wait_for_app
 from workbench.collab.workshop import Workshops
 from workbench.dossier.model import Dossier, Identity, Partner
 from workbench.store.dossiers import Store
@@ -29,13 +29,7 @@ def test_a_code_only_participant_has_no_dossier_pages_and_a_typed_address_is_ref
     )
     workshop = Workshops(app.db).start(store, dossier_id, "doelgroep", by="Fien")
 
-    phone = new_page()
-    phone.goto(f"{app.url}/meedoen?join={workshop.code}")
-    wait_for_app(phone)
-    phone.get_by_label("Je naam op het bord").fill("Ann")
-    phone.get_by_role("button", name="Doe mee").click()
-    phone.get_by_text("Je doet mee als Ann").wait_for()
-    wait_for_app(phone)
+    phone = join_phone(app, new_page, workshop.code, "Ann")
     expect(phone.locator(DOSSIER_LINKS)).to_have_count(0)  # not hidden: not in the page at all
 
     # The address of a dossier page, typed: refused, the participant's page instead.

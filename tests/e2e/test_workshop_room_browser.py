@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import App, start_app, wait_for_app
+from tests.e2e.conftest import App, join_phone, start_app, wait_for_app
 from workbench.collab.workshop import Workshops
 from workbench.dossier.model import Dossier, Identity, Partner
 from workbench.store.dossiers import Store
@@ -105,13 +105,7 @@ def test_a_phone_keeps_a_long_paste_sees_no_english_hint_nor_navigation_and_lear
     wait_for_app(projector)
     expect(projector.locator(".st-key-proj_code")).to_contain_text(workshop.code)
 
-    phone = new_page()
-    phone.goto(f"{app.url}/meedoen?join={workshop.code}")
-    wait_for_app(phone)
-    phone.get_by_label("Je naam op het bord").fill("Ann")
-    phone.get_by_role("button", name="Doe mee").click()
-    phone.get_by_text("Je doet mee als Ann").wait_for()
-    wait_for_app(phone)  # the join's own rerun (the code goes into the address) has finished
+    phone = join_phone(app, new_page, workshop.code, "Ann")
     # Open mode: someone with a code sees no dossier navigation, and no English from Streamlit.
     expect(phone.locator("[data-testid='stSidebar'] [data-testid='stPageLink']:visible")).to_have_count(0)
     expect(phone.locator("[data-testid='stSidebarNav']:visible")).to_have_count(0)
@@ -169,13 +163,7 @@ def test_during_a_hidden_vote_no_count_is_visible_until_revealed(app: App, new_p
     control.get_by_role("button", name="Stemming verbergen").click()
     control.get_by_text("De stemming is verborgen").wait_for()
 
-    phone = new_page()
-    phone.goto(f"{app.url}/meedoen?join={workshop.code}")
-    wait_for_app(phone)
-    phone.get_by_label("Je naam op het bord").fill("Ann")
-    phone.get_by_role("button", name="Doe mee").click()
-    phone.get_by_text("Je doet mee als Ann").wait_for()
-    wait_for_app(phone)  # the join's own rerun (the code goes into the address) has finished
+    phone = join_phone(app, new_page, workshop.code, "Ann")
     for text in ("Digibus", "Bibliotheek"):
         phone.get_by_label("Jouw idee").fill(text)
         phone.get_by_role("button", name="Idee toevoegen").click()
@@ -219,14 +207,7 @@ def test_the_idea_form_stays_on_every_phone_while_ideas_come_in(app: App, new_pa
     workshop = _start(app, control, dossier_id)
     phones = []
     for n in range(6):
-        phone = new_page()
-        phone.goto(f"{app.url}/meedoen?join={workshop.code}")
-        wait_for_app(phone)
-        phone.get_by_label("Je naam op het bord").fill(f"Gsm {n}")
-        phone.get_by_role("button", name="Doe mee").click()
-        phone.get_by_text(f"Je doet mee als Gsm {n}").wait_for(timeout=60_000)
-        wait_for_app(phone)
-        phones.append(phone)
+        phones.append(join_phone(app, new_page, workshop.code, f"Gsm {n}", timeout=60_000))
     for turn in range(3):
         for n, phone in enumerate(phones):
             field = phone.get_by_label("Jouw idee")
