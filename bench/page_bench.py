@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import streamlit.testing.v1.app_test as app_test  # noqa: E402, TID251 - a bench drives the app like a test
+import streamlit.testing.v1.local_script_runner as local_script_runner  # noqa: E402, TID251
 from streamlit import logger as st_logger  # noqa: E402, TID251
 from streamlit.runtime.scriptrunner.script_cache import ScriptCache  # noqa: E402, TID251
 from streamlit.runtime.scriptrunner_utils.script_requests import RerunData  # noqa: E402, TID251
@@ -49,11 +50,13 @@ from workbench.ui.editing import FormRef  # noqa: E402
 
 TRIVIAL = 'import streamlit as st\nst.write("Hallo")\n'
 # The server compiles each page script once and keeps it (its ScriptCache lives as long as the
-# process); AppTest makes a new cache every run, so every run compiled the router and the page
-# again (about 40 ms for the big pages, nothing for the trivial one). Share one, as the server does.
+# process); AppTest makes a new cache every run, for its pages and another for its script runner,
+# so every run compiled the router and the page again (about 40 ms for the big pages, nothing for
+# the trivial one). Share one for both, as the server does.
 _SCRIPTS = ScriptCache()
 st_logger.set_log_level("error")  # "missing ScriptRunContext" for every object made outside a run
 app_test.ScriptCache = lambda: _SCRIPTS  # type: ignore[assignment,misc]
+local_script_runner.ScriptCache = lambda: _SCRIPTS  # type: ignore[assignment,misc]
 TRIVIAL_NAME = "(trivial page)"
 # Used when a page file exists that the app's router does not list yet (branches being merged).
 ROUTER = """
