@@ -298,6 +298,28 @@ def test_access_open_mode_until_the_first_account(db_path: Path, small_dossier: 
         ws.create(Identity(name="Nog een", call="voortraject"))
 
 
+def test_access_showing_controls_may_take_the_workspaces_answer_but_acting_asks_again(
+    db_path: Path, small_dossier: Dossier
+) -> None:
+    # A page asks `can` for each of its forms; one Workspace (one script run) asks the database once.
+    ws = Workspace.open_mode(db_path, "Workshop tafel 3")
+    dossier_id = ws.import_dossier(small_dossier)
+    assert ws.can(Action.EDIT_SECTION, dossier_id)
+    Accounts(db_path).add_user("admin@example.be", "Admin", admin=True)
+    assert ws.can(Action.EDIT_SECTION, dossier_id)  # this run's menu, drawn a moment ago
+    record = Store(db_path).load(dossier_id)
+    change = Change(
+        unit=section_unit("doelgroep"),
+        data={"narrative": "x"},
+        base_version=record.version(section_unit("doelgroep")),
+    )
+    with pytest.raises(LoginRequired):
+        ws.apply(dossier_id, [change])
+    with pytest.raises(LoginRequired):
+        ws.load(dossier_id)
+    assert not Workspace.open_mode(db_path, "Workshop tafel 3").can(Action.READ, dossier_id)
+
+
 def test_access_workspace_wraps_every_public_store_method() -> None:
     """A new Store method must be given an authorised twin in Workspace (or be listed here)."""
     not_for_pages: set[str] = set()

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+import json
+from collections.abc import Mapping
+from functools import lru_cache
+from typing import Any, NamedTuple, get_args
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, ValidationError
 
-from workbench.dossier.model import SECTION_KEYS, Dossier, Model
+from workbench.dossier.model import SECTION_KEYS, Dossier, Model, Strategy
 
 
 class UnitRef(NamedTuple):
@@ -111,7 +114,43 @@ def disassemble(dossier: Dossier) -> dict[UnitRef, dict[str, Any]]:
     return units
 
 
-def assemble(units: dict[UnitRef, dict[str, Any]]) -> Dossier:
+def stored_unit(unit: UnitRef, text: str) -> Model | dict[str, Any]:
+    """Return a stored unit (its JSON text) validated, the same text validated once per process.
+
+    A dossier is assembled from its units on every save and on every load of a new revision;
+    all but the changed ones are the same texts as before. A model handed to `assemble` is not
+    validated again (pydantic takes an instance of the field's type as it is), while the checks
+    across units (references) run on every assembly. A text its model refuses comes back as data,
+    so that the dossier's validation reports it in its place.
+    """
+    try:
+        return _validated(unit.kind, unit.key if unit.kind == "section" else "", text)
+    except (ValidationError, ValueError, KeyError):
+        return dict(json.loads(text))
+
+
+@lru_cache(maxsize=8192)
+def _validated(kind: str, section: str, text: str) -> Model:
+    # Shared between records like a cached record's dossier: models read from the store are
+    # never changed in place (edits make new ones with model_copy or from widget values).
+    return _model_of(kind, section).model_validate(json.loads(text))
+
+
+def _model_of(kind: str, section: str) -> type[Model]:
+    """Return the model class of one unit kind (of one section, for the strategy's sections)."""
+    if kind == "section":
+        annotation = Strategy.model_fields[section].annotation
+    else:
+        spec = KINDS[kind]
+        annotation = Dossier.model_fields[spec.field].annotation
+        if spec.key_field is not None:
+            (annotation,) = get_args(annotation)
+    if not (isinstance(annotation, type) and issubclass(annotation, Model)):
+        raise KeyError(kind)
+    return annotation
+
+
+def assemble(units: Mapping[UnitRef, Model | dict[str, Any]]) -> Dossier:
     """Build and validate a dossier from its units (list items keep the order given)."""
     raw: dict[str, Any] = {spec.field: [] for spec in KINDS.values() if spec.key_field}
     raw["strategy"] = {}

@@ -24,7 +24,15 @@ from workbench.dossier.records import (
     UnitVersion,
 )
 from workbench.dossier.steps import step_of_unit
-from workbench.dossier.units import KINDS, Change, UnitRef, assemble, disassemble, singleton_units
+from workbench.dossier.units import (
+    KINDS,
+    Change,
+    UnitRef,
+    assemble,
+    disassemble,
+    singleton_units,
+    stored_unit,
+)
 from workbench.store import record_cache
 from workbench.store.db import Address, Connection, StorageFailure, is_postgres, open_backend, scope
 from workbench.store.documents import GeneratedDocuments
@@ -98,7 +106,7 @@ class Store(GeneratedDocuments):
 
     def _read(self, db: Connection, dossier_id: int, head: dict[str, Any]) -> DossierRecord:
         rows = list(db.query("SELECT * FROM units WHERE dossier_id = ? ORDER BY position, key", [dossier_id]))
-        units = {UnitRef(kind=r["kind"], key=r["key"]): json.loads(r["data"]) for r in rows}
+        units = {(u := UnitRef(kind=r["kind"], key=r["key"])): stored_unit(u, r["data"]) for r in rows}
         return DossierRecord(
             id=dossier_id,
             revision=head["revision"],

@@ -19,7 +19,7 @@ from workbench.dossier.records import (
     Revision,
     StoreError,
 )
-from workbench.dossier.units import Change, UnitRef, assemble, changed_fields, unit_data
+from workbench.dossier.units import Change, UnitRef, assemble, changed_fields, stored_unit, unit_data
 from workbench.dossier.validation import Problem, from_validation_error
 from workbench.store.backend import Connection
 from workbench.store.rows import record
@@ -103,11 +103,12 @@ def changed_dossier(
     db: Connection, dossier_id: int, rows: dict[UnitRef, Row], changes: list[Change]
 ) -> Dossier:
     """Return the dossier the changes make, refusing a stale base (EditConflict) or an invalid result."""
-    state = {u: json.loads(r["data"]) for u, r in rows.items()}
+    state = {u: stored_unit(u, r["data"]) for u, r in rows.items()}
     for change in changes:
         current = rows.get(change.unit)
         if (current["version"] if current else 0) != change.base_version:
-            raise _conflict(db, dossier_id, change.unit, current, state.get(change.unit))
+            theirs = json.loads(current["data"]) if current else None
+            raise _conflict(db, dossier_id, change.unit, current, theirs)
         if change.data is None:
             state.pop(change.unit, None)
         else:

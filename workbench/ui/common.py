@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import wraps
 from pathlib import Path
-from typing import Any, ParamSpec
+from typing import Any, ParamSpec, TypeVar, cast
 
 import streamlit as st
 
@@ -24,7 +24,9 @@ from workbench.workspace import Workspace
 ICON = str(Path(__file__).parent / "static" / "icon.png")
 _RUN_WORKSPACE = "_workspace_of_this_run"  # (what it was built from, the Workspace)
 _FULL_RUN = "_whole_script_run"  # set while the router runs: fragments leave the workspace alone then
+_RUN_MEMO = "_kept_for_this_run"  # what a whole script run reads once (the browser's cookies)
 P = ParamSpec("P")
+T = TypeVar("T")
 
 # Page files by role, relative to streamlit_app.py: the router and st.switch_page use these.
 # Every step of the guided path has its page in workbench/ui/steps/<step>.py.
@@ -144,11 +146,23 @@ def script_run() -> Iterator[None]:
     """Hold one workspace for a whole script run (the router runs inside this), then forget it."""
     end_run()  # one left by a run that ended without forgetting it is not this run's
     st.session_state[_FULL_RUN] = True
+    st.session_state[_RUN_MEMO] = {}
     try:
         yield
     finally:
         st.session_state.pop(_FULL_RUN, None)
+        st.session_state.pop(_RUN_MEMO, None)
         end_run()
+
+
+def once_per_run(name: str, read: Callable[[], T]) -> T:
+    """Return what `read` gives, read once per whole script run (a fragment's run reads it again)."""
+    memo = st.session_state.get(_RUN_MEMO)
+    if not isinstance(memo, dict):
+        return read()
+    if name not in memo:
+        memo[name] = read()
+    return cast(T, memo[name])
 
 
 def fragment(run_every: str | None = None) -> Callable[[Callable[P, None]], Callable[P, None]]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
@@ -33,6 +35,27 @@ from workbench.ui.sidebar import sidebar
 from workbench.ui.workshop_view import JOIN_PATH, LEFT, PARTICIPANT_TOKEN, PROJECTOR_PATH
 
 _JOINED = "browser_joined"  # this browser's cookie names a participant of an open workshop
+_PAGES = "_menu_pages"  # this tab's menu entries, by what they were made from
+_MOST_PAGES = 200  # a tab that switched language and counts often starts its collection again
+
+
+def _page(path: str, **options: Any) -> StreamlitPage:
+    """Return a menu entry, made once per tab for the same path, title, icon, address and default.
+
+    Making one resolves its file on disk (a dozen system calls); the menu has 27 of them and is
+    made on every run. An entry is kept for this tab only: st.navigation marks the page it runs
+    and the default on the entry itself, so it is set back to how a new one starts.
+    """
+    kept: dict[tuple[Any, ...], StreamlitPage] = st.session_state.setdefault(_PAGES, {})
+    key = (path, *sorted(options.items()))
+    page = kept.get(key)
+    if page is None:
+        if len(kept) >= _MOST_PAGES:
+            kept.clear()
+        page = kept[key] = st.Page(path, **options)
+    page._default = bool(options.get("default", False))
+    page._can_be_called = False
+    return page
 
 
 def main() -> None:
@@ -59,7 +82,7 @@ def _route() -> None:
     # An invitation link opens the join page, until this tab has used that code.
     inviting = st.query_params.get("invite", "") not in ("", st.session_state.get("join_used"))
     # Workshop participants join with a code and a name only: that page needs no account.
-    participate = st.Page(
+    participate = _page(
         PAGES["participate"], title=tr("nav.participate"), icon=":material/front_hand:", url_path=JOIN_PATH
     )
     if open_mode and _participant_only():
@@ -67,8 +90,8 @@ def _route() -> None:
         # in the page at all; their addresses (typed, or an old link) open the participant's page
         # with a refusal, as the login page stands in for them when logins are required.
         title = tr("nav.participate")
-        home = st.Page(PAGES["participate"], title=title, url_path="meedoen_start", default=True)
-        elsewhere = [st.Page(PAGES["participate"], title=title, url_path=p) for p in _login_elsewhere()]
+        home = _page(PAGES["participate"], title=title, url_path="meedoen_start", default=True)
+        elsewhere = [_page(PAGES["participate"], title=title, url_path=p) for p in _login_elsewhere()]
         navigation = st.navigation([home, participate, *elsewhere], position="hidden")
         if navigation.url_path not in ("", JOIN_PATH):
             forget_dossier()
@@ -77,17 +100,16 @@ def _route() -> None:
         return
     if user is None and not open_mode:
         # Accounts exist: nothing but logging in, joining with an invitation or a workshop code.
-        login = st.Page(
+        login = _page(
             PAGES["login"], title=tr("access.nav.login"), icon=":material/login:", default=not inviting
         )
-        join = st.Page(
+        join = _page(
             PAGES["join"], title=tr("access.nav.join"), icon=":material/group_add:", default=inviting
         )
         # A link to any page (a reload, a shared link: /partners?dossier=3) asks to log in right
         # there, and after logging in the browser comes back to it (session.entry).
         elsewhere = [
-            st.Page(PAGES["login"], title=tr("access.nav.login"), url_path=path)
-            for path in _login_elsewhere()
+            _page(PAGES["login"], title=tr("access.nav.login"), url_path=path) for path in _login_elsewhere()
         ]
         run(st.navigation([login, join, participate, *elsewhere], position="hidden"), participate)
         return
@@ -121,8 +143,8 @@ def _participant_only() -> bool:
 
 def _login_elsewhere() -> list[str]:
     """Return the address of every page a logged-in person could open (the login page stands in)."""
-    own = {JOIN_PATH, st.Page(PAGES["login"]).url_path, st.Page(PAGES["join"]).url_path}
-    paths = [st.Page(PAGES[key]).url_path for key in PAGES]
+    own = {JOIN_PATH, _page(PAGES["login"]).url_path, _page(PAGES["join"]).url_path}
+    paths = [_page(PAGES[key]).url_path for key in PAGES]
     return [p for p in dict.fromkeys([*paths, "history", "inbox", PROJECTOR_PATH]) if p and p not in own]
 
 
@@ -142,20 +164,20 @@ def run(navigation: StreamlitPage, participate: StreamlitPage) -> None:
 
 
 def _workbench_pages(user: User | None, inviting: bool, participate: StreamlitPage) -> list[StreamlitPage]:
-    start = st.Page(PAGES["start"], title=tr("nav.start"), icon=":material/home:", default=not inviting)
+    start = _page(PAGES["start"], title=tr("nav.start"), icon=":material/home:", default=not inviting)
     pages = [
         start,
         _inbox_page(user),
-        st.Page(PAGES["portfolio"], title=tr("access.nav.portfolio"), icon=":material/dashboard:"),
+        _page(PAGES["portfolio"], title=tr("access.nav.portfolio"), icon=":material/dashboard:"),
         participate,
     ]
     if user is not None:
         pages.append(
-            st.Page(PAGES["join"], title=tr("access.nav.join"), icon=":material/group_add:", default=inviting)
+            _page(PAGES["join"], title=tr("access.nav.join"), icon=":material/group_add:", default=inviting)
         )
         if user.is_admin:
             pages.append(
-                st.Page(PAGES["users"], title=tr("access.nav.users"), icon=":material/manage_accounts:")
+                _page(PAGES["users"], title=tr("access.nav.users"), icon=":material/manage_accounts:")
             )
     return pages
 
@@ -167,7 +189,7 @@ def _inbox_page(user: User | None) -> StreamlitPage:
     except StorageFailure:
         unread = 0  # the page itself will say the database is unavailable
     title = md("inbox.nav_count", count=unread) if unread else tr("inbox.nav")
-    return st.Page(PAGES["inbox"], title=title, icon=":material/inbox:", url_path="inbox")
+    return _page(PAGES["inbox"], title=title, icon=":material/inbox:", url_path="inbox")
 
 
 def _dossier_pages(dossier_id: int | None) -> list[StreamlitPage]:
@@ -179,27 +201,27 @@ def _dossier_pages(dossier_id: int | None) -> list[StreamlitPage]:
         states = {}
     return [
         *(
-            st.Page(
+            _page(
                 PAGES[s.key],
                 title=tr(f"step.{s.key}"),
                 icon=STATE_ICONS[states[s.key]] if s.key in states else ":material/radio_button_unchecked:",
             )
             for s in STEPS
         ),
-        st.Page(PAGES["graph"], title=tr("nav.graph"), icon=":material/hub:"),
-        st.Page(PAGES["documents"], title=tr("nav.documents"), icon=":material/description:"),
-        st.Page(PAGES["history"], title=tr("nav.history"), icon=":material/history:", url_path="history"),
+        _page(PAGES["graph"], title=tr("nav.graph"), icon=":material/hub:"),
+        _page(PAGES["documents"], title=tr("nav.documents"), icon=":material/description:"),
+        _page(PAGES["history"], title=tr("nav.history"), icon=":material/history:", url_path="history"),
     ]
 
 
 def _together_pages() -> list[StreamlitPage]:
     return [
-        st.Page(PAGES["workshop"], title=tr("nav.workshop"), icon=":material/groups:"),
-        st.Page(PAGES["projector"], title=tr("nav.projector"), icon=":material/tv:", url_path=PROJECTOR_PATH),
-        st.Page(PAGES["consent"], title=tr("nav.consent"), icon=":material/how_to_vote:"),
-        st.Page(PAGES["comments"], title=tr("access.nav.comments"), icon=":material/forum:"),
-        st.Page(PAGES["review"], title=tr("access.nav.review"), icon=":material/fact_check:"),
-        st.Page(PAGES["members"], title=tr("access.nav.members"), icon=":material/group:"),
+        _page(PAGES["workshop"], title=tr("nav.workshop"), icon=":material/groups:"),
+        _page(PAGES["projector"], title=tr("nav.projector"), icon=":material/tv:", url_path=PROJECTOR_PATH),
+        _page(PAGES["consent"], title=tr("nav.consent"), icon=":material/how_to_vote:"),
+        _page(PAGES["comments"], title=tr("access.nav.comments"), icon=":material/forum:"),
+        _page(PAGES["review"], title=tr("access.nav.review"), icon=":material/fact_check:"),
+        _page(PAGES["members"], title=tr("access.nav.members"), icon=":material/group:"),
     ]
 
 

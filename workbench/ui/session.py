@@ -19,7 +19,7 @@ from streamlit.url_util import make_url_path
 
 from workbench.access.handoffs import Handoffs
 from workbench.store.drafts import Drafts, owner
-from workbench.ui.common import accounts, db_path
+from workbench.ui.common import accounts, db_path, once_per_run
 from workbench.ui.session_routes import (
     BROWSER_COOKIE,
     END_PATH,
@@ -38,11 +38,16 @@ NAME_SETTING = "actor_name"
 
 def cookie(name: str) -> str | None:
     """Return a cookie of this app sent with the tab's connection, or None (absent or not ours)."""
-    try:
-        value = st.context.cookies.get(name)
-    except Exception:  # no browser connection (AppTest, a bare run): no cookies
-        return None
+    value = once_per_run("cookies", _cookies).get(name)
     return value if isinstance(value, str) and valid_cookie(value) else None
+
+
+def _cookies() -> dict[str, str]:
+    """Return the cookies the browser sent with this tab's connection (read once per script run)."""
+    try:
+        return dict(st.context.cookies)
+    except Exception:  # no browser connection (AppTest, a bare run): no cookies
+        return {}
 
 
 def browser_owner() -> str | None:

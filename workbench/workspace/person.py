@@ -31,6 +31,7 @@ class Person:
         self.accounts = accounts or Accounts(self.backend, migrate=False)
         self.reviews = Reviews(self.backend, migrate=False)
         self._accounts_exist = False  # once an account exists it stays: accounts are never deleted
+        self._open_seen = False  # whether any_users was asked by this Workspace yet
 
     # ------------------------------------------------------------ who acts
 
@@ -66,15 +67,20 @@ class Person:
     def can(self, action: Action, dossier_id: int) -> bool:
         """Tell whether this person may do an action on a dossier (for showing controls)."""
         try:
-            self.require(action, dossier_id)
+            self._check(action, dossier_id, showing=True)
         except AccessDenied:
             return False
         return True
 
     def require(self, action: Action, dossier_id: int) -> None:
         """Raise AccessDenied unless this person may do the action on the dossier."""
+        self._check(action, dossier_id, showing=False)
+
+    def _check(self, action: Action, dossier_id: int, *, showing: bool) -> None:
         if self.user is None:
-            if self._any_users():
+            # Open workshop mode while no account exists. Showing controls (a page asks for each of
+            # its forms) may take the answer this Workspace had; doing something asks again.
+            if self._accounts_exist if showing and self._open_seen else self._any_users():
                 raise LoginRequired(action, dossier_id)
             if action == Action.MANAGE_MEMBERS:
                 raise AccessDenied(self.who, action, dossier_id)
@@ -90,6 +96,7 @@ class Person:
     def _any_users(self) -> bool:
         """Tell whether accounts exist (open workshop mode while none does); asked once they do."""
         self._accounts_exist = self._accounts_exist or self.accounts.any_users()
+        self._open_seen = True
         return self._accounts_exist
 
     def require_active(self) -> None:
