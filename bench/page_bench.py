@@ -208,7 +208,12 @@ def with_access_points(dossier: Dossier, count: int) -> Dossier:
 
 
 def new_row(partners: int, points: int, repeat: int, lang: str) -> dict[str, object]:
-    """Time one field edit and one save of a new digipunt, against the trivial page."""
+    """Time one field edit and one save of a new digipunt, against the trivial page.
+
+    Every round opens the page afresh in a new AppTest with the add form open (not timed), as a
+    coordinator comes to it: AppTest keeps the widget states of its last tree, so a tree left by
+    the save of the previous round (the new item open) would otherwise carry over.
+    """
     os.chdir(ROOT)
     dossier = with_access_points(large_dossier(partners), points)
     new = FormRef(forms.ACCESS_POINT)
@@ -217,12 +222,6 @@ def new_row(partners: int, points: int, repeat: int, lang: str) -> dict[str, obj
         os.environ["WORKBENCH_DB"] = str(tmp / "bench.db")
         dossier_id = Store(tmp / "bench.db").import_dossier(dossier, by="bench")
         page = str((ROOT / PAGES["digipunten"]).resolve())
-        app = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
-        app.session_state["dossier_id"] = dossier_id
-        app.session_state["lang"] = lang
-        app.session_state[f"open_{new.id}"] = True
-        app.run()
-        app.switch_page(page).run()
         trivial_script = tmp / "trivial.py"
         trivial_script.write_text(TRIVIAL, encoding="utf-8")
         trivial = started_app(trivial_script, None, dossier_id, lang)
@@ -230,6 +229,12 @@ def new_row(partners: int, points: int, repeat: int, lang: str) -> dict[str, obj
         saves: list[float] = []
         floor: list[float] = []
         for i in range(repeat):
+            app = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
+            app.session_state["dossier_id"] = dossier_id
+            app.session_state["lang"] = lang
+            app.session_state[f"open_{new.id}"] = True
+            app.run()
+            app.switch_page(page).run()
             floor.append(timed_run(trivial, None))
             fragment = form_fragment(app, new.id)
             app.text_input(key=f"edit_{new.id}_name").input(f"Digipunt bench {i}")
@@ -245,11 +250,6 @@ def new_row(partners: int, points: int, repeat: int, lang: str) -> dict[str, obj
             saves.append(time.perf_counter() - started)
             if app.exception:
                 raise RuntimeError(app.exception[0].message)
-            # Back to the same start for the next round: the add form open, the new item closed.
-            for key in [k for k in app.session_state if str(k).startswith("open_access_point:")]:
-                app.session_state[key] = False
-            app.session_state[f"open_{new.id}"] = True
-            app.run()
         saved = len(Store(tmp / "bench.db").load(dossier_id).dossier.access_points)
     if saved != points + repeat:
         raise RuntimeError(f"expected {points + repeat} digipunten, found {saved}")

@@ -165,11 +165,14 @@ def once_per_run(name: str, read: Callable[[], T]) -> T:
     return cast(T, memo[name])
 
 
-def fragment(run_every: str | None = None) -> Callable[[Callable[P, None]], Callable[P, None]]:
+def fragment(
+    run_every: str | None = None, key: str | None = None
+) -> Callable[[Callable[P, None]], Callable[P, None]]:
     """Make a fragment (refreshing itself if `run_every`); a rerun of it alone is a script run of its own.
 
     Such a rerun does not pass the router, so the fragment forgets the workspace it used when it
-    ends (inside a whole script run the router does that).
+    ends (inside a whole script run the router does that). A `key` names the fragment (every
+    place it is drawn) for `st.rerun(scope=...)` from a button's callback.
     """
 
     def wrap(func: Callable[P, None]) -> Callable[P, None]:
@@ -181,7 +184,7 @@ def fragment(run_every: str | None = None) -> Callable[[Callable[P, None]], Call
                 if not st.session_state.get(_FULL_RUN):
                     end_run()
 
-        return st.fragment(run, run_every=run_every)
+        return st.fragment(run, run_every=run_every, key=key)
 
     return wrap
 

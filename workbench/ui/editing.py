@@ -19,10 +19,10 @@ from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_r
 from workbench.access.permissions import AccessDenied
 from workbench.dossier.units import Change
 from workbench.dossier.validation import Problem
-from workbench.guide import edits, parts, widget_values
+from workbench.guide import edits, labels, parts, widget_values
 from workbench.guide.form_specs import FormSpec
 from workbench.store.dossiers import DossierRecord, EditConflict, InvalidChange, StorageFailure
-from workbench.ui import faults
+from workbench.ui import after_save, faults
 from workbench.ui.common import actor, lang, store, tr
 from workbench.ui.markup import bullets
 
@@ -243,7 +243,9 @@ def _save(ref: FormRef, dossier_id: int, saved: dict[str, Any], typed: dict[str,
     if plan.outcome == "unchanged":
         saved.pop("conflict", None)
         flash("edit.unchanged")
-        _rerun_page()  # the page shows the message (a rerun of the form alone would not)
+        # The step's state shows the message (a rerun of the form alone would not).
+        after_save.rerun(dossier_id, after_save.shown(dossier_id))
+    before = after_save.shown(dossier_id)
     if not _apply(ref, dossier_id, plan.changes):
         saved["draft"] = typed
         return
@@ -254,15 +256,18 @@ def _save(ref: FormRef, dossier_id: int, saved: dict[str, Any], typed: dict[str,
         st.session_state[f"open_{ref.id}"] = False
         st.session_state.pop(f"page_{ref.spec.key}", None)  # a long list turns to the new item's page
     flash("edit.saved")
-    _rerun_page()
+    # A renamed item may be named beside the list too (a comment pinned to it): the whole page then.
+    renamed = ref.item and _title(ref, record) != _title(ref, store().load(dossier_id))
+    after_save.rerun(dossier_id, None if renamed else before)
+
+
+def _title(ref: FormRef, record: DossierRecord) -> str | None:
+    obj = parts.part(record.dossier, ref.spec, ref.item)
+    return None if obj is None else labels.item_title(obj, record.dossier, lang())
 
 
 def _rerun_page() -> None:
-    """After a save that changed the dossier, rerun the whole page, not just the form's fragment.
-
-    The step's state, the list's titles and the menu's icons may follow from it; every part the
-    save did not touch comes from the caches of the revision, so the page costs little.
-    """
+    """After a save that changed the dossier, rerun the whole page, not just the form's fragment."""
     st.rerun()
 
 

@@ -12,7 +12,7 @@ from workbench.access.permissions import AccessDenied, Action
 from workbench.dossier.steps import STEPS
 from workbench.store.db import StorageFailure
 from workbench.store.dossiers import DossierNotFound
-from workbench.ui import editing, faults, kept_drafts, look, session
+from workbench.ui import after_save, editing, faults, kept_drafts, look, session
 from workbench.ui.common import (
     ICON,
     PAGES,
@@ -68,6 +68,7 @@ def main() -> None:
             st.caption(tr("session.moving"))  # the browser is on its way to the cookie route
             return
         editing.keep_drafts()  # before any page runs: what was typed outlives the widgets
+        after_save.page_starts()  # a save on the page drawn now reruns the whole page unless it says
         faults.apply_clears()  # texts saved in the last run leave their widgets now, before they are drawn
         try:
             _route()

@@ -12,7 +12,7 @@ from workbench.ui.editing import FormRef
 
 def render(section: str) -> None:
     """Draw the step page of a strategy section (doelgroep, outreach, ...)."""
-    record = step_page.begin(section)
+    record = step_page.begin(section, lists_alone=True)
     if record is None:
         return
     layout = forms.SECTIONS[section]

@@ -12,25 +12,29 @@ from workbench.guide.form_specs import FormSpec
 from workbench.guide.guidance import guidance
 from workbench.i18n import t
 from workbench.store.dossiers import DossierRecord
-from workbench.ui import editing, form_view
+from workbench.ui import after_save, editing, form_view
 from workbench.ui.comments import item_comments, section_panel
-from workbench.ui.common import current_dossier_id, lang, store, tr
+from workbench.ui.common import current_dossier_id, fragment, lang, store, tr
 from workbench.ui.editing import FormRef
 from workbench.ui.markup import bullets, inert, md, strong
 from workbench.ui.prelude import open_record
-from workbench.ui.progress_view import STATE_ICONS, link_to_step, show_findings, state_label
+from workbench.ui.progress_view import STATE_ICONS, finding_line, link_to_step, state_label
 
 SEARCH_FROM = 12  # lists longer than this get a search field
 PAGE_SIZE = 20  # items drawn at once: a page of a 300-role list costs what a short list costs
 
 
-def begin(step_key: str) -> DossierRecord | None:
-    """Load the open dossier and draw the step's heading; None (with a way back) when there is none."""
-    if message := st.session_state.pop("flash", None):
-        st.toast(md(message), icon=":material/check:")
+def begin(step_key: str, *, lists_alone: bool = False) -> DossierRecord | None:
+    """Load the open dossier and draw the step's heading; None (with a way back) when there is none.
+
+    `lists_alone`: nothing on this page follows a save of a list item but the lists and the
+    step's state (every other form is a fragment of its own): such a save reruns those alone.
+    """
     record = open_record()
     if record is None:
         return None
+    if lists_alone:
+        after_save.lists_alone()
     if focus := st.query_params.get("focus"):
         # A link from the Overzicht names the item to look at: open it once, then tidy the address.
         st.session_state["focus"] = focus
@@ -38,13 +42,18 @@ def begin(step_key: str) -> DossierRecord | None:
     number = STEP_KEYS.index(step_key) + 1
     st.caption(md("step.of", name=record.dossier.identity.name, n=number, total=len(STEP_KEYS)))
     st.title(tr(f"step.{step_key}"))
-    _status(step_key, record)
+    # One container whatever the findings, so the forms below keep their place in the page.
+    with st.container(key="step_status"):
+        _status(step_key, record.id)
     return record
 
 
-def _status(step_key: str, record: DossierRecord) -> None:
+@fragment(key=after_save.STATUS)
+def _status(step_key: str, dossier_id: int) -> None:
     """Show how far this step is and its open points (assessor hints), always as one element."""
-    progress = store().section_progress(record.id).progress  # the coach's verdict counted in
+    if message := st.session_state.pop("flash", None):  # a save's confirmation
+        st.toast(md(message), icon=":material/check:")
+    progress = store().section_progress(dossier_id).progress  # the coach's verdict counted in
     state = progress.states[step_key]
     found = progress.findings_for(step_key)
     percent = round(progress.completeness[step_key] * 100)
@@ -55,9 +64,9 @@ def _status(step_key: str, record: DossierRecord) -> None:
         percent=percent,
         count=len(found),
     )
-    # One container whatever the findings, so the forms below keep their place in the page.
-    with st.container(key="step_status"), st.expander(label, icon=STATE_ICONS[state]):
-        show_findings(found)
+    with st.expander(label, icon=STATE_ICONS[state]):
+        if found:  # one element for all of them: a save reruns this part, with thirty points or one
+            st.text("\n".join(finding_line(f) for f in found))
 
 
 def guidance_panel(step_key: str) -> None:
@@ -120,9 +129,21 @@ def item_list(
 
     The list sits in its own container, so that an item added or removed does not move what
     follows it on the page (a moved element is rebuilt in the browser, losing text being typed).
+    A list of the dossier's own items is a fragment that a save may rerun alone (after_save.py);
+    a list of given items (sorted, filtered by the page) follows the page's run.
     """
     with st.container(key=f"list_{spec.key}"):
-        _item_list(record, spec, items, heading)
+        if items is None:
+            _list_of_dossier(record.id, spec, heading)
+        else:
+            after_save.whole_page()
+            _item_list(record, spec, items, heading)
+
+
+@fragment(key=after_save.LIST)
+def _list_of_dossier(dossier_id: int, spec: FormSpec, heading: bool) -> None:
+    # Read again: on a rerun of the list alone, the record of the page's run is an older one.
+    _item_list(store().load(dossier_id), spec, None, heading)
 
 
 def _item_list(record: DossierRecord, spec: FormSpec, items: list[Model] | None, heading: bool) -> None:

@@ -9,7 +9,7 @@ from workbench.ui import step_page
 
 
 def render() -> None:
-    record = step_page.begin("gegevensbescherming")
+    record = step_page.begin("gegevensbescherming", lists_alone=True)
     if record is None:
         return
     inputs, guide = st.columns([3, 2], gap="large")

@@ -11,7 +11,7 @@ from workbench.ui.editing import FormRef
 
 
 def render() -> None:
-    record = step_page.begin("governance")
+    record = step_page.begin("governance", lists_alone=True)
     if record is None:
         return
     inputs, guide = st.columns([3, 2], gap="large")
