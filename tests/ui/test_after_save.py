@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 from tests.shown import as_seen
 from workbench.demo import large_dossier
 from workbench.dossier.model import AccessPoint, Dossier
+from workbench.dossier.units import Change, identity_unit
 from workbench.guide import forms
 from workbench.store.dossiers import Store
 from workbench.ui.common import PAGES
@@ -106,3 +107,22 @@ def test_a_page_that_shows_more_than_its_lists_reruns_whole(app: AppTest, store:
     assert not app.exception
     assert [t.value for t in app.title] == ["Partners"]
     assert len(store.load(dossier_id).dossier.partners) == 9
+
+
+def test_a_change_by_someone_else_that_the_menu_does_not_show_yet_reruns_the_whole_page(
+    app: AppTest, store: Store
+) -> None:
+    dossier = _with_points(large_dossier(8), 3)
+    dossier_id = store.import_dossier(dossier, by="test")
+    _open(app, dossier_id, "digipunten")
+    # In another tab: the partnership's name changes (the step's heading shows it).
+    identity = dossier.identity.model_copy(update={"name": "Digibank Rupelstreek"})
+    record = store.load(dossier_id)
+    store.apply(
+        dossier_id,
+        [Change.put(identity_unit(), identity, record.version(identity_unit()))],
+        by="Ander",
+    )
+    _add_point(app, "Digipunt Niel")
+    assert [t.value for t in app.title] == ["Digipunten"]
+    assert any("Digibank Rupelstreek" in c.value for c in app.caption)

@@ -25,14 +25,19 @@ STATUS = "step_status"  # the step's state and open points, and the confirmation
 _PARTS = "_saves_rerun_alone"  # set by each whole run of a page: what a save there may rerun alone
 
 
+_SHOWN = "_shown_beside_lists"  # what the menu and the page showed in its last whole run
+
+
 def page_starts() -> None:
     """Forget what the last page allowed: the router calls this at the start of every whole run."""
     st.session_state[_PARTS] = ()
+    st.session_state.pop(_SHOWN, None)
 
 
-def lists_alone() -> None:
+def lists_alone(dossier_id: int) -> None:
     """Let a save on this page rerun its lists and the step's state only, when nothing else changed."""
     st.session_state[_PARTS] = (STATUS, LIST)
+    st.session_state[_SHOWN] = shown(dossier_id)
 
 
 def whole_page() -> None:
@@ -57,10 +62,15 @@ def shown(dossier_id: int) -> tuple[Any, ...]:
     )
 
 
-def rerun(dossier_id: int, before: tuple[Any, ...] | None) -> NoReturn:
-    """Rerun after a save: the lists and state alone when `before` is still what the page shows."""
+def rerun(dossier_id: int, *, alone: bool = True) -> NoReturn:
+    """Rerun after a save: the lists and state alone (if `alone`) when the rest shows what it showed.
+
+    Compared with the page's last whole run, not with the moment before the save: a change by
+    someone else since then that the menu does not show yet also reruns the whole page.
+    """
     parts = st.session_state.get(_PARTS) or ()
-    if parts and before and shown(dossier_id) == before:
+    before = st.session_state.get(_SHOWN)
+    if alone and parts and before and shown(dossier_id) == before:
         with suppress(StreamlitAPIException):  # a part not drawn on this page after all
             st.rerun(scope=list(parts))
     st.rerun()

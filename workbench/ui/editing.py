@@ -243,9 +243,7 @@ def _save(ref: FormRef, dossier_id: int, saved: dict[str, Any], typed: dict[str,
     if plan.outcome == "unchanged":
         saved.pop("conflict", None)
         flash("edit.unchanged")
-        # The step's state shows the message (a rerun of the form alone would not).
-        after_save.rerun(dossier_id, after_save.shown(dossier_id))
-    before = after_save.shown(dossier_id)
+        after_save.rerun(dossier_id)  # the step's state shows the message (the form alone would not)
     if not _apply(ref, dossier_id, plan.changes):
         saved["draft"] = typed
         return
@@ -258,7 +256,7 @@ def _save(ref: FormRef, dossier_id: int, saved: dict[str, Any], typed: dict[str,
     flash("edit.saved")
     # A renamed item may be named beside the list too (a comment pinned to it): the whole page then.
     renamed = ref.item and _title(ref, record) != _title(ref, store().load(dossier_id))
-    after_save.rerun(dossier_id, None if renamed else before)
+    after_save.rerun(dossier_id, alone=not renamed)
 
 
 def _title(ref: FormRef, record: DossierRecord) -> str | None:

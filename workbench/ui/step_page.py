@@ -34,7 +34,7 @@ def begin(step_key: str, *, lists_alone: bool = False) -> DossierRecord | None:
     if record is None:
         return None
     if lists_alone:
-        after_save.lists_alone()
+        after_save.lists_alone(record.id)
     if focus := st.query_params.get("focus"):
         # A link from the Overzicht names the item to look at: open it once, then tidy the address.
         st.session_state["focus"] = focus
