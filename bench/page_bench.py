@@ -5,7 +5,8 @@ in a temporary SQLite file, takes the median of repeated runs, and compares the 
 with a one-line Streamlit script run the same way. Then a new row on Digipunten for a dossier with
 60 partners and 40 digipunten: one field edit (the name of the new digipunt: a rerun of that
 form's fragment alone, as the browser asks for it) and one save (the button's callback saves, then
-the page reruns), each against the same trivial page. It prints figures; nothing is asserted.
+what the save changed reruns: on Digipunten the lists and the step's state, `ui/after_save.py`),
+each against the same trivial page. It prints figures; nothing is asserted.
 
     python bench/page_bench.py [--partners 60] [--points 40] [--repeat 15] [--lang nl] [--json]
 """
