@@ -9,6 +9,7 @@ import time
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import App, wait_for_app
 from workbench.dossier.model import Dossier, Identity, Partner
@@ -257,5 +258,8 @@ def test_first_laptop_loads_the_newer_version_instead(app: App, new_page, shared
     )
 
     click(ann, panel, "Hun versie laden")
-    assert ann.get_by_role("textbox", name="Toelichting", exact=True).input_value() == "Bob was eerst."
+    # On a loaded machine the rerun may come after settle(): wait for the text rather than a moment.
+    expect(ann.get_by_role("textbox", name="Toelichting", exact=True)).to_have_value(
+        "Bob was eerst.", timeout=30_000
+    )
     assert _section_narrative(app.db, shared_dossier) == "Bob was eerst."
