@@ -86,6 +86,7 @@ def test_a_typed_comment_survives_closing_and_reopening_and_is_posted(
     app.session_state["comments_new_open_doelgroep"] = True
     app.run()
     app.text_area(key="comments_new_text_doelgroep").input("Hoeveel mensen bereiken we echt?")
+    app.selectbox(key="comments_new_partner_doelgroep").select("vzw").run()
     app.session_state["comments_new_open_doelgroep"] = False  # closed with the text unsent
     app.run()
     assert "comments_new_text_doelgroep" not in _keys(app, "text_area")
@@ -94,10 +95,14 @@ def test_a_typed_comment_survives_closing_and_reopening_and_is_posted(
     app.session_state["comments_new_open_doelgroep"] = True
     app.run()
     assert app.text_area(key="comments_new_text_doelgroep").value == "Hoeveel mensen bereiken we echt?"
+    assert app.selectbox(key="comments_new_partner_doelgroep").value == "vzw"
     app.button(key="comments_post_doelgroep").click().run()
     assert not app.exception
     (thread,) = Reviews(db_path).threads(setup.own)
-    assert thread.comments[0].body == "Hoeveel mensen bereiken we echt?"
+    assert (thread.comments[0].body, thread.responsible_partner) == (
+        "Hoeveel mensen bereiken we echt?",
+        "vzw",
+    )
     assert app.text_area(key="comments_new_text_doelgroep").value == ""  # emptied once posted
     app.session_state["comments_new_open_doelgroep"] = False
     app.run()
