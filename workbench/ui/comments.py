@@ -254,8 +254,13 @@ def carry_typed(keys: list[str]) -> None:
             state[key] = state[_aside(key)]
 
 
-def review_control(dossier_id: int, step: str, sections: SectionProgress | None = None) -> None:
-    """Show the coach's verdict on a step, marked stale after a change; coaches can change it."""
+def review_control(
+    dossier_id: int, step: str, sections: SectionProgress | None = None, *, may_review: bool | None = None
+) -> None:
+    """Show the coach's verdict on a step, marked stale after a change; coaches can change it.
+
+    The review page asks `sections` and `may_review` once for its fourteen steps (each is a read).
+    """
     ws = store()
     try:
         sections = sections or ws.section_progress(dossier_id)
@@ -282,7 +287,7 @@ def review_control(dossier_id: int, step: str, sections: SectionProgress | None 
             st.warning(tr("review.stale"), icon=":material/update:")
         if current and current.reason:
             st.text(current.reason)
-    if not ws.can(Action.REVIEW, dossier_id):
+    if not (ws.can(Action.REVIEW, dossier_id) if may_review is None else may_review):
         return
     opened = f"review_open_{step}"
     if st.session_state.pop(f"review_saved_{step}", False):

@@ -152,13 +152,14 @@ def render() -> None:
         [tr("review.heading"), tr("rubric.title")], key="review_tab", on_change="rerun"
     )
     if sections.open:
+        may_review = store().can(Action.REVIEW, dossier_id)
         with sections:
             steps = [s for s in STEP_KEYS if s != "overzicht"]
             columns = st.columns(3)
             for index, step in enumerate(steps):
                 with columns[index % 3], st.container(border=True, key=f"review_step_{step}"):
                     st.markdown(f"**{tr(f'step.{step}')}**")
-                    review_control(dossier_id, step, progress)
+                    review_control(dossier_id, step, progress, may_review=may_review)
     if readiness.open:
         with readiness:
             _rubric(record, progress)
