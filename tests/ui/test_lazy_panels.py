@@ -7,6 +7,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from tests.ui.test_app_access import Setup, setup  # noqa: F401 - the fixture
+from workbench.access.permissions import DossierRole
 from workbench.collab.reviews import Reviews, ReviewStatus
 from workbench.ui.common import PAGES
 
@@ -109,3 +110,27 @@ def test_a_typed_comment_survives_closing_and_reopening_and_is_posted(
     app.session_state["comments_new_open_doelgroep"] = True
     app.run()
     assert app.text_area(key="comments_new_text_doelgroep").value == ""  # and not brought back
+
+
+def test_a_comment_typed_in_one_dossier_never_shows_in_another(app: AppTest, setup: Setup) -> None:  # noqa: F811
+    setup.accounts.set_member(setup.foreign, setup.coach.id, DossierRole.COACH, by="setup")
+    _open(app, setup, "doelgroep")
+    app.session_state["comments_new_open_doelgroep"] = True
+    app.run()
+    app.text_area(key="comments_new_text_doelgroep").input("Alleen voor dit dossier")
+    app.session_state["comments_new_open_doelgroep"] = False
+    app.run()
+    app.switch_page(PAGES["start"]).run()
+    app.query_params["dossier"] = str(setup.foreign)  # the other dossier, as its link opens it
+    app.switch_page(PAGES["doelgroep"]).run()
+    app.session_state["comments_new_open_doelgroep"] = True
+    app.run()
+    assert not app.exception
+    assert "Geheime Digibank Elders" in next(c.value for c in app.caption)
+    assert app.text_area(key="comments_new_text_doelgroep").value == ""
+    app.query_params["dossier"] = str(setup.own)  # back: the text typed there is still there
+    app.session_state["comments_new_open_doelgroep"] = False
+    app.run()
+    app.session_state["comments_new_open_doelgroep"] = True
+    app.run()
+    assert app.text_area(key="comments_new_text_doelgroep").value == "Alleen voor dit dossier"

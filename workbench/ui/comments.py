@@ -175,7 +175,13 @@ def new_thread_form(
     """Offer a new comment in an expander whose widgets are drawn only while it is open."""
     key = f"comments_new_text_{step}"
     widgets = [key, f"comments_new_field_{step}", f"comments_new_item_{step}", f"comments_new_partner_{step}"]
-    carry_typed(widgets)
+    aside = [f"kept_{dossier_id}_{name}" for name in widgets]  # per dossier: never shown in another one
+    drawn_for = f"comments_new_dossier_{step}"  # the dossier these widgets were last drawn for
+    if st.session_state.get(drawn_for) == dossier_id:
+        keep_typed(widgets, aside)
+    else:
+        for name in widgets:  # what they hold was typed in another dossier (kept aside there)
+            st.session_state.pop(name, None)
     opened = f"comments_new_open_{step}"
     box = st.expander(
         tr("comments.new"),
@@ -187,9 +193,11 @@ def new_thread_form(
     if not box.open:
         return
     item: str | None = None
+    st.session_state[drawn_for] = dossier_id
+    give_back(widgets, aside)
     with box:
         # No st.form: a form's text reaches the server only when sent, so closing the expander
-        # would lose it; these widgets send it when they lose the focus, and carry_typed keeps it.
+        # would lose it; these widgets send it when they lose the focus, and keep_typed keeps it.
         body = st.text_area(tr("comments.new"), key=key, height=90)
         if field is None and (names := step_fields(step)):
             whole, label = tr("comments.whole_step"), labeller("field")
@@ -232,26 +240,28 @@ def new_thread_form(
                 else:
                     # Emptied once saved (a failed save keeps the text); the expander stays open.
                     st.toast(tr("comments.posted"), icon=":material/forum:")
-                    faults.clear_after_save(*widgets, *(_aside(k) for k in widgets))
+                    faults.clear_after_save(*widgets, *aside)
                     st.rerun()
 
 
-def _aside(key: str) -> str:
-    return f"kept_{key}"
+def keep_typed(keys: list[str], aside: list[str]) -> None:
+    """Copy what the widgets hold aside, before a lazy container that draws them (maybe not) is drawn.
 
-
-def carry_typed(keys: list[str]) -> None:
-    """Keep what was typed into widgets that a closed container does not draw, and give it back.
-
-    Streamlit forgets a widget not drawn in a run. The run that closes the container still
-    carries the widget's last value: it is copied aside, and put back before the widget is drawn again.
+    Streamlit forgets a widget that a run does not draw; the run that closes the container still
+    carries the widget's last value.
     """
     state = st.session_state
-    for key in keys:
+    for key, kept in zip(keys, aside, strict=True):
         if key in state:
-            state[_aside(key)] = state[key]
-        elif _aside(key) in state:
-            state[key] = state[_aside(key)]
+            state[kept] = state[key]
+
+
+def give_back(keys: list[str], aside: list[str]) -> None:
+    """Put what was kept aside back into widgets about to be drawn again (an opened container)."""
+    state = st.session_state
+    for key, kept in zip(keys, aside, strict=True):
+        if key not in state and kept in state:
+            state[key] = state[kept]
 
 
 def review_control(
