@@ -26,6 +26,7 @@ from tests.e2e.test_guided_path_browser import (
     nav_state,
     open_expander,
     settle,
+    type_into,
 )
 from workbench.access.accounts import Accounts
 from workbench.access.permissions import DossierRole
@@ -143,7 +144,7 @@ def test_a_comment_pinned_to_the_second_target_group_shows_there(app: App, new_p
     _enter(coach, app, "coach@vlaanderen.be", dossier_id)
     form = open_expander(coach, "Nieuwe opmerking")  # its widgets are drawn once it is open
     text = form.get_by_label("Nieuwe opmerking", exact=True)
-    text.fill("Hoeveel gezinnen <b>precies</b>?")
+    type_into(coach, form, "Nieuwe opmerking", "Hoeveel gezinnen <b>precies</b>?")  # sent on leaving it
     # Closed and opened again before sending: what was typed is still there.
     form.locator("summary").click()
     settle(coach)

@@ -260,7 +260,8 @@ def give_back(keys: list[str], aside: list[str]) -> None:
     """Put what was kept aside back into widgets about to be drawn again (an opened container)."""
     state = st.session_state
     for key, kept in zip(keys, aside, strict=True):
-        if key not in state and kept in state:
+        # An empty value is the widget's own default: left to the widget, as if never kept.
+        if key not in state and state.get(kept) not in (None, ""):
             state[key] = state[kept]
 
 
