@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from tests.e2e.conftest import App, start_app, wait_for_app
+from tests.e2e.test_guided_path_browser import open_expander
 from workbench.access.accounts import Accounts
 from workbench.access.permissions import DossierRole
 from workbench.collab.reviews import Reviews
@@ -65,8 +66,9 @@ def test_coach_comments_and_the_coordinator_resolves_it(app: App, new_page) -> N
     assert "Geheime Digibank Elders" not in coach.content()
     coach.get_by_role("button", name="Openen").click()
     wait_for_app(coach)
-    coach.get_by_label("Nieuwe opmerking").fill("Welke gemeenten horen bij het werkingsgebied? <b>&</b>")
-    coach.get_by_role("button", name="Opmerking plaatsen").click()
+    box = open_expander(coach, "Nieuwe opmerking")  # its form is drawn once it is open
+    box.get_by_label("Nieuwe opmerking").fill("Welke gemeenten horen bij het werkingsgebied? <b>&</b>")
+    box.get_by_role("button", name="Opmerking plaatsen").click()
     wait_for_app(coach)
     coach.get_by_text("Opmerkingen (1 open)").wait_for()
     coach.screenshot(path=str(app.db.with_name("coach.png")), full_page=True)

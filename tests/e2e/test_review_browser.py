@@ -12,6 +12,7 @@ from typing import Any
 import docx
 import pytest
 from docx.oxml.ns import qn
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import App, start_app, wait_for_app
 from tests.e2e.test_access_browser import PASSWORD, log_in
@@ -25,6 +26,7 @@ from tests.e2e.test_guided_path_browser import (
     nav_state,
     open_expander,
     settle,
+    type_into,
 )
 from workbench.access.accounts import Accounts
 from workbench.access.permissions import DossierRole
@@ -81,12 +83,17 @@ def test_needs_work_shows_in_the_navigation_and_the_overview_and_turns_stale_aft
 
     coach.locator(".st-key-verdict_doelgroep").wait_for()
     click(coach, coach, "Beoordelen")
+    # The popover draws its form once it is open: wait for it.
     form = coach.locator("[data-testid='stForm']").filter(has=coach.get_by_text("Beoordeling bewaren"))
+    form.wait_for(timeout=30_000)
     form.get_by_text("Werk nodig", exact=True).click()
     form.get_by_label("Reden", exact=True).fill(REASON)
     click(coach, form, "Beoordeling bewaren")
     eventually(lambda: "doelgroep" in Reviews(app.db).section_reviews(dossier_id))
-    coach.keyboard.press("Escape")
+    # Saved: the popover closes by itself and the verdict line shows the new verdict.
+    expect(form).to_have_count(0, timeout=30_000)
+    expect(coach.locator(".st-key-verdict_doelgroep")).to_contain_text("Werk nodig", timeout=30_000)
+    coach.get_by_text(REASON, exact=True).first.wait_for()
     _open(coach, "Doelgroep")
     assert nav_state(coach, "Doelgroep") == "error"  # no longer green
     coach.screenshot(path=str(Path(app.db).with_name("needs-work.png")), full_page=True)
@@ -135,8 +142,17 @@ def test_a_comment_pinned_to_the_second_target_group_shows_there(app: App, new_p
     first, second, _ = Store(app.db).load(dossier_id).dossier.strategy.doelgroep.target_groups
     coach = new_page()
     _enter(coach, app, "coach@vlaanderen.be", dossier_id)
-    form = coach.locator("[data-testid='stForm']").filter(has=coach.get_by_label("Over welk item"))
-    form.get_by_label("Nieuwe opmerking", exact=True).fill("Hoeveel gezinnen <b>precies</b>?")
+    form = open_expander(coach, "Nieuwe opmerking")  # its widgets are drawn once it is open
+    text = form.get_by_label("Nieuwe opmerking", exact=True)
+    type_into(coach, form, "Nieuwe opmerking", "Hoeveel gezinnen <b>precies</b>?")  # sent on leaving it
+    # Closed and opened again before sending: what was typed is still there.
+    form.locator("summary").click()
+    settle(coach)
+    expect(text).to_have_count(0)
+    form = open_expander(coach, "Nieuwe opmerking")
+    expect(form.get_by_label("Nieuwe opmerking", exact=True)).to_have_value(
+        "Hoeveel gezinnen <b>precies</b>?"
+    )
     choose(coach, form, "Over welk item", second.name)
     click(coach, form, "Opmerking plaatsen")
     eventually(lambda: len(Reviews(app.db).threads(dossier_id)) == 1)

@@ -517,17 +517,19 @@ def test_a_failing_comment_keeps_its_text(
     app: AppTest, store: Store, db_path: Path, dossier_id: int, fault: Fault
 ) -> None:
     opened(app, dossier_id, "doelgroep")
+    app.session_state["comments_new_open_doelgroep"] = True
+    app.run()
     key = "comments_new_text_doelgroep"
     app.text_area(key=key).input("Hoeveel mensen bereiken we echt?")
     before = contents(db_path)
     fault.on()
-    app.button(key="FormSubmitter:comments_new_doelgroep-Opmerking plaatsen").click().run()
+    app.button(key="comments_post_doelgroep").click().run()
     assert not app.exception
     assert NOT_SAVED_FULL in errors(app)
     assert app.text_area(key=key).value == "Hoeveel mensen bereiken we echt?"
     assert contents(db_path) == before
     fault.off()
-    app.button(key="FormSubmitter:comments_new_doelgroep-Opmerking plaatsen").click().run()
+    app.button(key="comments_post_doelgroep").click().run()
     assert not app.exception
     threads = Reviews(db_path, migrate=False).threads(dossier_id, step="doelgroep")
     assert [t.entries[0].body for t in threads] == ["Hoeveel mensen bereiken we echt?"]
@@ -538,6 +540,8 @@ def test_a_failing_section_review_says_why(
     app: AppTest, db_path: Path, dossier_id: int, fault: Fault
 ) -> None:
     opened(app, dossier_id, "doelgroep")
+    app.session_state["review_open_doelgroep"] = True
+    app.run()
     app.radio(key="review_status_doelgroep").set_value(ReviewStatus.NEEDS_WORK)
     app.text_area(key="review_reason_doelgroep").input("Te vaag")
     before = contents(db_path)

@@ -136,8 +136,10 @@ def test_coach_comments_and_the_coordinator_resolves(
     app.session_state["dossier_id"] = setup.own
     app.run()
     app.switch_page(PAGES["partnerschap"]).run()
+    app.session_state["comments_new_open_partnerschap"] = True  # "Nieuwe opmerking" opened
+    app.run()
     app.text_area(key="comments_new_text_partnerschap").input("Welk werkingsgebied precies?")
-    app.button(key="FormSubmitter:comments_new_partnerschap-Opmerking plaatsen").click().run()
+    app.button(key="comments_post_partnerschap").click().run()
     assert not app.exception
     (thread,) = Reviews(db_path).threads(setup.own)
     assert (thread.comments[0].author, thread.is_open) == ("Cas", True)
@@ -191,6 +193,8 @@ def test_coach_sets_a_section_review(app: AppTest, setup: Setup, db_path: Path) 
     app.session_state["dossier_id"] = setup.own
     app.run()
     app.switch_page(PAGES["review"]).run()
+    app.session_state["review_open_doelgroep"] = True  # "Beoordelen" opened
+    app.run()
     app.radio(key="review_status_doelgroep").set_value("needs_work")
     app.text_area(key="review_reason_doelgroep").input("Geen cijfers per doelgroep")
     app.button(key="FormSubmitter:review_doelgroep-Beoordeling bewaren").click().run()
@@ -204,10 +208,12 @@ def test_a_comment_can_point_at_one_field(app: AppTest, setup: Setup, db_path: P
     app.session_state["dossier_id"] = setup.own
     app.run()
     app.switch_page(PAGES["partners"]).run()
+    app.session_state["comments_new_open_partners"] = True
+    app.run()
     app.text_area(key="comments_new_text_partners").input("Ondernemingsnummer van de vzw?")
     app.selectbox(key="comments_new_field_partners").select("enterprise_number")
     app.selectbox(key="comments_new_partner_partners").select("vzw")
-    app.button(key="FormSubmitter:comments_new_partners-Opmerking plaatsen").click().run()
+    app.button(key="comments_post_partners").click().run()
     assert not app.exception
     (thread,) = Reviews(db_path).threads(setup.own)
     assert (thread.anchor.step, thread.anchor.field, thread.responsible_partner) == (

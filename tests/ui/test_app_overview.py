@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 from tests.shown import as_seen
 from workbench.demo import demo_dossiers
 from workbench.dossier.model import Dossier
+from workbench.dossier.steps import STEP_KEYS
 from workbench.dossier.units import Change, item_unit
 from workbench.guide.budget import PLANNING_UNIT, changes_for_budget_edits
 from workbench.store.dossiers import Store
@@ -99,9 +100,29 @@ def test_the_digbij_draft_shows_missing_items_and_steps_needing_attention(
     assert any(t.startswith("○ ") for t in texts(app))  # missing items
 
 
+def _links(app: AppTest) -> list[tuple[str, str]]:
+    return [(link.proto.label, link.proto.query_string) for link in app.get("page_link")]
+
+
+def test_a_closed_group_of_open_points_draws_its_links_only_when_opened(app: AppTest, db_path: Path) -> None:
+    dossier_id = open_page(app, db_path, by_name("DIGbij"), OVERVIEW)
+    budget = next(e for e in app.expander if e.label.startswith("Budget en planning ("))
+    assert not budget.proto.expanded  # not "needs attention": closed, and its links not drawn
+    assert ("Naar Budget en planning", f"dossier={dossier_id}") not in _links(app)
+    assert ("Openen", f"dossier={dossier_id}&focus=ms-aanvraag") not in _links(app)
+    app.session_state["overview_open_budget"] = True  # what opening it in the browser sets
+    app.run()
+    assert not app.exception
+    assert ("Naar Budget en planning", f"dossier={dossier_id}") in _links(app)
+    assert ("Openen", f"dossier={dossier_id}&focus=ms-aanvraag") in _links(app)
+
+
 def test_every_open_point_links_to_its_step_page(app: AppTest, db_path: Path) -> None:
     dossier_id = open_page(app, db_path, by_name("DIGbij"), OVERVIEW)
-    links = [(link.proto.label, link.proto.query_string) for link in app.get("page_link")]
+    for step in STEP_KEYS:  # every group opened
+        app.session_state[f"overview_open_{step}"] = True
+    app.run()
+    links = _links(app)
     assert ("Naar Budget en planning", f"dossier={dossier_id}") in links
     assert ("Openen", f"dossier={dossier_id}&focus=ms-aanvraag") in links
     # Every step's page is routed: no open point is left as a caption without its link.

@@ -87,6 +87,8 @@ def test_a_reply_shows_in_the_coaches_inbox_and_opening_marks_it_read(
 def test_a_verdict_clicked_after_an_unseen_save_is_stale(app: AppTest, setup: Setup, db_path: Path) -> None:  # noqa: F811
     coach = _open(app, setup, setup.coach, "review")
     assert not coach.exception
+    coach.session_state["review_open_doelgroep"] = True  # the coach opens "Beoordelen"
+    coach.run()
     # The coordinator saves doelgroep while the coach's page still shows the old text.
     store = Store(db_path)
     record = store.load(setup.own)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from workbench.access.permissions import AccessDenied, Action
-from workbench.collab.reviews import Anchor, EntryKind, ReviewError, ReviewStatus, Thread
+from workbench.collab.reviews import Anchor, EntryKind, ReviewError, ReviewStatus, SectionReview, Thread
 from workbench.collab.section_state import SectionProgress
 from workbench.collab.thread_places import where
 from workbench.dossier.model import SECTION_KEYS, Dossier, Partner
@@ -172,9 +172,32 @@ def new_thread_form(
     *,
     dossier: Dossier | None = None,
 ) -> None:
+    """Offer a new comment in an expander whose widgets are drawn only while it is open."""
     key = f"comments_new_text_{step}"
+    widgets = [key, f"comments_new_field_{step}", f"comments_new_item_{step}", f"comments_new_partner_{step}"]
+    aside = [f"kept_{dossier_id}_{name}" for name in widgets]  # per dossier: never shown in another one
+    drawn_for = f"comments_new_dossier_{step}"  # the dossier these widgets were last drawn for
+    if st.session_state.get(drawn_for) == dossier_id:
+        keep_typed(widgets, aside)
+    else:
+        for name in widgets:  # what they hold was typed in another dossier (kept aside there)
+            st.session_state.pop(name, None)
+    opened = f"comments_new_open_{step}"
+    box = st.expander(
+        tr("comments.new"),
+        expanded=bool(st.session_state.get(opened)),
+        icon=":material/add_comment:",
+        key=opened,
+        on_change="rerun",
+    )
+    if not box.open:
+        return
     item: str | None = None
-    with st.form(f"comments_new_{step}"):  # cleared once saved, so a failed save keeps the text
+    st.session_state[drawn_for] = dossier_id
+    give_back(widgets, aside)
+    with box:
+        # No st.form: a form's text reaches the server only when sent, so closing the expander
+        # would lose it; these widgets send it when they lose the focus, and keep_typed keeps it.
         body = st.text_area(tr("comments.new"), key=key, height=90)
         if field is None and (names := step_fields(step)):
             whole, label = tr("comments.whole_step"), labeller("field")
@@ -182,7 +205,7 @@ def new_thread_form(
                 tr("comments.about_field"),
                 [None, *names],
                 format_func=lambda name: label(name) if name else whole,
-                key=f"comments_new_field_{step}",
+                key=widgets[1],
                 placeholder=tr("form.choose"),
             )
         if dossier is not None and (items := dict(step_items(dossier, step, lang()))):
@@ -193,17 +216,17 @@ def new_thread_form(
                 tr("comments.about_item"),
                 [None, *items],
                 format_func=lambda key: items.get(key, key) if key else every,
-                key=f"comments_new_item_{step}",
+                key=widgets[2],
                 placeholder=tr("form.choose"),
             )
         responsible = st.selectbox(
             tr("comments.responsible_partner"),
             [None, *(p.id for p in partners)],
             format_func=partner_labeller(partners),
-            key=f"comments_new_partner_{step}",
+            key=widgets[3],
             placeholder=tr("form.choose"),
         )
-        if st.form_submit_button(tr("comments.post"), type="primary"):
+        if st.button(tr("comments.post"), type="primary", key=f"comments_post_{step}"):
             with faults.saving():
                 try:
                     ws.start_thread(
@@ -215,13 +238,40 @@ def new_thread_form(
                 except ReviewError as refused:
                     st.error(md(refused.reason, **refused.params))
                 else:
+                    # Emptied once saved (a failed save keeps the text); the expander stays open.
                     st.toast(tr("comments.posted"), icon=":material/forum:")
-                    faults.clear_after_save(key)
+                    faults.clear_after_save(*widgets, *aside)
                     st.rerun()
 
 
-def review_control(dossier_id: int, step: str, sections: SectionProgress | None = None) -> None:
-    """Show the coach's verdict on a step, marked stale after a change; coaches can change it."""
+def keep_typed(keys: list[str], aside: list[str]) -> None:
+    """Copy what the widgets hold aside, before a lazy container that draws them (maybe not) is drawn.
+
+    Streamlit forgets a widget that a run does not draw; the run that closes the container still
+    carries the widget's last value.
+    """
+    state = st.session_state
+    for key, kept in zip(keys, aside, strict=True):
+        if key in state:
+            state[kept] = state[key]
+
+
+def give_back(keys: list[str], aside: list[str]) -> None:
+    """Put what was kept aside back into widgets about to be drawn again (an opened container)."""
+    state = st.session_state
+    for key, kept in zip(keys, aside, strict=True):
+        # An empty value is the widget's own default: left to the widget, as if never kept.
+        if key not in state and state.get(kept) not in (None, ""):
+            state[key] = state[kept]
+
+
+def review_control(
+    dossier_id: int, step: str, sections: SectionProgress | None = None, *, may_review: bool | None = None
+) -> None:
+    """Show the coach's verdict on a step, marked stale after a change; coaches can change it.
+
+    The review page asks `sections` and `may_review` once for its fourteen steps (each is a read).
+    """
     ws = store()
     try:
         sections = sections or ws.section_progress(dossier_id)
@@ -248,9 +298,24 @@ def review_control(dossier_id: int, step: str, sections: SectionProgress | None 
             st.warning(tr("review.stale"), icon=":material/update:")
         if current and current.reason:
             st.text(current.reason)
-    if not ws.can(Action.REVIEW, dossier_id):
+    if not (ws.can(Action.REVIEW, dossier_id) if may_review is None else may_review):
         return
-    with st.popover(tr("review.change"), icon=icon), st.form(f"review_{step}"):
+    opened = f"review_open_{step}"
+    if st.session_state.pop(f"review_saved_{step}", False):
+        st.session_state[opened] = False  # saved: the verdict line above shows the new verdict
+    # Lazy: the form is drawn only while the popover is open (fourteen forms made half the review page).
+    popover = st.popover(tr("review.change"), icon=icon, key=opened, on_change="rerun")
+    if popover.open:
+        with popover:
+            _review_form(ws, dossier_id, step, current, seen)
+
+
+def _review_form(
+    ws: Workspace, dossier_id: int, step: str, current: SectionReview | None, seen: int | None
+) -> None:
+    """Draw the verdict form of one step: the verdict, the reason, save."""
+    status = current.status if current else ReviewStatus.NOT_REVIEWED
+    with st.form(f"review_{step}"):
         choice = st.radio(
             tr("review.verdict"),
             list(ReviewStatus),
@@ -269,6 +334,7 @@ def review_control(dossier_id: int, step: str, sections: SectionProgress | None 
                 except ReviewError as refused:
                     st.error(md(refused.reason, **refused.params))
                 else:
+                    st.session_state[f"review_saved_{step}"] = True
                     st.rerun()
 
 

@@ -147,16 +147,22 @@ def render() -> None:
     st.title(tr("access.nav.review"))
     st.text(record.dossier.identity.name)  # user text: never Markdown
     progress = store().section_progress(dossier_id)  # once for every step's verdict and the rubric
-    sections, readiness = st.tabs([tr("review.heading"), tr("rubric.title")])
-    with sections:
-        steps = [s for s in STEP_KEYS if s != "overzicht"]
-        columns = st.columns(3)
-        for index, step in enumerate(steps):
-            with columns[index % 3], st.container(border=True, key=f"review_step_{step}"):
-                st.markdown(f"**{tr(f'step.{step}')}**")
-                review_control(dossier_id, step, progress)
-    with readiness:
-        _rubric(record, progress)
+    # Lazy: only the open tab is drawn (the rubric alone costs what the fourteen verdicts cost).
+    sections, readiness = st.tabs(
+        [tr("review.heading"), tr("rubric.title")], key="review_tab", on_change="rerun"
+    )
+    if sections.open:
+        may_review = store().can(Action.REVIEW, dossier_id)
+        with sections:
+            steps = [s for s in STEP_KEYS if s != "overzicht"]
+            columns = st.columns(3)
+            for index, step in enumerate(steps):
+                with columns[index % 3], st.container(border=True, key=f"review_step_{step}"):
+                    st.markdown(f"**{tr(f'step.{step}')}**")
+                    review_control(dossier_id, step, progress, may_review=may_review)
+    if readiness.open:
+        with readiness:
+            _rubric(record, progress)
 
 
 render()

@@ -34,11 +34,27 @@ def _open_points(dossier_id: int, progress: Progress) -> None:
             continue
         state = progress.states[key]
         title = f"{tr(f'step.{key}')} ({len(found)})"
-        with st.expander(title, icon=STATE_ICONS[state], expanded=state is StepState.NEEDS_ATTENTION):
+        # Lazy: a group's links are drawn only while it is open (all of them made 60 % of the page).
+        # Given as `expanded`, the state stays when the count in the title changes.
+        opened = f"overview_open_{key}"
+        box = st.expander(
+            title,
+            icon=STATE_ICONS[state],
+            expanded=bool(st.session_state.get(opened, state is StepState.NEEDS_ATTENTION)),
+            key=opened,
+            on_change="rerun",
+        )
+        if not box.open:
+            continue
+        with box:
             link_to_step(
                 key, tr("overview.go_to", step=tr(f"step.{key}")), dossier_id, icon=":material/edit:"
             )
             for finding in found:
+                if not finding.subject:
+                    # Nothing to open but the step itself, linked above: a line of its own is enough.
+                    st.text(finding_line(finding))
+                    continue
                 line, link = st.columns([5, 1], vertical_alignment="center")
                 line.text(finding_line(finding))
                 with link:
