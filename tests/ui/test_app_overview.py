@@ -33,7 +33,8 @@ def open_page(app: AppTest, db_path: Path, dossier: Dossier, page: str, lang: st
 
 
 def texts(app: AppTest) -> list[str]:
-    return [t.value for t in app.text]
+    """Return the lines of plain text on the page (open points come as one text of many lines)."""
+    return [line for t in app.text for line in t.value.split("\n")]
 
 
 def by_name(name: str) -> Dossier:

@@ -48,9 +48,9 @@ def finding_line(finding: Finding) -> str:
 
 
 def show_findings(findings: list[Finding]) -> None:
-    """List open points as plain text, errors first (the order progress.assess gives)."""
-    for finding in findings:
-        st.text(finding_line(finding))
+    """List open points as plain text, one line each, errors first (the order progress.assess gives)."""
+    if findings:  # one element for all of them: a page with forty points draws one, not forty
+        st.text("\n".join(finding_line(f) for f in findings))
 
 
 def state_label(state: StepState) -> str:

@@ -50,15 +50,17 @@ def _open_points(dossier_id: int, progress: Progress) -> None:
             link_to_step(
                 key, tr("overview.go_to", step=tr(f"step.{key}")), dossier_id, icon=":material/edit:"
             )
+            plain: list[str] = []  # points with nothing to open but the step, linked above
             for finding in found:
                 if not finding.subject:
-                    # Nothing to open but the step itself, linked above: a line of its own is enough.
-                    st.text(finding_line(finding))
+                    plain.append(finding_line(finding))
                     continue
                 line, link = st.columns([5, 1], vertical_alignment="center")
                 line.text(finding_line(finding))
                 with link:
                     link_to_step(key, tr("overview.open"), dossier_id, subject=finding.subject)
+            if plain:  # one element for all of them (forty lines cost forty elements)
+                st.text("\n".join(plain))
 
 
 def _verdict(status: SectionStatus) -> list[str]:
