@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.shown import as_seen
 from tests.ui.test_app_forms import go
+from workbench.demo import large_dossier
 from workbench.dossier.model import Dossier
 from workbench.dossier.validation import rule_problems
+from workbench.guide.labels import item_title
+from workbench.i18n import t
 from workbench.store.dossiers import Store
+from workbench.ui.common import PAGES
 
 
 def test_partnerschap_lists_every_rule_problem_in_one_text(
@@ -19,3 +25,33 @@ def test_partnerschap_lists_every_rule_problem_in_one_text(
     expected = [("⛔ " if p.severity == "error" else "⚠ ") + p.message("nl") for p in rule_problems(dossier)]
     assert len(expected) >= 2
     assert "\n".join(expected) in [t.value for t in app.text]
+
+
+def test_rollen_draws_the_chosen_tab_only_and_each_tab_works(app: AppTest, store: Store) -> None:
+    dossier = large_dossier(60)
+    app.session_state["dossier_id"] = store.import_dossier(dossier, by="test")
+    go(app, "rollen")
+    labels = [as_seen(e.label) for e in app.expander]
+    flow = item_title(dossier.flows[0], dossier, "nl")
+    assert flow not in labels and item_title(dossier.roles[0], dossier, "nl") in labels
+    assert app.selectbox(key="page_role")  # the roles tab: its list, in pages
+    app.session_state["rollen_tab"] = t("form.tab.flows", "nl")
+    app.run()
+    assert not app.exception
+    assert flow in [as_seen(e.label) for e in app.expander]
+    with pytest.raises(KeyError):
+        app.selectbox(key="page_role")  # the roles tab is not drawn now
+
+
+def test_a_link_to_a_flow_opens_the_flows_tab_and_the_flow(app: AppTest, store: Store) -> None:
+    dossier = large_dossier(60)
+    wanted = dossier.flows[-1]
+    dossier_id = store.import_dossier(dossier, by="test")
+    app.query_params["dossier"] = str(dossier_id)
+    app.run()
+    app.query_params["focus"] = wanted.id  # as a link from the Overzicht carries it
+    app.switch_page(PAGES["rollen"]).run()
+    assert not app.exception
+    assert app.session_state["rollen_tab"] == t("form.tab.flows", "nl")
+    assert app.session_state[f"open_flow:{wanted.id}"] is True
+    assert f"edit_flow:{wanted.id}_type" in [w.key for w in app.selectbox]
