@@ -55,3 +55,25 @@ def test_a_link_to_a_flow_opens_the_flows_tab_and_the_flow(app: AppTest, store: 
     assert app.session_state["rollen_tab"] == t("form.tab.flows", "nl")
     assert app.session_state[f"open_flow:{wanted.id}"] is True
     assert f"edit_flow:{wanted.id}_type" in [w.key for w in app.selectbox]
+
+
+def test_the_lending_rules_are_drawn_when_opened_and_keep_what_was_typed_when_closed(
+    app: AppTest, store: Store, small_dossier: Dossier
+) -> None:
+    dossier_id = store.import_dossier(small_dossier, by="ann")
+    app.session_state["dossier_id"] = dossier_id
+    go(app, "circulariteit")
+    field = "edit_lending_loan_term_days"
+    assert field not in [w.key for w in app.number_input]
+    app.session_state["open_lending"] = True  # as a click on the expander does
+    app.run()
+    app.number_input(key=field).set_value(45).run()
+    app.session_state["open_lending"] = False  # closed without saving
+    app.run()
+    assert field not in [w.key for w in app.number_input]
+    assert any("Uitleenreglement" in as_seen(c.value) for c in app.caption)  # "not saved yet in ..."
+    app.session_state["open_lending"] = True
+    app.run()
+    assert app.number_input(key=field).value == 45
+    app.button(key="save_lending").click().run()
+    assert store.load(dossier_id).dossier.lending.loan_term_days == 45
