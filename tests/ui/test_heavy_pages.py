@@ -77,3 +77,17 @@ def test_the_lending_rules_are_drawn_when_opened_and_keep_what_was_typed_when_cl
     assert app.number_input(key=field).value == 45
     app.button(key="save_lending").click().run()
     assert store.load(dossier_id).dossier.lending.loan_term_days == 45
+
+
+def test_a_history_row_is_one_text_beside_its_restore_button(
+    app: AppTest, store: Store, small_dossier: Dossier
+) -> None:
+    dossier_id = store.import_dossier(small_dossier, by="Ann")
+    app.session_state["dossier_id"] = dossier_id
+    go(app, "history")
+    rev = store.history(dossier_id)[0]  # the newest, first
+    rows = [x.value for x in app.text if x.value.startswith(f"#{rev.revision} · ")]
+    assert len(rows) == len(store.history(dossier_id))  # an import writes a revision per part
+    head = rows[0].splitlines()[0]
+    assert head.endswith(f" · Ann · {t(f'history.action.{rev.action}', 'nl')}")
+    assert app.button(key=f"history_restore_{rev.id}")
