@@ -50,7 +50,11 @@ def render() -> None:
             st.session_state.pop(TAB_KEY, None)
         # Lazy: only the chosen tab is drawn (the flows and own roles of 60 partners cost as much as
         # the roles); what was typed in another tab is kept as a draft, as when an expander closes.
-        tabs = st.tabs(list(labels.values()), key=TAB_KEY, on_change="rerun")
+        tabs = st.tabs(
+            [tr("form.tab.roles"), tr("form.tab.flows"), tr("form.tab.custom_roles")],  # as in TABS
+            key=TAB_KEY,
+            on_change="rerun",
+        )
         for tab, box in zip(TABS, tabs, strict=True):
             if not box.open:
                 continue
