@@ -14,6 +14,7 @@ from workbench.collab.document_places import places
 from workbench.collab.reviews import Level, ReviewStatus, SectionReview
 from workbench.collab.section_state import is_stale, section_progress
 from workbench.demo import demo_dossiers
+from workbench.documents import checks
 from workbench.dossier.records import StepChange
 from workbench.dossier.units import Change, item_unit, section_unit
 from workbench.guide.progress import StepState
@@ -81,6 +82,30 @@ def test_the_documents_readiness_counts_needs_work_in_the_clause_that_writes_it(
     assert not any("werk nodig" in m for c in agreement.values() if c.key != "governance" for m in c.missing)
     strategy = {c.key: c for c in coach.document_readiness(zora, "nl", "strategy")}
     assert not strategy["governance"].ready
+
+
+def test_the_documents_readiness_finds_the_gaps_once_per_revision_and_the_verdicts_every_time(
+    coach: Workspace, zora: int, db_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    built: list[str] = []
+    real = checks.readiness
+
+    def counted(dossier: Any, lang: str, kind: Any = "agreement") -> Any:
+        built.append(kind)
+        return real(dossier, lang, kind)
+
+    monkeypatch.setattr(checks, "readiness", counted)
+    first = coach.document_readiness(zora, "nl", "agreement")
+    coach.set_section_review(zora, "governance", ReviewStatus.NEEDS_WORK, "Wie zit voor?")
+    again = {c.key: c for c in coach.document_readiness(zora, "nl", "agreement")}
+    assert built == ["agreement"]  # a verdict does not change the revision: the gaps are the same
+    assert "Coach Coach Cas: werk nodig. Wie zit voor?" in again["governance"].missing
+    assert [c.missing for c in first if c.key != "governance"] == [
+        c.missing for c in again.values() if c.key != "governance"
+    ]
+    _edit_doelgroep(Store(db_path), zora)
+    coach.document_readiness(zora, "nl", "agreement")
+    assert built == ["agreement", "agreement"]  # a new revision: found again
 
 
 def test_an_edit_after_the_verdict_makes_it_stale(coach: Workspace, zora: int, db_path: Any) -> None:

@@ -10,6 +10,7 @@ import ast
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -74,6 +75,29 @@ def test_rows_and_frames_are_inert_in_cells_and_column_names() -> None:
     assert list(frame.columns) == ["partner", WORD_JOINER + "=rol"]
     assert frame.iloc[0]["partner"] == WORD_JOINER + "@x"
     assert frame.iloc[0][WORD_JOINER + "=rol"] == 1.0
+
+
+def test_an_arrow_table_is_inert_in_cells_and_column_names() -> None:
+    table = inert_cells(pa.table({"=naam": ["=1+1", "Stad", None], "bedrag": [-5, 1, 2]}))
+    assert table.column_names == [WORD_JOINER + "=naam", "bedrag"]
+    assert table.column(0).to_pylist() == [WORD_JOINER + "=1+1", "Stad", None]
+    assert table.column(1).to_pylist() == [-5, 1, 2]
+
+
+def test_a_table_with_nothing_to_change_comes_back_as_it_is() -> None:
+    frame = pd.DataFrame([{"partner": "Stad", "bedrag": -5.0}])
+    table = pa.table({"partner": ["Stad"]})
+    assert inert_cells(frame) is frame and inert_cells(table) is table
+    changed = pd.DataFrame([{"partner": "@x"}])
+    assert inert_cells(changed) is not changed and changed.iloc[0]["partner"] == "@x"  # never in place
+
+
+def test_the_budget_summary_is_inert_in_the_page(app: AppTest, db_path: Path) -> None:
+    dossier = by_name("DIGbij")
+    dossier.partners[0].name = "=HYPERLINK(1)"
+    open_page(app, db_path, dossier, BUDGET)
+    summary = app.dataframe[0].value  # the summary is the first table of the page
+    assert WORD_JOINER + "=HYPERLINK(1)" in summary.iloc[:, 0].tolist()
 
 
 def test_a_milestone_title_that_looks_like_a_formula_is_saved_as_typed(app: AppTest, db_path: Path) -> None:

@@ -30,6 +30,9 @@ LISTED = {
     **{section: list(layout.lists) for section, layout in forms.SECTIONS.items()},
 }
 
+# Pages whose tabs are drawn only when chosen: {tab widget key: its labels' catalogue keys}.
+LAZY_TABS = {"rollen": {"rollen_tab": ["form.tab.roles", "form.tab.flows", "form.tab.custom_roles"]}}
+
 ROOT = Path(__file__).resolve().parents[2]
 # Logging in, joining and user management exist only once accounts do: see test_app_access.py.
 OPEN_MODE_PAGES = sorted(set(PAGES) - {"login", "join", "users"})
@@ -116,6 +119,17 @@ def _listed_titles(dossier: Dossier, step: str, lang: str) -> list[str]:
     return titles
 
 
+def _every_page_of_every_list(app: AppTest) -> list[str]:
+    """Return the expanders' labels; long lists come in pages of twenty: turn every page of every list."""
+    expanders = [as_seen(e.label) for e in app.expander]
+    for pager in [s.key for s in app.selectbox if str(s.key).startswith("page_")]:
+        for number in range(1, len(app.selectbox(key=pager).options)):
+            app.selectbox(key=pager).set_value(number).run()
+            expanders += [as_seen(e.label) for e in app.expander]
+        app.selectbox(key=pager).set_value(0).run()
+    return expanders
+
+
 @pytest.mark.parametrize("lang", ["nl", "en"])
 @pytest.mark.parametrize("demo", sorted(DEMOS))
 @pytest.mark.parametrize("page", OPEN_MODE_PAGES)
@@ -133,12 +147,13 @@ def test_every_page_shows_each_demo_dossier(
     if (found := guidance(page, lang)) is not None:
         seen = " ".join(as_seen(md.value) for md in app.markdown)
         assert found.questions[0] in seen  # the hulpvragen beside the inputs
-    expanders = [as_seen(e.label) for e in app.expander]
-    # Long lists come in pages of twenty: turn every page of every list.
-    for pager in [s.key for s in app.selectbox if str(s.key).startswith("page_")]:
-        for number in range(1, len(app.selectbox(key=pager).options)):
-            app.selectbox(key=pager).set_value(number).run()
-            expanders += [as_seen(e.label) for e in app.expander]
+    expanders = _every_page_of_every_list(app)
+    # Lazy tabs draw the chosen tab only: choose every tab.
+    for tab_key, tabs in LAZY_TABS.get(page, {}).items():
+        for tab in tabs:
+            app.session_state[tab_key] = t(tab, lang)
+            app.run()
+            expanders += _every_page_of_every_list(app)
     for title in _listed_titles(dossier, page, lang):
         assert title in expanders
 

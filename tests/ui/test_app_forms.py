@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 from tests.shown import as_seen
 from workbench.dossier.model import Dossier
 from workbench.guide import edits, forms, widget_values
+from workbench.i18n import t
 from workbench.store.dossiers import Store
 from workbench.ui.common import PAGES
 from workbench.ui.editing import FormRef
@@ -225,10 +226,12 @@ def test_deleting_a_partner_shows_and_takes_its_roles_along(app: AppTest, store:
 
 
 def test_a_custom_role_can_be_made_and_assigned(app: AppTest, store: Store, opened: int) -> None:
+    app.session_state["rollen_tab"] = t("form.tab.custom_roles", "nl")  # tabs are drawn when chosen
     go(app, "rollen", "custom_role:new")
     app.text_input(key=key("custom_role:new", "label")).input("Buurtwerker")
     app.button(key="save_custom_role:new").click().run()
     app.session_state["open_role:new"] = True
+    app.session_state["rollen_tab"] = t("form.tab.roles", "nl")
     app.run()
     app.selectbox(key=key("role:new", "partner_id")).select("vzw")
     app.selectbox(key=key("role:new", "role")).select("buurtwerker")

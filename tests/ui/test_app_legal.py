@@ -62,6 +62,10 @@ def test_a_funding_stream_and_its_line_keep_the_cap_on_the_calls_share(
 
 def test_the_lending_rules_are_edited_beside_the_devices(app: AppTest, store: Store, opened: int) -> None:
     go(app, "circulariteit")
+    assert "edit_lending_loan_term_days" not in [w.key for w in app.number_input]  # drawn when opened
+    assert "Uitleenreglement" in [e.label for e in app.expander]  # the expander is there, closed
+    app.session_state["open_lending"] = True  # as a click on the expander does
+    app.run()
     app.number_input(key=key("lending", "loan_term_days")).set_value(60)
     app.checkbox(key=key("lending", "long_term")).check()
     app.number_input(key=key("lending", "long_term_months")).set_value(12)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pyarrow as pa
+
 from workbench.guide.progress import Progress, assess
 from workbench.guide.tables import partner_table, role_matrix
 from workbench.network.analysis import analyse
@@ -18,6 +20,7 @@ from workbench.network.findings import Analysis
 from workbench.network.graph import build
 from workbench.store import record_cache
 from workbench.store.dossiers import DossierRecord
+from workbench.ui.markup import inert_cells
 
 once = record_cache.once  # one memo per revision for every layer (store/record_cache.py)
 
@@ -56,6 +59,11 @@ def partners(record: DossierRecord, lang: str) -> list[dict[str, str]]:
     return once("partners", record, lambda: partner_table(record.dossier, lang), lang)
 
 
-def roles(record: DossierRecord, lang: str) -> list[dict[str, str]]:
-    """Return the role matrix (partners x roles and objectives) in a language."""
-    return once("roles", record, lambda: role_matrix(record.dossier, lang), lang)
+def roles(record: DossierRecord, lang: str) -> pa.Table:
+    """Return the role matrix (partners x roles) in a language: an Arrow table, its cells inert.
+
+    Arrow, made inert once: st.dataframe sends it as it is, and inert_cells finds nothing to change.
+    """
+    return once(
+        "roles", record, lambda: inert_cells(pa.Table.from_pylist(role_matrix(record.dossier, lang))), lang
+    )

@@ -49,6 +49,22 @@ def _page(record: DossierRecord, code: str, step: str, shown: int) -> HistoryPag
     )
 
 
+def _rows(
+    record: DossierRecord, page: HistoryPage, code: str, step: str, shown: int
+) -> list[tuple[int, str]]:
+    """Return each revision's id and its text: number, when, who, what, action, note (once per revision)."""
+
+    def texts() -> list[tuple[int, str]]:
+        rows = []
+        for rev, line, note in page.entries:  # a note, e.g. the vote record of a workshop, is plain text
+            action = t(f"history.action.{rev.action}", code)
+            head = f"#{rev.revision} · {fmt_datetime(rev.at, code)} · {rev.by} · {action}"
+            rows.append((rev.id, "\n".join(x for x in (head, line.title, line.changed, note) if x)))
+        return rows
+
+    return derived.once("history_rows", record, texts, code, step, shown)
+
+
 def render() -> None:
     if message := st.session_state.pop("flash", None):
         st.toast(md(message), icon=":material/history:")
@@ -74,20 +90,16 @@ def render() -> None:
         key="history_step",
         placeholder=tr("form.choose"),
     )
-    for rev, line, note in page.entries:  # a note, e.g. the vote record of a workshop, is shown as text
-        cols = st.columns([1, 3, 6, 2, 2], vertical_alignment="center")
-        cols[0].text(f"#{rev.revision}")
-        cols[1].text(fmt_datetime(rev.at, code) + "\n" + rev.by)
-        cols[2].text(
-            line.title + (f"\n{line.changed}" if line.changed else "") + (f"\n{note}" if note else "")
-        )
-        cols[3].text(tr(f"history.action.{rev.action}"))
-        cols[4].button(
+    for revision_id, text in _rows(record, page, code, chosen, shown):
+        # Two columns a row, not five: a row's elements (blocks, texts) are what the page costs.
+        cols = st.columns([6, 1], vertical_alignment="center")
+        cols[0].text(text)
+        cols[1].button(
             tr("history.restore"),
-            key=f"history_restore_{rev.id}",
+            key=f"history_restore_{revision_id}",
             help=tr("history.restore_help"),
             on_click=faults.guarded(_restore),
-            args=(dossier_id, rev.id),
+            args=(dossier_id, revision_id),
         )
     if page.total > shown:
         st.button(

@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from workbench.ui.common import tr
 
@@ -72,9 +74,13 @@ def link_to(key: str, anchor: str, **params: Any) -> str:
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
+def _formula(value: Any) -> bool:
+    return isinstance(value, str) and value.startswith(_FORMULA_START)
+
+
 def inert_cell(value: Any) -> Any:
     """Return a text a spreadsheet reads as text (an invisible word joiner before a formula sign)."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    if _formula(value):
         return WORD_JOINER + value
     return value
 
@@ -87,17 +93,44 @@ def plain_cell(value: Any) -> Any:
 
 
 def inert_cells(table: Any) -> Any:
-    """Return a table (rows of dicts, or a DataFrame) whose texts and column names are inert_cell'd.
+    """Return a table (rows of dicts, a DataFrame, an Arrow table) with texts and column names inert_cell'd.
 
     Streamlit's tables offer "Download as CSV", which writes every cell as it is.
     """
     if isinstance(table, pd.DataFrame):
-        frame = table.rename(columns=inert_cell)
-        for column in frame.columns:
-            if pd.api.types.is_object_dtype(frame[column]) or pd.api.types.is_string_dtype(frame[column]):
-                frame[column] = frame[column].map(inert_cell)
+        # A frame with nothing to change comes back as it is, uncopied: a frame kept for a revision
+        # (ui/derived.py) and made inert when kept costs a glance per run, not a copy and a map.
+        frame = table
+        if any(_formula(name) for name in table.columns):
+            frame = table.rename(columns=inert_cell)
+        for position, dtype in enumerate(frame.dtypes):
+            # Only columns that can hold text (numbers, dates and booleans cannot start with "=").
+            if dtype.kind not in "OSU" and not isinstance(dtype, pd.StringDtype):
+                continue
+            values = frame.iloc[:, position]
+            if any(_formula(value) for value in values.tolist()):
+                frame = frame.copy() if frame is table else frame
+                frame.iloc[:, position] = values.map(inert_cell)
         return frame
+    if isinstance(table, pa.Table):
+        return _inert_arrow(table)
     return [
         {inert_cell(k): inert_cell(v) for k, v in row.items()} if isinstance(row, dict) else row
         for row in table
     ]
+
+
+_FORMULA_PATTERN = "^[" + re.escape("".join(_FORMULA_START)) + "]"
+
+
+def _inert_arrow(table: pa.Table) -> pa.Table:
+    """Return an Arrow table whose texts and column names are inert_cell'd; unchanged ones as they are."""
+    if any(_formula(name) for name in table.column_names):
+        table = table.rename_columns([inert_cell(name) for name in table.column_names])
+    for position, column in enumerate(table.columns):
+        if not (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)):
+            continue
+        if pc.any(pc.match_substring_regex(column, _FORMULA_PATTERN)).as_py():
+            fixed = pa.array([inert_cell(v) for v in column.to_pylist()], type=column.type)
+            table = table.set_column(position, table.field(position), fixed)
+    return table

@@ -15,7 +15,7 @@ from workbench.collab.reviews import (
     ThreadStatus,
 )
 from workbench.collab.rubric import rubric
-from workbench.collab.section_state import SectionProgress, clause_checks, of_record
+from workbench.collab.section_state import SectionProgress, of_record, record_clause_checks
 from workbench.documents.checks import ClauseCheck, DocumentKind
 from workbench.dossier.records import DossierRecord
 from workbench.workspace.person import Person
@@ -102,7 +102,7 @@ class ReviewCalls(Person):
         """List per clause (or section) what is still open, the coach's "werk nodig" included."""
         self.require(Action.READ, dossier_id)
         record = self.store.load(dossier_id)
-        return clause_checks(record.dossier, self._sections(record), lang, kind)
+        return record_clause_checks(record, self._sections(record), lang, kind)
 
     def readiness(self, dossier_id: int, lang: str) -> ReadinessReport:
         """Score the dossier against the rubric, with the coach's overrides and verdicts."""
