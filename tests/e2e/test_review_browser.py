@@ -101,7 +101,7 @@ def test_needs_work_shows_in_the_navigation_and_the_overview_and_turns_stale_aft
     _open(coach, "Overzicht")
     finding = f"✖ Coach Cas Coach: werk nodig. {REASON}"
     open_expander(coach, "Doelgroep (1)").get_by_text(finding, exact=True).wait_for()
-    coach.get_by_text(re.compile(r"^Vraagt aandacht · \d+ % · Werk nodig$")).wait_for()
+    coach.get_by_text(re.compile(r"^Doelgroep · Vraagt aandacht · \d+ % · Werk nodig$")).wait_for()
 
     coordinator = new_page()
     _enter(coordinator, app, "coordinator@zora.be", dossier_id)
@@ -117,7 +117,9 @@ def test_needs_work_shows_in_the_navigation_and_the_overview_and_turns_stale_aft
     _open(coach, "Beoordeling")
     coach.locator(".st-key-verdict_doelgroep").get_by_text("Verouderd", exact=False).wait_for()
     _open(coach, "Overzicht")
-    coach.get_by_text(re.compile(r"^Vraagt aandacht · \d+ % · Werk nodig \(verouderd\)$")).wait_for()
+    coach.get_by_text(
+        re.compile(r"^Doelgroep · Vraagt aandacht · \d+ % · Werk nodig \(verouderd\)$")
+    ).wait_for()
     coach.screenshot(path=str(Path(app.db).with_name("stale.png")), full_page=True)
 
 

@@ -12,7 +12,7 @@ from workbench.guide.form_specs import FormSpec
 from workbench.guide.guidance import guidance
 from workbench.i18n import t
 from workbench.store.dossiers import DossierRecord
-from workbench.ui import after_save, editing, form_view
+from workbench.ui import after_save, derived, editing, form_view
 from workbench.ui.comments import item_comments, section_panel
 from workbench.ui.common import current_dossier_id, fragment, lang, store, tr
 from workbench.ui.editing import FormRef
@@ -153,7 +153,7 @@ def _item_list(record: DossierRecord, spec: FormSpec, items: list[Model] | None,
         st.subheader(tr(f"form.{spec.key}.list"))
     if not items:
         st.caption(tr(f"form.{spec.key}.empty"))
-    titles = [labels.item_title(obj, record.dossier, code) for obj in items]
+    titles = _titles(record, spec, items, code)
     if len(items) > SEARCH_FROM:
         needle = st.text_input(
             tr("form.search"), key=f"search_{spec.key}", placeholder=tr("form.search_hint")
@@ -183,6 +183,20 @@ def _item_list(record: DossierRecord, spec: FormSpec, items: list[Model] | None,
         _expander(ref, record, title, None)
     if form_view.may_edit(new, record.id):  # a read-only person has nothing to add
         _expander(new, record, tr(f"form.{spec.key}.new"), ":material/add:")
+
+
+def _titles(record: DossierRecord, spec: FormSpec, items: list[Model], code: str) -> list[str]:
+    """Return the items' titles, named once per revision (a title looks up the partners it names)."""
+    keys = tuple(item_key(spec, obj) for obj in items)
+    shown = list(items)  # the items of this call, for the one call that names them
+    return derived.once(
+        "item_titles",
+        record,
+        lambda: [labels.item_title(obj, record.dossier, code) for obj in shown],
+        spec.key,
+        code,
+        keys,
+    )
 
 
 def _page(spec: FormSpec, shown: list[tuple[FormRef, str]]) -> list[tuple[FormRef, str]]:

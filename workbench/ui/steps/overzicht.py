@@ -90,16 +90,15 @@ def render() -> None:
     st.vega_lite_chart(spec=progress_chart(progress, lang()), width="stretch")
     st.subheader(tr("overview.steps"))
     for key in STEPS:
+        # One link per step, its state in its words (four elements a row made a quarter of the page).
         state = progress.states[key]
-        name, status = st.columns([2, 3], vertical_alignment="center")
-        with name:
-            link_to_step(key, tr(f"step.{key}"), dossier_id, icon=STATE_ICONS[state])
         words = [
+            tr(f"step.{key}"),
             state_label(state),
             f"{round(progress.completeness[key] * 100)} %",
             *_verdict(sections.sections[key]),
         ]
-        status.caption(inert(" · ".join(words)))
+        link_to_step(key, " · ".join(words), dossier_id, icon=STATE_ICONS[state])
 
     st.subheader(tr("overview.rules"))
     problems = [f for f in progress.findings if f.code.startswith("rule.")]
