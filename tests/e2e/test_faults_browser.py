@@ -103,6 +103,10 @@ def test_a_negative_amount_in_the_budget_table_is_refused_not_saved_as_positive(
     wait_for_app(page)
     save = page.get_by_role("button", name="Budget bewaren")
     save.wait_for()
+    # A cold app may still run the page once more after the first drawing; an edit typed into the
+    # grid while it is drawn again is gone. Wait until it has settled, as a person sees it settle.
+    page.wait_for_timeout(500)
+    wait_for_app(page)
     grid = page.locator(".st-key-budget_roles_editor_0")
     grid.scroll_into_view_if_needed()
     box = grid.bounding_box()

@@ -144,7 +144,9 @@ def test_45_ideas_fit_the_projector_page_by_page_with_a_cluster_overview(app: Ap
     expect(projector.locator("[class*='st-key-proj_overview_']")).to_have_count(7)
     assert re.search(r"\d+ ideeën · \d+ stip", overview.inner_text())
 
-    # Every page's cards lie inside the screen; the pages together show all 45.
+    # Every page's cards lie inside the screen; the pages together show all 45. Long ideas take more
+    # than one page: wait for the pager (on a loaded machine the first drawing may come before it).
+    expect(projector.locator(".st-key-proj_page_of")).to_be_visible(timeout=30_000)
     pages, seen = _pages_seen(projector)
     assert seen == set(ids)
     assert pages <= 3  # compact: not one idea a page
