@@ -195,8 +195,15 @@ def test_during_a_hidden_vote_no_count_is_visible_until_revealed(app: App, new_p
     control.get_by_role("button", name="Stippen onthullen").click()
     expect(projector.locator(f".st-key-proj_votes_{idea.id}")).to_have_text("1", timeout=20_000)
     expect(projector.locator(".st-key-proj_overview")).to_contain_text("2 ideeën · 1 stip")
-    shown = projector.locator("[data-testid='stMain']").inner_text()
-    assert shown.index("Bibliotheek") < shown.index("Digibus")  # revealed: most dots first
+    # Revealed: most dots first (waited for: the board may still be drawing on a loaded machine).
+    projector.wait_for_function(
+        """() => {
+            const text = document.querySelector("[data-testid='stMain']").innerText;
+            const most = text.indexOf('Bibliotheek'), other = text.indexOf('Digibus');
+            return most >= 0 && other >= 0 && most < other;
+        }""",
+        timeout=30_000,
+    )
     assert first.id < idea.id
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import pandas as pd
-import pyarrow as pa
 import streamlit as st
 
 from workbench.access.permissions import edit_action
@@ -19,84 +18,58 @@ from workbench.guide.budget import (
     planning_changes_on,
     role_lines,
 )
-from workbench.i18n import fmt_money, has, t
+from workbench.i18n import fmt_money
 from workbench.store.dossiers import DossierRecord
 from workbench.ui import derived, step_page, table_editing
 from workbench.ui.comments import section_panel
 from workbench.ui.common import lang, store, tr
 from workbench.ui.markup import inert, inert_cells, plain_cell
 from workbench.ui.prelude import open_record
-from workbench.ui.progress_view import show_alerts
-
-
-def _summary_of(record: DossierRecord, code: str) -> tuple[pa.Table, tuple[str, str, str]]:
-    """Return the summary rows and the total, cap and remaining, formatted in a language."""
-    table = budget_table(record.dossier)
-    money = lambda amount: fmt_money(amount, code)  # noqa: E731
-    partner, total = t("budget.partner", code), t("budget.total", code)
-    heads = {c: t(f"cost.{c}", code) for c in CATEGORIES}
-    rows = [
-        {partner: r.partner, **{heads[c]: money(r.amounts[c]) for c in CATEGORIES}, total: money(r.total)}
-        for r in table.rows
-    ]
-    rows.append(
-        {partner: total, **{heads[c]: money(table.totals[c]) for c in CATEGORIES}, total: money(table.total)}
-    )
-    # An Arrow table: st.dataframe sends it as it is (a data frame is converted on every run).
-    frame = pa.Table.from_pylist(rows)
-    return inert_cells(frame), (money(table.total), money(table.cap), money(table.remaining))
+from workbench.ui.progress_view import role_label, show_alerts
 
 
 def _summary(record: DossierRecord) -> None:
-    # Formatting some 500 amounts took more time than the rest of the page: once per revision.
-    code = lang()
-    rows, (total, cap, remaining) = derived.once(
-        "budget_summary", record, lambda: _summary_of(record, code), code
+    table = budget_table(record.dossier)
+    money = lambda amount: fmt_money(amount, lang())  # noqa: E731
+    partner, total = tr("budget.partner"), tr("budget.total")
+    rows = [
+        {
+            partner: r.partner,
+            **{tr(f"cost.{c}"): money(r.amounts[c]) for c in CATEGORIES},
+            total: money(r.total),
+        }
+        for r in table.rows
+    ]
+    rows.append(
+        {
+            partner: total,
+            **{tr(f"cost.{c}"): money(table.totals[c]) for c in CATEGORIES},
+            total: money(table.total),
+        }
     )
-    st.dataframe(inert_cells(rows), hide_index=True, key="budget_summary")
+    st.dataframe(inert_cells(pd.DataFrame(rows)), hide_index=True, key="budget_summary")
     left, middle, right = st.columns(3)
-    left.metric(tr("budget.total"), inert(total))
-    middle.metric(tr("budget.cap"), inert(cap))
-    right.metric(tr("budget.remaining"), inert(remaining))
-
-
-def _role_frame(base: DossierRecord, code: str) -> pd.DataFrame:
-    """Return the role budgets as the table edits them (the editor copies it: it is shared)."""
-    lines = role_lines(base.dossier)
-    return inert_cells(
-        pd.DataFrame(
-            [
-                {"partner": line.partner, "role": _role_label(line.role, code)}
-                | {c: float(line.amounts[c]) for c in CATEGORIES}
-                for line in lines
-            ],
-            index=[line.role_id for line in lines],
-            columns=["partner", "role", *CATEGORIES],
-        )
-    )
-
-
-def _role_label(role: str, code: str) -> str:
-    """Return a role's label in a language: the catalogue's, or the dossier's own for a custom role."""
-    return t(f"role.{role}", code) if has(f"role.{role}", code) else role
-
-
-def _planning_frame(base: DossierRecord) -> pd.DataFrame:
-    """Return the milestones as the table edits them (the editor copies it: it is shared)."""
-    frame = pd.DataFrame(milestone_rows(base.dossier), columns=["id", "title", "due", "owner"])
-    frame["due"] = pd.to_datetime(frame["due"]).dt.date
-    return inert_cells(frame)
+    left.metric(tr("budget.total"), inert(money(table.total)))
+    middle.metric(tr("budget.cap"), inert(money(table.cap)))
+    right.metric(tr("budget.remaining"), inert(money(table.remaining)))
 
 
 def _role_budgets(dossier_id: int, record: DossierRecord) -> None:
     name = "budget_roles"
     base = table_editing.snapshot(name, record)
+    lines = role_lines(base.dossier)
     st.subheader(tr("budget.per_role"))
-    if not base.dossier.roles:
+    if not lines:
         st.info(tr("budget.no_roles"))
         return
-    code = lang()
-    frame = derived.once("budget_role_frame", base, lambda: _role_frame(base, code), code)
+    frame = pd.DataFrame(
+        [
+            {"partner": line.partner, "role": role_label(line.role)}
+            | {c: float(line.amounts[c]) for c in CATEGORIES}
+            for line in lines
+        ],
+        index=[line.role_id for line in lines],
+    )
     # No min_value: the grid's editor then drops a typed minus sign, so "-5" was saved as € 5.
     # The model refuses a negative amount naming the role and the cost category.
     amount = lambda c: st.column_config.NumberColumn(tr(f"cost.{c}"), step=0.01, format="euro")  # noqa: E731
@@ -129,7 +102,8 @@ def _planning(dossier_id: int, record: DossierRecord) -> None:
     name = "budget_planning"
     base = table_editing.snapshot(name, record, lambda r: {"narrative": r.dossier.planning.narrative})
     st.subheader(tr("budget.planning"))
-    frame = derived.once("budget_planning_frame", base, lambda: _planning_frame(base))
+    frame = pd.DataFrame(milestone_rows(base.dossier), columns=["id", "title", "due", "owner"])
+    frame["due"] = pd.to_datetime(frame["due"]).dt.date
     editable = store().can(edit_action("planning"), dossier_id)
     edited = st.data_editor(
         inert_cells(frame),
