@@ -22,27 +22,24 @@ from workbench.ui.common import store
 
 LIST = "step_list"  # every item list of a step page
 STATUS = "step_status"  # the step's state and open points, and the confirmation of a save
-_PARTS = "_saves_rerun_alone"  # set by each whole run of a page: what a save there may rerun alone
-
-
-_SHOWN = "_shown_beside_lists"  # what the menu and the page showed in its last whole run
+# Set by a whole run of a page whose saves may rerun its lists alone: what the menu and the page
+# showed then. Absent: a save reruns the whole page.
+_SHOWN = "_shown_beside_lists"
 
 
 def page_starts() -> None:
     """Forget what the last page allowed: the router calls this at the start of every whole run."""
-    st.session_state[_PARTS] = ()
     st.session_state.pop(_SHOWN, None)
 
 
 def lists_alone(dossier_id: int) -> None:
     """Let a save on this page rerun its lists and the step's state only, when nothing else changed."""
-    st.session_state[_PARTS] = (STATUS, LIST)
     st.session_state[_SHOWN] = shown(dossier_id)
 
 
 def whole_page() -> None:
     """Say that something on this page follows a save besides its lists (a list of given items)."""
-    st.session_state[_PARTS] = ()
+    st.session_state.pop(_SHOWN, None)
 
 
 def shown(dossier_id: int) -> tuple[Any, ...]:
@@ -68,9 +65,8 @@ def rerun(dossier_id: int, *, alone: bool = True) -> NoReturn:
     Compared with the page's last whole run, not with the moment before the save: a change by
     someone else since then that the menu does not show yet also reruns the whole page.
     """
-    parts = st.session_state.get(_PARTS) or ()
     before = st.session_state.get(_SHOWN)
-    if alone and parts and before and shown(dossier_id) == before:
+    if alone and before and shown(dossier_id) == before:
         with suppress(StreamlitAPIException):  # a part not drawn on this page after all
-            st.rerun(scope=list(parts))
+            st.rerun(scope=[STATUS, LIST])
     st.rerun()
