@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date, datetime
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -71,7 +71,22 @@ def fmt_datetime(value: datetime, lang: str = DEFAULT_LANGUAGE) -> str:
 
 def fmt_money(value: Decimal | int | float, lang: str = DEFAULT_LANGUAGE) -> str:
     """Format an amount in euro: '€ 1.234,50' / '€1,234.50'."""
-    return format_currency(value, "EUR", locale=_LOCALES[language(lang)])
+    try:
+        return _money(value, language(lang))
+    except TypeError:  # a signalling NaN cannot be a key
+        return format_currency(value, "EUR", locale=_locale(language(lang)))
+
+
+@lru_cache(maxsize=8192)
+def _money(value: Decimal | int | float, code: str) -> str:
+    # Equal amounts format alike (always two decimals); a budget table formats hundreds of them.
+    return format_currency(value, "EUR", locale=_locale(code))
+
+
+@cache
+def _locale(code: str) -> Locale:
+    """Return the parsed Babel locale of a language (Babel parses a locale name on every call)."""
+    return Locale.parse(_LOCALES[code])
 
 
 def fmt_number(value: Decimal | int | float, lang: str = DEFAULT_LANGUAGE) -> str:

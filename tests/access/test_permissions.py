@@ -290,6 +290,7 @@ def test_access_open_mode_until_the_first_account(db_path: Path, small_dossier: 
         ws.invite(dossier_id, DossierRole.COACH)
 
     Accounts(db_path).add_user("admin@example.be", "Admin", admin=True)
+    ws = Workspace.open_mode(db_path, "Workshop tafel 3")  # the next script run
     with pytest.raises(LoginRequired):
         ws.load(dossier_id)
     with pytest.raises(LoginRequired):
@@ -298,15 +299,17 @@ def test_access_open_mode_until_the_first_account(db_path: Path, small_dossier: 
         ws.create(Identity(name="Nog een", call="voortraject"))
 
 
-def test_access_showing_controls_may_take_the_workspaces_answer_but_acting_asks_again(
+def test_access_showing_and_reading_may_take_the_workspaces_answer_but_acting_asks_again(
     db_path: Path, small_dossier: Dossier
 ) -> None:
-    # A page asks `can` for each of its forms; one Workspace (one script run) asks the database once.
+    # A page asks `can` for each of its forms and loads for each list; one Workspace (one script
+    # run) asks the database once whether accounts exist.
     ws = Workspace.open_mode(db_path, "Workshop tafel 3")
     dossier_id = ws.import_dossier(small_dossier)
     assert ws.can(Action.EDIT_SECTION, dossier_id)
     Accounts(db_path).add_user("admin@example.be", "Admin", admin=True)
     assert ws.can(Action.EDIT_SECTION, dossier_id)  # this run's menu, drawn a moment ago
+    assert ws.load(dossier_id).id == dossier_id  # the rest of the page this run began to draw
     record = Store(db_path).load(dossier_id)
     change = Change(
         unit=section_unit("doelgroep"),
@@ -315,9 +318,12 @@ def test_access_showing_controls_may_take_the_workspaces_answer_but_acting_asks_
     )
     with pytest.raises(LoginRequired):
         ws.apply(dossier_id, [change])
-    with pytest.raises(LoginRequired):
+    with pytest.raises(LoginRequired):  # once a change asked, the Workspace knows
         ws.load(dossier_id)
+    # The next script run has a Workspace of its own: it neither shows nor reads.
     assert not Workspace.open_mode(db_path, "Workshop tafel 3").can(Action.READ, dossier_id)
+    with pytest.raises(LoginRequired):
+        Workspace.open_mode(db_path, "Workshop tafel 3").load(dossier_id)
 
 
 def test_access_workspace_wraps_every_public_store_method() -> None:

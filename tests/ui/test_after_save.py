@@ -70,6 +70,31 @@ def test_a_new_item_that_changes_nothing_else_reruns_the_list_and_the_step_state
     assert "Bibliotheek <b>Boom</b>" in [as_seen(e.label) for e in app.expander]
 
 
+def test_after_a_save_the_new_item_is_open_and_the_add_form_closed_and_empty(
+    app: AppTest, store: Store
+) -> None:
+    # The add form gets a new key after each item it saved, so it closes whatever open state the
+    # client sends back with the click (AppTest sends its last drawing's, and it stayed open).
+    dossier_id = store.import_dossier(_with_points(large_dossier(8), 3), by="test")
+    _open(app, dossier_id, "digipunten")
+    _add_point(app, "Bibliotheek Boom")
+    new_name = f"edit_{NEW.id}_name"
+    assert new_name not in [w.key for w in app.text_input]  # the add form is closed: not drawn
+    saved = store.load(dossier_id).dossier.access_points[-1]
+    item = FormRef(forms.ACCESS_POINT, saved.id)
+    assert app.text_input(key=f"edit_{item.id}_name").value == "Bibliotheek Boom"  # the new one is open
+    # Opened again (a click on it), the add form is empty, and a second item saves.
+    app.session_state[f"open_{NEW.id}_1"] = True
+    app.run()
+    assert app.text_input(key=new_name).value == ""
+    _add_point(app, "Bibliotheek Niel")
+    assert [p.name for p in store.load(dossier_id).dossier.access_points[-2:]] == [
+        "Bibliotheek Boom",
+        "Bibliotheek Niel",
+    ]
+    assert new_name not in [w.key for w in app.text_input]
+
+
 def test_a_save_that_changes_the_steps_state_reruns_the_whole_page(app: AppTest, store: Store) -> None:
     # No digipunt yet: the first one turns the step (and its menu icon) from empty to begun.
     dossier = _with_points(large_dossier(8), 0)

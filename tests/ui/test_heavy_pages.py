@@ -9,6 +9,7 @@ from tests.shown import as_seen
 from tests.ui.test_app_forms import go
 from workbench.demo import large_dossier
 from workbench.dossier.model import Dossier
+from workbench.dossier.units import Change, item_unit, unit_data
 from workbench.dossier.validation import rule_problems
 from workbench.guide.labels import item_title
 from workbench.i18n import t
@@ -91,3 +92,32 @@ def test_a_history_row_is_one_text_beside_its_restore_button(
     head = rows[0].splitlines()[0]
     assert head.endswith(f" · Ann · {t(f'history.action.{rev.action}', 'nl')}")
     assert app.button(key=f"history_restore_{rev.id}")
+
+
+def test_the_budget_tables_follow_a_new_revision_and_the_language(
+    app: AppTest, store: Store, small_dossier: Dossier
+) -> None:
+    # The summary and the grids are made once per revision and language (ui/steps/budget.py).
+    dossier_id = store.import_dossier(small_dossier, by="ann")
+    app.session_state["dossier_id"] = dossier_id
+    go(app, "budget")
+    summary, grid = app.dataframe[0].value, app.dataframe[1].value
+    assert as_seen(summary.iloc[0]["Loonkosten"]) == "€\xa00,00"
+    assert grid.loc["r1", "loonkosten"] == 0.0
+    # Someone else saves an amount: the next run of this page shows it, in both tables.
+    record = store.load(dossier_id)
+    unit = item_unit("role", "r1")
+    data = unit_data(record.dossier, unit) or {}
+    data["budget"] = {**data.get("budget", {}), "loonkosten": "1234.50"}
+    store.apply(dossier_id, [Change(unit=unit, data=data, base_version=record.version(unit))], by="bo")
+    app.run()
+    summary, grid = app.dataframe[0].value, app.dataframe[1].value
+    assert as_seen(summary.iloc[0]["Loonkosten"]) == "€\xa01.234,50"
+    assert as_seen(summary.iloc[-1]["Totaal"]) == "€\xa01.234,50"
+    assert grid.loc["r1", "loonkosten"] == 1234.5
+    assert as_seen(app.metric[0].value) == "€\xa01.234,50"
+    app.session_state["lang"] = "en"
+    app.run()
+    summary = app.dataframe[0].value
+    assert summary.columns[0] == "Partner" and summary.iloc[-1].iloc[0] == "Total"
+    assert as_seen(summary.iloc[0]["Staff costs"]) == "€1,234.50"

@@ -117,7 +117,9 @@ def of_record(
     progress is the same memo the pages use (ui/derived.py), the last change per step is read once.
     """
     base = record_cache.once("progress", record, lambda: completeness.assess(record.dossier))
-    changes = record_cache.once("step_changes", record, step_changes)
+    # The last changes only tell whether a verdict is stale: without any verdict, not read at all
+    # (a query over the whole history, which grows with every save).
+    changes = record_cache.once("step_changes", record, step_changes) if reviews else {}
     found = section_progress(record.dossier, reviews, changes, base)
     return SectionProgress(found.progress, found.sections, record.revision)
 

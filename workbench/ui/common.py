@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import wraps
@@ -25,6 +26,9 @@ ICON = str(Path(__file__).parent / "static" / "icon.png")
 _RUN_WORKSPACE = "_workspace_of_this_run"  # (what it was built from, the Workspace)
 _FULL_RUN = "_whole_script_run"  # set while the router runs: fragments leave the workspace alone then
 _RUN_MEMO = "_kept_for_this_run"  # what a whole script run reads once (the browser's cookies)
+# The language of the whole script run on this thread (a page asks for it a hundred times or more).
+# It is chosen in a callback, which runs before the script: it cannot change during the run.
+_this_run = threading.local()
 P = ParamSpec("P")
 T = TypeVar("T")
 
@@ -52,8 +56,13 @@ PAGES: dict[str, str] = {
 
 
 def lang() -> str:
-    """Return the language chosen in this browser session."""
-    return language(st.session_state.get("lang", DEFAULT_LANGUAGE))
+    """Return the language chosen in this browser session (read once per whole script run)."""
+    if not getattr(_this_run, "active", False):  # a callback, a fragment's own run, off the router
+        return language(st.session_state.get("lang", DEFAULT_LANGUAGE))
+    code: str | None = getattr(_this_run, "lang", None)
+    if code is None:
+        code = _this_run.lang = language(st.session_state.get("lang", DEFAULT_LANGUAGE))
+    return code
 
 
 def tr(key: str, **params: Any) -> str:
@@ -147,9 +156,11 @@ def script_run() -> Iterator[None]:
     end_run()  # one left by a run that ended without forgetting it is not this run's
     st.session_state[_FULL_RUN] = True
     st.session_state[_RUN_MEMO] = {}
+    _this_run.lang, _this_run.active = None, True
     try:
         yield
     finally:
+        _this_run.lang, _this_run.active = None, False
         st.session_state.pop(_FULL_RUN, None)
         st.session_state.pop(_RUN_MEMO, None)
         end_run()

@@ -54,9 +54,14 @@ def analysis(record: DossierRecord, access_points: bool = False, target_groups: 
     )
 
 
-def partners(record: DossierRecord, lang: str) -> list[dict[str, str]]:
-    """Return the partners overview table in a language."""
-    return once("partners", record, lambda: partner_table(record.dossier, lang), lang)
+def partners(record: DossierRecord, lang: str) -> pa.Table:
+    """Return the partners overview table in a language: an Arrow table, its cells inert (as roles)."""
+    return once(
+        "partners",
+        record,
+        lambda: inert_cells(pa.Table.from_pylist(partner_table(record.dossier, lang))),
+        lang,
+    )
 
 
 def roles(record: DossierRecord, lang: str) -> pa.Table:

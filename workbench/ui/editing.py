@@ -178,6 +178,20 @@ def show_problems(problems: list[Problem]) -> None:
     st.error(tr("edit.not_saved") + "\n\n" + bullets(p.message(lang()) for p in problems))
 
 
+_ADDED = "added_{}"  # how many items the 'add' form of a list saved in this session
+
+
+def open_key(ref: FormRef) -> str:
+    """Return the session key of the expander that holds a form (true while it is open).
+
+    The 'add' form gets a new key after each item it saved, so it comes back closed and empty
+    whatever open state the client sends back with the click (AppTest sends the state of its
+    last drawing, and the form stayed open there, drawn on every save).
+    """
+    added = st.session_state.get(_ADDED.format(ref.id), 0) if ref.is_new else 0
+    return f"open_{ref.id}" + (f"_{added}" if added else "")
+
+
 def flash(key: str) -> None:
     """Show a short confirmation (a catalogue key) on the next drawing of the page."""
     st.session_state["flash"] = key
@@ -250,8 +264,9 @@ def _save(ref: FormRef, dossier_id: int, saved: dict[str, Any], typed: dict[str,
     forget(ref)
     if ref.is_new:
         # Show the new item opened, and the empty 'add' form closed again.
-        st.session_state[f"open_{ref.spec.form_id(plan.item)}"] = True
-        st.session_state[f"open_{ref.id}"] = False
+        st.session_state[open_key(FormRef(ref.spec, plan.item))] = True
+        st.session_state.pop(open_key(ref), None)
+        st.session_state[_ADDED.format(ref.id)] = st.session_state.get(_ADDED.format(ref.id), 0) + 1
         st.session_state.pop(f"page_{ref.spec.key}", None)  # a long list turns to the new item's page
     flash("edit.saved")
     # A renamed item may be named beside the list too (a comment pinned to it): the whole page then.

@@ -8,7 +8,7 @@ import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
 from workbench.guide.progress import Finding, StepState
-from workbench.i18n import has
+from workbench.i18n import has, t
 from workbench.ui.common import PAGES, lang, tr
 from workbench.ui.markup import inert
 
@@ -57,9 +57,14 @@ def state_label(state: StepState) -> str:
     return tr(f"progress.state.{state.value}")
 
 
-def role_label(role: str) -> str:
-    """Return a role's label: from the catalogue, or the dossier's own label of a custom role."""
-    return tr(f"role.{role}") if has(f"role.{role}", lang()) else role
+def role_label(role: str, code: str | None = None) -> str:
+    """Return a role's label: from the catalogue, or the dossier's own label of a custom role.
+
+    `code` is the language when the caller has it (a table of a hundred roles asks once).
+    """
+    code = code or lang()
+    key = f"role.{role}"
+    return t(key, code) if has(key, code) else role
 
 
 def show_alerts(findings: list[Finding]) -> None:

@@ -169,7 +169,7 @@ def _item_list(record: DossierRecord, spec: FormSpec, items: list[Model] | None,
     refs = [FormRef(spec, item_key(spec, obj)) for obj in items]
     focus = st.session_state.get("focus")
     if focus and focus in {ref.item for ref in refs}:
-        st.session_state[f"open_{spec.form_id(focus)}"] = True
+        st.session_state[editing.open_key(FormRef(spec, focus))] = True
         position = [ref.item for ref in refs].index(focus)
         st.session_state[f"page_{spec.key}"] = position // PAGE_SIZE  # the page the item is on
         del st.session_state["focus"]
@@ -206,7 +206,7 @@ def _page(spec: FormSpec, shown: list[tuple[FormRef, str]]) -> list[tuple[FormRe
     total = len(shown)
     pages = -(-total // PAGE_SIZE)
     key = f"page_{spec.key}"
-    opened = [i for i, (ref, _) in enumerate(shown) if st.session_state.get(f"open_{ref.id}")]
+    opened = [i for i, (ref, _) in enumerate(shown) if st.session_state.get(editing.open_key(ref))]
     if st.session_state.get(key) not in range(pages):
         # A list that got shorter, or a new item opened: show the page it is on.
         st.session_state[key] = opened[-1] // PAGE_SIZE if opened else 0
@@ -229,7 +229,7 @@ def _page(spec: FormSpec, shown: list[tuple[FormRef, str]]) -> list[tuple[FormRe
 
 def _expander(ref: FormRef, record: DossierRecord, label: str, icon: str | None) -> None:
     """Draw a lazily filled expander holding one form; it stays open when its label changes."""
-    key = f"open_{ref.id}"
+    key = editing.open_key(ref)
     box = st.expander(
         inert(label), expanded=bool(st.session_state.get(key)), key=key, on_change="rerun", icon=icon
     )

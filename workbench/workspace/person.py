@@ -78,9 +78,11 @@ class Person:
 
     def _check(self, action: Action, dossier_id: int, *, showing: bool) -> None:
         if self.user is None:
-            # Open workshop mode while no account exists. Showing controls (a page asks for each of
-            # its forms) may take the answer this Workspace had; doing something asks again.
-            if self._accounts_exist if showing and self._open_seen else self._any_users():
+            # Open workshop mode while no account exists. Showing controls and reading (a page asks
+            # for each of its forms and lists) may take the answer this Workspace had: one script
+            # run draws what it decided to show when it began. Changing anything asks again.
+            earlier = self._open_seen and (showing or action == Action.READ)
+            if self._accounts_exist if earlier else self._any_users():
                 raise LoginRequired(action, dossier_id)
             if action == Action.MANAGE_MEMBERS:
                 raise AccessDenied(self.who, action, dossier_id)

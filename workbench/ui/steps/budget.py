@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from workbench.access.permissions import edit_action
@@ -18,7 +19,7 @@ from workbench.guide.budget import (
     planning_changes_on,
     role_lines,
 )
-from workbench.i18n import fmt_money
+from workbench.i18n import fmt_money, t
 from workbench.store.dossiers import DossierRecord
 from workbench.ui import derived, step_page, table_editing
 from workbench.ui.comments import section_panel
@@ -28,54 +29,72 @@ from workbench.ui.prelude import open_record
 from workbench.ui.progress_view import role_label, show_alerts
 
 
-def _summary(record: DossierRecord) -> None:
+def _summary_of(record: DossierRecord, code: str) -> tuple[pa.Table, tuple[str, str, str]]:
+    """Return the summary rows, made inert, and the total, cap and remaining, formatted in a language."""
     table = budget_table(record.dossier)
-    money = lambda amount: fmt_money(amount, lang())  # noqa: E731
-    partner, total = tr("budget.partner"), tr("budget.total")
+    money = lambda amount: fmt_money(amount, code)  # noqa: E731
+    partner, total = t("budget.partner", code), t("budget.total", code)
+    heads = {c: t(f"cost.{c}", code) for c in CATEGORIES}
     rows = [
-        {
-            partner: r.partner,
-            **{tr(f"cost.{c}"): money(r.amounts[c]) for c in CATEGORIES},
-            total: money(r.total),
-        }
+        {partner: r.partner, **{heads[c]: money(r.amounts[c]) for c in CATEGORIES}, total: money(r.total)}
         for r in table.rows
     ]
     rows.append(
-        {
-            partner: total,
-            **{tr(f"cost.{c}"): money(table.totals[c]) for c in CATEGORIES},
-            total: money(table.total),
-        }
+        {partner: total, **{heads[c]: money(table.totals[c]) for c in CATEGORIES}, total: money(table.total)}
     )
-    st.dataframe(inert_cells(pd.DataFrame(rows)), hide_index=True, key="budget_summary")
+    # An Arrow table: st.dataframe sends it as it is (a data frame is converted on every run).
+    return inert_cells(pa.Table.from_pylist(rows)), (
+        money(table.total),
+        money(table.cap),
+        money(table.remaining),
+    )
+
+
+def _summary(record: DossierRecord) -> None:
+    # Formatting some 500 amounts took more time than the rest of the page: once per revision. The
+    # summary is read-only; the grids below are made on every run, from the snapshot they edit.
+    code = lang()
+    rows, (total, cap, remaining) = derived.once(
+        "budget_summary", record, lambda: _summary_of(record, code), code
+    )
+    st.dataframe(inert_cells(rows), hide_index=True, key="budget_summary")
     left, middle, right = st.columns(3)
-    left.metric(tr("budget.total"), inert(money(table.total)))
-    middle.metric(tr("budget.cap"), inert(money(table.cap)))
-    right.metric(tr("budget.remaining"), inert(money(table.remaining)))
+    left.metric(tr("budget.total"), inert(total))
+    middle.metric(tr("budget.cap"), inert(cap))
+    right.metric(tr("budget.remaining"), inert(remaining))
+
+
+def _role_frame(base: DossierRecord, code: str) -> pd.DataFrame:
+    """Return the role budgets as the table edits them (the editor copies it: it is shared)."""
+    lines = role_lines(base.dossier)
+    return inert_cells(
+        pd.DataFrame(
+            [
+                {"partner": line.partner, "role": role_label(line.role, code)}
+                | {c: float(line.amounts[c]) for c in CATEGORIES}
+                for line in lines
+            ],
+            index=[line.role_id for line in lines],
+            columns=["partner", "role", *CATEGORIES],
+        )
+    )
 
 
 def _role_budgets(dossier_id: int, record: DossierRecord) -> None:
     name = "budget_roles"
     base = table_editing.snapshot(name, record)
-    lines = role_lines(base.dossier)
     st.subheader(tr("budget.per_role"))
-    if not lines:
+    if not base.dossier.roles:  # one line per role assignment
         st.info(tr("budget.no_roles"))
         return
-    frame = pd.DataFrame(
-        [
-            {"partner": line.partner, "role": role_label(line.role)}
-            | {c: float(line.amounts[c]) for c in CATEGORIES}
-            for line in lines
-        ],
-        index=[line.role_id for line in lines],
-    )
+    code = lang()
+    frame = derived.once("budget_role_frame", base, lambda: _role_frame(base, code), code)
     # No min_value: the grid's editor then drops a typed minus sign, so "-5" was saved as € 5.
     # The model refuses a negative amount naming the role and the cost category.
     amount = lambda c: st.column_config.NumberColumn(tr(f"cost.{c}"), step=0.01, format="euro")  # noqa: E731
     editable = store().can(edit_action("role"), dossier_id)  # read-only: the stored amounts only
     edited = st.data_editor(
-        inert_cells(frame),
+        inert_cells(frame),  # made inert with the frame already: comes back as it is
         key=table_editing.editor_key(name),
         hide_index=True,
         placeholder="–",
@@ -98,15 +117,21 @@ def _role_budgets(dossier_id: int, record: DossierRecord) -> None:
     table_editing.conflict_panel(name, dossier_id, record)
 
 
+def _planning_frame(base: DossierRecord) -> pd.DataFrame:
+    """Return the milestones as the table edits them (the editor copies it: it is shared)."""
+    frame = pd.DataFrame(milestone_rows(base.dossier), columns=["id", "title", "due", "owner"])
+    frame["due"] = pd.to_datetime(frame["due"]).dt.date
+    return inert_cells(frame)
+
+
 def _planning(dossier_id: int, record: DossierRecord) -> None:
     name = "budget_planning"
     base = table_editing.snapshot(name, record, lambda r: {"narrative": r.dossier.planning.narrative})
     st.subheader(tr("budget.planning"))
-    frame = pd.DataFrame(milestone_rows(base.dossier), columns=["id", "title", "due", "owner"])
-    frame["due"] = pd.to_datetime(frame["due"]).dt.date
+    frame = derived.once("budget_planning_frame", base, lambda: _planning_frame(base))
     editable = store().can(edit_action("planning"), dossier_id)
     edited = st.data_editor(
-        inert_cells(frame),
+        inert_cells(frame),  # made inert with the frame already: comes back as it is
         key=table_editing.editor_key(name),
         disabled=not editable,
         num_rows="dynamic" if editable else "fixed",
