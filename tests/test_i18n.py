@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from workbench import i18n
 from workbench.dossier import model
 from workbench.i18n import LANGUAGES, catalogue, fmt_date, fmt_money, t
 
@@ -80,3 +81,16 @@ def test_dates_and_money_follow_the_language() -> None:
 def test_unknown_language_falls_back_to_dutch() -> None:
     assert t("nav.history", "fr") == "Geschiedenis"
     assert t("nav.history", "en") == "History"
+
+
+@pytest.mark.parametrize("first", [Decimal("-0.00"), 0, Decimal("0.00"), -0.0])
+def test_money_is_formatted_once_per_amount_and_minus_zero_reads_as_zero(first: object) -> None:
+    # Amounts are formatted once per value and language, shared by every session: equal values
+    # (-0 and 0 among them) must read alike whichever came first.
+    i18n._money.cache_clear()
+    assert fmt_money(first, "nl") == "€\xa00,00"  # type: ignore[arg-type]
+    for value in (Decimal("-0.00"), 0, Decimal("0"), -0.0, 0.0):
+        assert fmt_money(value, "nl") == "€\xa00,00"
+        assert fmt_money(value, "en") == "€0.00"
+    assert fmt_money(Decimal("-5"), "nl") == "€\xa0-5,00"
+    assert fmt_money(Decimal("1.0"), "nl") == fmt_money(Decimal("1.00"), "nl") == "€\xa01,00"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
@@ -71,10 +71,15 @@ def fmt_datetime(value: datetime, lang: str = DEFAULT_LANGUAGE) -> str:
 
 def fmt_money(value: Decimal | int | float, lang: str = DEFAULT_LANGUAGE) -> str:
     """Format an amount in euro: '€ 1.234,50' / '€1,234.50'."""
+    code = language(lang)
     try:
-        return _money(value, language(lang))
-    except TypeError:  # a signalling NaN cannot be a key
-        return format_currency(value, "EUR", locale=_locale(language(lang)))
+        # -0 and 0 are equal keys (same hash), so they must read alike: both as € 0,00.
+        return _money(0 if value == 0 else value, code)
+    except (
+        TypeError,
+        InvalidOperation,
+    ):  # a signalling NaN: neither comparable nor a key (Babel refuses it too)
+        return format_currency(value, "EUR", locale=_locale(code))
 
 
 @lru_cache(maxsize=8192)

@@ -10,6 +10,7 @@ Buttons act through callbacks, which run before the page is drawn, so they may s
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,7 +23,7 @@ from workbench.dossier.validation import Problem
 from workbench.guide import edits, labels, parts, widget_values
 from workbench.guide.form_specs import FormSpec
 from workbench.store.dossiers import DossierRecord, EditConflict, InvalidChange, StorageFailure
-from workbench.ui import after_save, faults
+from workbench.ui import after_save, faults, kept_drafts
 from workbench.ui.common import actor, lang, store, tr
 from workbench.ui.markup import bullets
 
@@ -262,6 +263,11 @@ def _save(ref: FormRef, dossier_id: int, saved: dict[str, Any], typed: dict[str,
         saved["draft"] = typed
         return
     forget(ref)
+    # No longer a draft: drop the server's copy now, as a save may rerun the lists alone, without
+    # the router that sends a whole run's drafts (a reload would bring the saved text back). The
+    # save stands if that fails: the next whole run sends it again.
+    with suppress(StorageFailure):
+        kept_drafts.sync_form(ref.id)
     if ref.is_new:
         # Show the new item opened, and the empty 'add' form closed again.
         st.session_state[open_key(FormRef(ref.spec, plan.item))] = True
