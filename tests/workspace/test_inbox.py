@@ -8,6 +8,7 @@ from tests.workspace.conftest import People
 from workbench.access.permissions import AccessDenied, DossierRole
 from workbench.collab.reviews import Anchor, ReviewError, ReviewStatus
 from workbench.store.dossiers import Store
+from workbench.workspace import Workspace
 from workbench.workspace.inbox import INBOX_LIMIT
 
 
@@ -57,6 +58,22 @@ def test_verdicts_and_documents_are_news(people: People, store: Store) -> None:
     coordinator.save_document(people.dossier_id, kind="agreement", lang="nl", revision=revision, data=data)
     assert ("verdict", "Coach") in _new(people, "coordinator")
     assert ("document", "Coordinator") in _new(people, "coach")
+
+
+def test_a_namesake_sees_the_verdicts_and_documents_of_the_other(people: People) -> None:
+    # Two people with one display name (two "An Peeters"): what the one did is news for the other.
+    # Verdicts and documents keep the account that made them; only a person's own are left out.
+    namesake = people.accounts.add_user("an.peeters@elders.be", "Coach")
+    people.accounts.set_member(people.dossier_id, namesake.id, DossierRole.COORDINATOR, by="setup")
+    people.workspace("coach").set_section_review(
+        people.dossier_id, "doelgroep", ReviewStatus.NEEDS_WORK, "Cijfers"
+    )
+    other = Workspace(people.path, people.accounts.get_user(namesake.id))
+    revision, data = other.generate_document(people.dossier_id, "agreement", "nl", picture=False)
+    other.save_document(people.dossier_id, kind="agreement", lang="nl", revision=revision, data=data)
+    assert [(i.kind, i.who) for i in other.inbox() if i.unread] == [("verdict", "Coach")]
+    assert ("document", "Coach") in _new(people, "coach")
+    assert ("verdict", "Coach") not in _new(people, "coach")  # their own verdict is no news to them
 
 
 def test_the_coordinator_asks_a_named_coach_for_a_review(people: People) -> None:

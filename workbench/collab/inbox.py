@@ -43,7 +43,8 @@ class Inbox:
     def items(self, user_id: int, label: str) -> list[InboxItem]:
         """Return every item of this person's dossiers, newest first, each marked read or unread.
 
-        `label` is the name their changes are recorded under (verdicts and documents keep a name only).
+        `label` is the name their changes are recorded under: verdicts and documents from before
+        migration m012 keep a name only.
         """
         with self.backend.read() as db:
             seen = {
@@ -87,6 +88,8 @@ class Inbox:
 # ---------------------------------------------------------------- one query per kind of item
 
 _MINE = "JOIN memberships m ON m.dossier_id = {table}.dossier_id AND m.user_id = ?"
+# Made by someone else: by account where it was recorded (m012), by the recorded name before that.
+_NOT_MINE = "COALESCE({table}.by_id <> ?, {table}.by <> ?)"
 
 
 def _threads(db: Connection, user_id: int) -> list[dict[str, object]]:
@@ -146,8 +149,8 @@ def _verdicts(db: Connection, user_id: int, label: str) -> list[dict[str, object
     rows = db.query(
         "SELECT v.dossier_id, v.step, v.status, v.reason, v.by, v.at FROM section_reviews v "
         + _MINE.format(table="v")
-        + " WHERE v.at > m.added_at AND v.by <> ?",
-        [user_id, label],
+        + " WHERE v.at > m.added_at AND " + _NOT_MINE.format(table="v"),
+        [user_id, user_id, label],
     )
     return [
         {
@@ -168,8 +171,8 @@ def _documents(db: Connection, user_id: int, label: str) -> list[dict[str, objec
     rows = db.query(
         "SELECT d.id, d.dossier_id, d.kind, d.revision, d.by, d.at FROM documents d "
         + _MINE.format(table="d")
-        + " WHERE d.at > m.added_at AND d.by <> ?",
-        [user_id, label],
+        + " WHERE d.at > m.added_at AND " + _NOT_MINE.format(table="d"),
+        [user_id, user_id, label],
     )
     return [
         {

@@ -178,8 +178,9 @@ class Reviews:
         by: str,
         now: datetime | None = None,
         seen_revision: int | None = None,
+        by_id: int | None = None,
     ) -> SectionReview:
-        """Record a coach's verdict on one step; 'needs work' must say why.
+        """Record a coach's verdict on one step; 'needs work' must say why (`by_id`: the account).
 
         The verdict judges the revision the coach saw: a save that slipped in after they looked
         (or a revision given from the future) leaves it stale, never approved unseen.
@@ -196,11 +197,12 @@ class Reviews:
             if seen_revision is not None:
                 revision = min(revision, seen_revision)
             db.execute(
-                "INSERT INTO section_reviews (dossier_id, step, status, reason, by, at, revision)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)"
+                "INSERT INTO section_reviews (dossier_id, step, status, reason, by, by_id, at, revision)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT (dossier_id, step) DO UPDATE SET status = excluded.status,"
-                " reason = excluded.reason, by = excluded.by, at = excluded.at, revision = excluded.revision",
-                [dossier_id, anchor.step, status.value, text, by, at, revision],
+                " reason = excluded.reason, by = excluded.by, by_id = excluded.by_id, at = excluded.at,"
+                " revision = excluded.revision",
+                [dossier_id, anchor.step, status.value, text, by, by_id, at, revision],
             )
         return SectionReview(
             step=anchor.step, status=status, reason=text, by=by, at=moment(at), revision=revision

@@ -26,8 +26,9 @@ class GeneratedDocuments:
         data: bytes,
         by: str,
         template: str = "",
+        by_id: int | None = None,
     ) -> DocumentVersion:
-        """Keep a generated document with the dossier revision it was made from."""
+        """Keep a generated document with the dossier revision it was made from (`by_id`: the account)."""
         now = stamp()
         digest = hashlib.sha256(data).hexdigest()
         with self.backend.write(scope("dossier", dossier_id)) as db:
@@ -36,8 +37,8 @@ class GeneratedDocuments:
                 raise StoreError("store.no_revision", dossier=dossier_id, revision=revision)
             document_id = db.insert(
                 "INSERT INTO documents (dossier_id, revision, kind, lang, template, size, sha256, data,"
-                " by, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [dossier_id, revision, kind, lang, template, len(data), digest, data, by, now],
+                " by, by_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [dossier_id, revision, kind, lang, template, len(data), digest, data, by, by_id, now],
             )
         return DocumentVersion(
             document_id, dossier_id, revision, kind, lang, template, len(data), digest, by, moment(now)

@@ -188,7 +188,14 @@ class DocumentCalls(DossierCalls):
         """Keep a generated document with the dossier (generating one is an export)."""
         self.require(Action.EXPORT, dossier_id)
         return self.store.save_document(
-            dossier_id, kind=kind, lang=lang, revision=revision, data=data, by=self.by, template=template
+            dossier_id,
+            kind=kind,
+            lang=lang,
+            revision=revision,
+            data=data,
+            by=self.by,
+            template=template,
+            by_id=self._user_id,
         )
 
     def documents(self, dossier_id: int) -> list[DocumentVersion]:

@@ -83,7 +83,7 @@ class ReviewCalls(Person):
         """Record a verdict on the revision the coach saw (`seen_revision`; None: the current one)."""
         self.require(Action.REVIEW, dossier_id)
         return self.reviews.set_section_review(
-            dossier_id, step, status, reason, by=self.by, seen_revision=seen_revision
+            dossier_id, step, status, reason, by=self.by, seen_revision=seen_revision, by_id=self._user_id
         )
 
     def section_progress(self, dossier_id: int) -> SectionProgress:

@@ -131,3 +131,11 @@ def m011_consent_rounds(db: Database) -> None:
     db.execute(
         "ALTER TABLE consents ADD COLUMN round_id INTEGER REFERENCES consent_rounds(id) ON DELETE SET NULL"
     )
+
+
+@migrations()
+def m012_recorded_by_account(db: Database) -> None:
+    # A verdict and a generated document keep the account that made them, as comments do: the
+    # inbox leaves out a person's own by account, not by a display name two people may share.
+    db.execute("ALTER TABLE section_reviews ADD COLUMN by_id INTEGER REFERENCES users(id) ON DELETE SET NULL")
+    db.execute("ALTER TABLE documents ADD COLUMN by_id INTEGER REFERENCES users(id) ON DELETE SET NULL")
