@@ -44,7 +44,7 @@ MONDAY = datetime(2026, 3, 2, 9, 15, tzinfo=UTC)
 def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
     """A running app with the ZORA demo dossier, a coordinator and a coach."""
     db = tmp_path_factory.mktemp("review") / "workbench.db"
-    ids = [Store(db).import_dossier(demo_dossiers()[0], by="setup") for _ in range(3)]
+    ids = [Store(db).import_dossier(demo_dossiers()[0], by="setup") for _ in range(4)]
     accounts = Accounts(db)
     for email, name, role in [
         ("coordinator@zora.be", "Cora Coördinator", DossierRole.COORDINATOR),
@@ -84,7 +84,7 @@ def test_needs_work_shows_in_the_navigation_and_the_overview_and_turns_stale_aft
     coach.locator(".st-key-verdict_doelgroep").wait_for()
     click(coach, coach, "Beoordelen")
     # The popover draws its form once it is open: wait for it.
-    form = coach.locator("[data-testid='stForm']").filter(has=coach.get_by_text("Beoordeling bewaren"))
+    form = coach.locator("[data-testid='stPopoverBody']").filter(has=coach.get_by_text("Beoordeling bewaren"))
     form.wait_for(timeout=30_000)
     form.get_by_text("Werk nodig", exact=True).click()
     form.get_by_label("Reden", exact=True).fill(REASON)
@@ -121,6 +121,31 @@ def test_needs_work_shows_in_the_navigation_and_the_overview_and_turns_stale_aft
         re.compile(r"^Doelgroep · Vraagt aandacht · \d+ % · Werk nodig \(verouderd\)$")
     ).wait_for()
     coach.screenshot(path=str(Path(app.db).with_name("stale.png")), full_page=True)
+
+
+def test_the_coachs_reason_stays_when_a_click_outside_closes_the_popover(app: App, new_page: Any) -> None:
+    dossier_id = app.ids[3]  # type: ignore[attr-defined]
+    coach = new_page()
+    _enter(coach, app, "coach@vlaanderen.be", dossier_id)
+    coach.locator(".st-key-verdict_doelgroep").wait_for()
+    click(coach, coach, "Beoordelen")
+    body = coach.locator("[data-testid='stPopoverBody']").filter(has=coach.get_by_text("Beoordeling bewaren"))
+    body.wait_for(timeout=30_000)
+    body.get_by_text("Werk nodig", exact=True).click()
+    settle(coach)
+    reason = "Cijfers <b>per</b> gemeente {{ 7*7 }}"
+    body.get_by_label("Reden", exact=True).fill(reason)
+    coach.get_by_role("heading", name="Doelgroep").first.click()  # outside: the popover closes
+    expect(body).to_have_count(0, timeout=30_000)
+    settle(coach)
+    click(coach, coach, "Beoordelen")
+    body.wait_for(timeout=30_000)
+    expect(body.get_by_label("Reden", exact=True)).to_have_value(reason)
+    assert "doelgroep" not in Reviews(app.db).section_reviews(dossier_id)  # kept, not saved
+    click(coach, body, "Beoordeling bewaren")
+    eventually(lambda: Reviews(app.db).section_reviews(dossier_id).get("doelgroep") is not None)
+    saved = Reviews(app.db).section_reviews(dossier_id)["doelgroep"]
+    assert (saved.status, saved.reason) == (ReviewStatus.NEEDS_WORK, reason)
 
 
 def test_a_stale_ok_verdict_no_longer_counts(app: App, new_page: Any) -> None:

@@ -546,7 +546,7 @@ def test_a_failing_section_review_says_why(
     app.text_area(key="review_reason_doelgroep").input("Te vaag")
     before = contents(db_path)
     fault.on()
-    app.button(key="FormSubmitter:review_doelgroep-Beoordeling bewaren").click().run()
+    app.button(key="review_save_doelgroep").click().run()
     assert not app.exception
     assert NOT_SAVED_FULL in errors(app)
     assert app.text_area(key="review_reason_doelgroep").value == "Te vaag"

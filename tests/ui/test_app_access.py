@@ -197,7 +197,7 @@ def test_coach_sets_a_section_review(app: AppTest, setup: Setup, db_path: Path) 
     app.run()
     app.radio(key="review_status_doelgroep").set_value("needs_work")
     app.text_area(key="review_reason_doelgroep").input("Geen cijfers per doelgroep")
-    app.button(key="FormSubmitter:review_doelgroep-Beoordeling bewaren").click().run()
+    app.button(key="review_save_doelgroep").click().run()
     assert not app.exception
     review = Reviews(db_path).section_reviews(setup.own)["doelgroep"]
     assert (review.status, review.reason, review.by) == ("needs_work", "Geen cijfers per doelgroep", "Cas")

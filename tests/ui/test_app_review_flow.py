@@ -96,7 +96,7 @@ def test_a_verdict_clicked_after_an_unseen_save_is_stale(app: AppTest, setup: Se
     changed = record.dossier.strategy.doelgroep.model_copy(update={"narrative": "Nieuw, ongezien"})
     store.save(setup.own, Change.put(unit, changed, record.version(unit)), by="Cora")
     coach.radio(key="review_status_doelgroep").set_value(ReviewStatus.OK)
-    coach.button(key="FormSubmitter:review_doelgroep-Beoordeling bewaren").click().run()
+    coach.button(key="review_save_doelgroep").click().run()
     assert not coach.exception
     (verdict,) = Reviews(db_path).section_reviews(setup.own).values()
     assert verdict.status == ReviewStatus.OK and verdict.revision == record.revision

@@ -11,7 +11,7 @@ from workbench.access.permissions import DossierRole
 from workbench.collab.reviews import Reviews, ReviewStatus
 from workbench.ui.common import PAGES
 
-SAVE_VERDICT = "FormSubmitter:review_doelgroep-Beoordeling bewaren"
+SAVE_VERDICT = "review_save_doelgroep"
 
 
 def _open(app: AppTest, setup: Setup, page: str) -> AppTest:  # noqa: F811
@@ -58,6 +58,35 @@ def test_a_verdict_saved_through_the_popover_closes_it_and_shows_on_the_line(
     assert "review_status_doelgroep" not in _keys(app, "radio")
     assert any(line.startswith("Beoordeling coach: Werk nodig · ") for line in _verdict_line(app))
     assert "Geen cijfers per doelgroep" in [t.value for t in app.text]
+
+
+def test_the_coachs_reason_survives_a_click_outside_the_popover(
+    app: AppTest,
+    setup: Setup,  # noqa: F811
+    db_path: Path,
+) -> None:
+    # A click outside closes the popover; the reason typed into it must not be lost with it.
+    _open(app, setup, "review")
+    app.session_state["review_open_doelgroep"] = True
+    app.run()
+    app.radio(key="review_status_doelgroep").set_value(ReviewStatus.NEEDS_WORK)
+    app.text_area(key="review_reason_doelgroep").input("Geen <b>cijfers</b> per doelgroep")
+    app.run()  # the reason is sent when the field loses the focus
+    app.session_state["review_open_doelgroep"] = False  # the click outside
+    app.run()
+    assert "review_reason_doelgroep" not in _keys(app, "text_area")
+    app.session_state["review_open_doelgroep"] = True
+    app.run()
+    assert app.text_area(key="review_reason_doelgroep").value == "Geen <b>cijfers</b> per doelgroep"
+    assert app.radio(key="review_status_doelgroep").value == ReviewStatus.NEEDS_WORK
+    assert "doelgroep" not in Reviews(db_path).section_reviews(setup.own)  # not saved until asked
+    app.button(key=SAVE_VERDICT).click().run()
+    review = Reviews(db_path).section_reviews(setup.own)["doelgroep"]
+    assert (review.status, review.reason) == (ReviewStatus.NEEDS_WORK, "Geen <b>cijfers</b> per doelgroep")
+    # Opened again after the save, the form starts from the saved verdict.
+    app.session_state["review_open_doelgroep"] = True
+    app.run()
+    assert app.text_area(key="review_reason_doelgroep").value == "Geen <b>cijfers</b> per doelgroep"
 
 
 def test_only_the_open_tab_of_the_review_page_is_drawn(app: AppTest, setup: Setup) -> None:  # noqa: F811

@@ -149,7 +149,8 @@ def _verdicts(db: Connection, user_id: int, label: str) -> list[dict[str, object
     rows = db.query(
         "SELECT v.dossier_id, v.step, v.status, v.reason, v.by, v.at FROM section_reviews v "
         + _MINE.format(table="v")
-        + " WHERE v.at > m.added_at AND " + _NOT_MINE.format(table="v"),
+        + " WHERE v.at > m.added_at AND "
+        + _NOT_MINE.format(table="v"),
         [user_id, user_id, label],
     )
     return [
@@ -171,7 +172,8 @@ def _documents(db: Connection, user_id: int, label: str) -> list[dict[str, objec
     rows = db.query(
         "SELECT d.id, d.dossier_id, d.kind, d.revision, d.by, d.at FROM documents d "
         + _MINE.format(table="d")
-        + " WHERE d.at > m.added_at AND " + _NOT_MINE.format(table="d"),
+        + " WHERE d.at > m.added_at AND "
+        + _NOT_MINE.format(table="d"),
         [user_id, user_id, label],
     )
     return [

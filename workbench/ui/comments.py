@@ -301,41 +301,61 @@ def review_control(
     if not (ws.can(Action.REVIEW, dossier_id) if may_review is None else may_review):
         return
     opened = f"review_open_{step}"
+    widgets = [f"review_status_{step}", f"review_reason_{step}"]
+    aside = [f"kept_{dossier_id}_{name}" for name in widgets]  # per dossier: never shown in another one
+    drawn_for = f"review_dossier_{step}"  # the dossier these widgets were last drawn for
     if st.session_state.pop(f"review_saved_{step}", False):
         st.session_state[opened] = False  # saved: the verdict line above shows the new verdict
+        for name in (*widgets, *aside):  # and the form starts from it when opened again
+            st.session_state.pop(name, None)
+    elif st.session_state.get(drawn_for) == dossier_id:
+        keep_typed(widgets, aside)  # a click outside closes the popover: what was typed stays
+    else:
+        for name in widgets:  # what they hold was chosen in another dossier (kept aside there)
+            st.session_state.pop(name, None)
     # Lazy: the form is drawn only while the popover is open (fourteen forms made half the review page).
     popover = st.popover(tr("review.change"), icon=icon, key=opened, on_change="rerun")
     if popover.open:
+        st.session_state[drawn_for] = dossier_id
+        give_back(widgets, aside)
         with popover:
-            _review_form(ws, dossier_id, step, current, seen)
+            _review_form(ws, dossier_id, step, current, seen, widgets)
 
 
 def _review_form(
-    ws: Workspace, dossier_id: int, step: str, current: SectionReview | None, seen: int | None
+    ws: Workspace,
+    dossier_id: int,
+    step: str,
+    current: SectionReview | None,
+    seen: int | None,
+    widgets: list[str],
 ) -> None:
-    """Draw the verdict form of one step: the verdict, the reason, save."""
-    status = current.status if current else ReviewStatus.NOT_REVIEWED
-    with st.form(f"review_{step}"):
-        choice = st.radio(
-            tr("review.verdict"),
-            list(ReviewStatus),
-            index=list(ReviewStatus).index(status),
-            format_func=labeller("review.status"),
-            key=f"review_status_{step}",
-            horizontal=True,
-        )
-        reason = st.text_area(
-            tr("review.col.reason"), value=current.reason if current else "", key=f"review_reason_{step}"
-        )
-        if st.form_submit_button(tr("review.save"), type="primary") and choice is not None:
-            with faults.saving():
-                try:
-                    ws.set_section_review(dossier_id, step, choice, reason, seen_revision=seen)
-                except ReviewError as refused:
-                    st.error(md(refused.reason, **refused.params))
-                else:
-                    st.session_state[f"review_saved_{step}"] = True
-                    st.rerun()
+    """Draw the verdict form of one step: the verdict, the reason, save.
+
+    No st.form: a form's text reaches the server only when sent, so a click outside the popover
+    lost the reason being typed; these widgets send it when they lose the focus (review_control
+    keeps it aside while the popover is closed).
+    """
+    status_key, reason_key = widgets
+    st.session_state.setdefault(status_key, current.status if current else ReviewStatus.NOT_REVIEWED)
+    st.session_state.setdefault(reason_key, current.reason if current else "")
+    choice = st.radio(
+        tr("review.verdict"),
+        list(ReviewStatus),
+        format_func=labeller("review.status"),
+        key=status_key,
+        horizontal=True,
+    )
+    reason = st.text_area(tr("review.col.reason"), key=reason_key)
+    if st.button(tr("review.save"), type="primary", key=f"review_save_{step}") and choice is not None:
+        with faults.saving():
+            try:
+                ws.set_section_review(dossier_id, step, choice, reason, seen_revision=seen)
+            except ReviewError as refused:
+                st.error(md(refused.reason, **refused.params))
+            else:
+                st.session_state[f"review_saved_{step}"] = True
+                st.rerun()
 
 
 def open_threads_summary(dossier_id: int) -> None:
