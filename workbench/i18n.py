@@ -72,13 +72,11 @@ def fmt_datetime(value: datetime, lang: str = DEFAULT_LANGUAGE) -> str:
 def fmt_money(value: Decimal | int | float, lang: str = DEFAULT_LANGUAGE) -> str:
     """Format an amount in euro: '€ 1.234,50' / '€1,234.50'."""
     code = language(lang)
+    # -0 and 0 are equal keys (same hash), so they must read alike: both as € 0,00. A signalling
+    # NaN can be neither compared nor a key: formatted as it is (Babel refuses it too).
     try:
-        # -0 and 0 are equal keys (same hash), so they must read alike: both as € 0,00.
         return _money(0 if value == 0 else value, code)
-    except (
-        TypeError,
-        InvalidOperation,
-    ):  # a signalling NaN: neither comparable nor a key (Babel refuses it too)
+    except (TypeError, InvalidOperation):
         return format_currency(value, "EUR", locale=_locale(code))
 
 

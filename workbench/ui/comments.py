@@ -175,13 +175,8 @@ def new_thread_form(
     """Offer a new comment in an expander whose widgets are drawn only while it is open."""
     key = f"comments_new_text_{step}"
     widgets = [key, f"comments_new_field_{step}", f"comments_new_item_{step}", f"comments_new_partner_{step}"]
-    aside = [f"kept_{dossier_id}_{name}" for name in widgets]  # per dossier: never shown in another one
-    drawn_for = f"comments_new_dossier_{step}"  # the dossier these widgets were last drawn for
-    if st.session_state.get(drawn_for) == dossier_id:
-        keep_typed(widgets, aside)
-    else:
-        for name in widgets:  # what they hold was typed in another dossier (kept aside there)
-            st.session_state.pop(name, None)
+    drawn_for = f"comments_new_dossier_{step}"
+    aside = set_aside(widgets, dossier_id, drawn_for)
     opened = f"comments_new_open_{step}"
     box = st.expander(
         tr("comments.new"),
@@ -193,8 +188,7 @@ def new_thread_form(
     if not box.open:
         return
     item: str | None = None
-    st.session_state[drawn_for] = dossier_id
-    give_back(widgets, aside)
+    bring_back(widgets, aside, dossier_id, drawn_for)
     with box:
         # No st.form: a form's text reaches the server only when sent, so closing the expander
         # would lose it; these widgets send it when they lose the focus, and keep_typed keeps it.
@@ -242,6 +236,27 @@ def new_thread_form(
                     st.toast(tr("comments.posted"), icon=":material/forum:")
                     faults.clear_after_save(*widgets, *aside)
                     st.rerun()
+
+
+def set_aside(widgets: list[str], dossier_id: int, drawn_for: str) -> list[str]:
+    """Before a lazy container that may not draw its widgets: keep what they hold aside, per dossier.
+
+    `drawn_for` names the dossier the widgets were last drawn for: what they hold from another
+    dossier is dropped (it was kept aside there), never shown in this one. Return the aside keys.
+    """
+    aside = [f"kept_{dossier_id}_{name}" for name in widgets]
+    if st.session_state.get(drawn_for) == dossier_id:
+        keep_typed(widgets, aside)
+    else:
+        for name in widgets:
+            st.session_state.pop(name, None)
+    return aside
+
+
+def bring_back(widgets: list[str], aside: list[str], dossier_id: int, drawn_for: str) -> None:
+    """The container is open: its widgets are drawn for this dossier, with what was kept aside."""
+    st.session_state[drawn_for] = dossier_id
+    give_back(widgets, aside)
 
 
 def keep_typed(keys: list[str], aside: list[str]) -> None:
@@ -302,22 +317,16 @@ def review_control(
         return
     opened = f"review_open_{step}"
     widgets = [f"review_status_{step}", f"review_reason_{step}"]
-    aside = [f"kept_{dossier_id}_{name}" for name in widgets]  # per dossier: never shown in another one
-    drawn_for = f"review_dossier_{step}"  # the dossier these widgets were last drawn for
+    drawn_for = f"review_dossier_{step}"
+    aside = set_aside(widgets, dossier_id, drawn_for)  # a click outside closes the popover: kept
     if st.session_state.pop(f"review_saved_{step}", False):
         st.session_state[opened] = False  # saved: the verdict line above shows the new verdict
         for name in (*widgets, *aside):  # and the form starts from it when opened again
             st.session_state.pop(name, None)
-    elif st.session_state.get(drawn_for) == dossier_id:
-        keep_typed(widgets, aside)  # a click outside closes the popover: what was typed stays
-    else:
-        for name in widgets:  # what they hold was chosen in another dossier (kept aside there)
-            st.session_state.pop(name, None)
     # Lazy: the form is drawn only while the popover is open (fourteen forms made half the review page).
     popover = st.popover(tr("review.change"), icon=icon, key=opened, on_change="rerun")
     if popover.open:
-        st.session_state[drawn_for] = dossier_id
-        give_back(widgets, aside)
+        bring_back(widgets, aside, dossier_id, drawn_for)
         with popover:
             _review_form(ws, dossier_id, step, current, seen, widgets)
 

@@ -57,12 +57,12 @@ PAGES: dict[str, str] = {
 
 def lang() -> str:
     """Return the language chosen in this browser session (read once per whole script run)."""
-    if not getattr(_this_run, "active", False):  # a callback, a fragment's own run, off the router
-        return language(st.session_state.get("lang", DEFAULT_LANGUAGE))
-    code: str | None = getattr(_this_run, "lang", None)
-    if code is None:
-        code = _this_run.lang = language(st.session_state.get("lang", DEFAULT_LANGUAGE))
-    return code
+    # Outside a whole run (a callback, a fragment's own run) the session is asked every time.
+    return getattr(_this_run, "lang", None) or _session_language()
+
+
+def _session_language() -> str:
+    return language(st.session_state.get("lang", DEFAULT_LANGUAGE))
 
 
 def tr(key: str, **params: Any) -> str:
@@ -156,11 +156,11 @@ def script_run() -> Iterator[None]:
     end_run()  # one left by a run that ended without forgetting it is not this run's
     st.session_state[_FULL_RUN] = True
     st.session_state[_RUN_MEMO] = {}
-    _this_run.lang, _this_run.active = None, True
+    _this_run.lang = _session_language()
     try:
         yield
     finally:
-        _this_run.lang, _this_run.active = None, False
+        _this_run.lang = None
         st.session_state.pop(_FULL_RUN, None)
         st.session_state.pop(_RUN_MEMO, None)
         end_run()

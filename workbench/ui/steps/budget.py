@@ -51,8 +51,7 @@ def _summary_of(record: DossierRecord, code: str) -> tuple[pa.Table, tuple[str, 
 
 
 def _summary(record: DossierRecord) -> None:
-    # Formatting some 500 amounts took more time than the rest of the page: once per revision. The
-    # summary is read-only; the grids below are made on every run, from the snapshot they edit.
+    # Formatting some 500 amounts took more time than the rest of the page: once per revision.
     code = lang()
     rows, (total, cap, remaining) = derived.once(
         "budget_summary", record, lambda: _summary_of(record, code), code
